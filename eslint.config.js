@@ -55,7 +55,7 @@ export default tseslint.config(
   },
   {
     files: ['main/wyze/**/*.ts', 'main/logging/**/*.ts'],
-    ignores: ['**/*.test.ts'],
+    ignores: ['**/*.test.ts', '**/test-*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [electron, react, keytar, emulatorCode] }],
     },

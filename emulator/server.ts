@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { formatResetBy } from './ratelimit';
 import type { BudgetState } from './ratelimit';
-import { appError } from './reply';
+import { appError, authError } from './reply';
 import type { Reply, RequestContext, Route } from './reply';
 import * as app from './routes/app';
 import { login, sendEmailCode, sendSmsCode } from './routes/auth';
@@ -131,6 +131,10 @@ function faultReply(fault: FaultSpec | null, ctx: RequestContext): Reply | null 
       };
     case 'rateLimit1011':
       return appError('1011', 'system limit exceeded, please try again later.');
+    case 'appCode':
+      return appError(fault.code, fault.msg);
+    case 'authError':
+      return authError(fault.description);
     default:
       return null;
   }

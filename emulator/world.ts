@@ -93,6 +93,8 @@ export const faultSchema = z
       'huge',
       'accessTokenError',
       'rateLimit1011',
+      'appCode',
+      'authError',
     ]),
     /** Request path the fault applies to; every path when absent. */
     path: z.string().optional(),
@@ -110,6 +112,11 @@ export const faultSchema = z
       .int()
       .positive()
       .default(32 * 1024 * 1024),
+    /** appCode: the business code and msg to answer with (HTTP 200, style A). */
+    code: z.string().default('9999'),
+    msg: z.string().default(''),
+    /** authError: the description of an HTTP 400 from the auth host. */
+    description: z.string().default('Unexpected error.'),
   })
   .strict();
 

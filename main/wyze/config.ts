@@ -1,0 +1,44 @@
+import { wyzeError } from './errors';
+
+export interface BaseUrls {
+  /** The account host: login, MFA. */
+  auth: string;
+  /** The app host: tokens, account, devices. */
+  api: string;
+}
+
+export const DEFAULT_BASE_URLS: BaseUrls = {
+  auth: 'https://auth-prod.api.wyze.com',
+  api: 'https://api.wyzecam.com',
+};
+
+const LOOPBACK = /^(127(?:\.\d{1,3}){3}|localhost|\[::1\])$/i;
+
+/**
+ * Accepts https everywhere and plain http only on loopback (the emulator), so a mistyped or
+ * hostile override can never send credentials in the clear (security S22).
+ */
+export function checkBaseUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw wyzeError('INVALID_BASE_URL', { detail: 'not a URL' });
+  }
+  const loopbackHttp = url.protocol === 'http:' && LOOPBACK.test(url.hostname);
+  if (url.protocol !== 'https:' && !loopbackHttp) {
+    throw wyzeError('INVALID_BASE_URL', { detail: `${url.protocol} ${url.hostname}` });
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw wyzeError('INVALID_BASE_URL', { detail: 'credentials, query or fragment in URL' });
+  }
+  return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
+/** Base URLs from WYZE_AUTH_BASE_URL / WYZE_API_BASE_URL, or Wyze's own hosts. */
+export function baseUrlsFromEnv(env: Record<string, string | undefined>): BaseUrls {
+  return {
+    auth: checkBaseUrl(env.WYZE_AUTH_BASE_URL || DEFAULT_BASE_URLS.auth),
+    api: checkBaseUrl(env.WYZE_API_BASE_URL || DEFAULT_BASE_URLS.api),
+  };
+}

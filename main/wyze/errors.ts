@@ -1,0 +1,130 @@
+import type { ErrorCode } from '../../common/errors';
+import type { ErrorDto } from '../../common/result';
+
+/**
+ * The one place that decides what each failure is called and what the user is told
+ * (../shared/reference/wyze-cloud-api.md §6; user needs: say what happened and what to do next).
+ */
+const MESSAGES: Record<ErrorCode, string> = {
+  INVALID_CREDENTIALS:
+    'Wyze did not accept that e-mail and password. Check them and try again. If you created your ' +
+    'Wyze account with Google or Apple sign-in, it has no Wyze password yet: choose "Forgot ' +
+    'password" in the Wyze app with the same e-mail to set one, then sign in here with it.',
+  INVALID_API_KEY:
+    'Wyze did not accept the sign-in. Check that the API key ID and the API key are each in ' +
+    'their own field (the key ID is the shorter one), that the key has not expired (keys last ' +
+    'one year) and was not replaced by a newer one, and that the password is right.',
+  MISSING_API_KEY:
+    'Wyze requires an API key and its key ID for apps like this one. Create them in the Wyze ' +
+    'developer console, signed in with the same account.',
+  ACCOUNT_LOCKED:
+    'Wyze has paused sign-in for this account after too many failed attempts. Wait a few hours ' +
+    'before trying again: every attempt while locked can extend the lock.',
+  RATE_LIMITED:
+    'Wyze is limiting how often this computer may ask for data. The app will wait and try again.',
+  MFA_CODE_INVALID:
+    'That verification code is wrong or has expired. Ask for a new code and try again.',
+  MFA_METHOD_UNAVAILABLE:
+    'That verification method is not set up for this account. Choose one of the offered methods.',
+  SESSION_EXPIRED: 'Your Wyze session has ended. Sign in again to continue.',
+  NOT_SIGNED_IN: 'You are not signed in to Wyze.',
+  PARAMETER_ERROR:
+    'Wyze rejected the request as incomplete. Try again; if it persists, sign in again.',
+  DEVICE_OFFLINE: 'That device is offline, so Wyze cannot reach it right now.',
+  BLOCKED:
+    "Wyze's servers refused this request. This happens when Wyze blocks a network or an app for " +
+    'a while; wait and try again later.',
+  NETWORK: 'Could not reach Wyze. Check your internet connection and try again.',
+  TIMEOUT: 'Wyze took too long to answer. Try again in a moment.',
+  SERVER_ERROR: "Wyze's servers had a problem answering. Try again in a moment.",
+  RESPONSE_TOO_LARGE: 'Wyze sent more data than expected, so it was not accepted. Try again later.',
+  UNEXPECTED_RESPONSE:
+    'Wyze answered in a way this app does not understand. Try again; if it keeps happening, the ' +
+    'service may have changed.',
+  UNKNOWN_CODE: 'Wyze reported an error this app does not know.',
+  CANCELLED: 'The request was cancelled.',
+  INVALID_BASE_URL:
+    'The Wyze server address is not allowed: only https addresses (or loopback http for testing).',
+  INVALID_ARGUMENT: 'The request was not valid.',
+};
+
+/** A failure with a stable code, a message for people and, for logs, a short technical detail. */
+export class WyzeError extends Error {
+  override name = 'WyzeError';
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string = MESSAGES[code],
+    readonly retryAt?: number,
+    readonly detail?: string,
+  ) {
+    super(message);
+  }
+
+  /** The form that crosses process boundaries: code, message and retry time only. */
+  toDto(): ErrorDto {
+    return this.retryAt === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, retryAt: this.retryAt };
+  }
+}
+
+const clockTime = (ms: number): string =>
+  new Date(ms).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' });
+
+/** Builds the error for a code, with the time a limit lifts worked into the message. */
+export function wyzeError(
+  code: ErrorCode,
+  opts: { retryAt?: number; detail?: string } = {},
+): WyzeError {
+  let message = MESSAGES[code];
+  if (code === 'RATE_LIMITED' && opts.retryAt !== undefined) {
+    message = `Wyze is limiting how often this computer may ask for data, until about ${clockTime(
+      opts.retryAt,
+    )}. The app will wait until then.`;
+  }
+  if (code === 'UNKNOWN_CODE' && opts.detail) message = `${message} (${opts.detail})`;
+  return new WyzeError(code, message, opts.retryAt, opts.detail);
+}
+
+/** Auth-host 400 descriptions (§6.1) and what they mean. */
+const AUTH_DESCRIPTIONS: [RegExp, ErrorCode][] = [
+  [/too many failed attempts/i, 'ACCOUNT_LOCKED'],
+  [/invalid user name or password/i, 'INVALID_CREDENTIALS'],
+  [/check username, password, keyid or apikey/i, 'INVALID_API_KEY'],
+];
+
+/** Maps an auth-host error description; `mfaStep` marks the second login, where 400 is a bad code. */
+export function authFailure(description: string, mfaStep: boolean): WyzeError {
+  for (const [pattern, code] of AUTH_DESCRIPTIONS) {
+    if (pattern.test(description)) {
+      // During the MFA step, a credential message can only mean the code was refused.
+      if (mfaStep && code !== 'ACCOUNT_LOCKED') return wyzeError('MFA_CODE_INVALID');
+      return wyzeError(code);
+    }
+  }
+  if (mfaStep) return wyzeError('MFA_CODE_INVALID', { detail: description.slice(0, 120) });
+  return wyzeError('UNKNOWN_CODE', { detail: `sign-in: ${description.slice(0, 120)}` });
+}
+
+/** App-host business codes (§6.1) and legacy messages. `2001` is handled by the refresh logic. */
+export function appFailure(code: string, msg: string, now: number): WyzeError {
+  switch (code) {
+    case '1001':
+      return wyzeError('PARAMETER_ERROR');
+    case '1011':
+      return wyzeError('RATE_LIMITED', { retryAt: now + 60_000 });
+    case '2001':
+    case '2002':
+      return wyzeError('SESSION_EXPIRED');
+    case '3019':
+      return wyzeError('DEVICE_OFFLINE');
+    case '3044':
+      // Only one client treats 3044 as a rate limit (retry after 10 minutes, §6.1); we follow it.
+      return wyzeError('RATE_LIMITED', { retryAt: now + 600_000 });
+  }
+  if (msg === 'UserIsLocked') return wyzeError('ACCOUNT_LOCKED');
+  if (msg === 'UserNameOrPasswordError') return wyzeError('INVALID_CREDENTIALS');
+  const shown = msg ? `code ${code}: ${msg.slice(0, 120)}` : `code ${code}`;
+  return wyzeError('UNKNOWN_CODE', { detail: shown });
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+/**
+ * Shapes of what the cloud sends, checked before anything is used (security S21). Only fields the
+ * app reads are required; extra fields are allowed, as the service adds them over time.
+ */
+
+/** Auth host, HTTP 200 (§3.2, §4.3): tokens, or null tokens and an MFA challenge. */
+export const loginResponseSchema = z.object({
+  access_token: z.string().min(1).nullable().optional(),
+  refresh_token: z.string().min(1).nullable().optional(),
+  user_id: z.string().nullable().optional(),
+  mfa_options: z.array(z.string()).nullable().optional(),
+  mfa_details: z
+    .object({
+      totp_apps: z
+        .array(z.object({ app_id: z.string() }).loose())
+        .nullable()
+        .optional(),
+      phone_numbers: z
+        .object({
+          primary_phone: z
+            .object({ country_code: z.string().optional(), number: z.string().optional() })
+            .loose()
+            .optional(),
+        })
+        .loose()
+        .nullable()
+        .optional(),
+      primary_option: z.string().nullable().optional(),
+    })
+    .loose()
+    .nullable()
+    .optional(),
+  sms_session_id: z.string().nullable().optional(),
+  email_session_id: z.string().nullable().optional(),
+});
+
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+/** Auth host, HTTP 400 (§3.2). */
+export const authErrorSchema = z.object({
+  description: z.string(),
+  errorCode: z.union([z.number(), z.string()]).optional(),
+});
+
+/** sendSmsCode / sendEmailCode (§3.2). */
+export const sendCodeResponseSchema = z.object({ session_id: z.string().min(1) });
+
+/** App host envelope (§3.1); `code` is a string in every trace, a number is tolerated. */
+export const envelopeSchema = z.object({
+  code: z.union([z.string(), z.number()]).transform(String),
+  msg: z.string().nullable().optional(),
+  data: z.unknown().optional(),
+});
+
+export const tokenPairSchema = z.object({
+  access_token: z.string().min(1),
+  refresh_token: z.string().min(1),
+});
+
+export const userInfoSchema = z.object({
+  email: z.string().nullable().optional(),
+  nickname: z.string().nullable().optional(),
+  open_user_id: z.string().nullable().optional(),
+  user_center_id: z.string().nullable().optional(),
+});
+
+/** Device entries are checked one by one in normalise.ts, so one odd device cannot sink the list. */
+export const objectListSchema = z.object({ device_list: z.array(z.unknown()) });
+export const legacyListSchema = z.object({ device_info_list: z.array(z.unknown()) });
+export const deviceInfoSchema = z.record(z.string(), z.unknown());
+
+export const propertyListSchema = z.object({
+  property_list: z.array(
+    z.object({
+      pid: z.string(),
+      value: z.union([z.string(), z.number()]).transform(String),
+      ts: z.number().nullable().optional(),
+    }),
+  ),
+});
+
+export type Property = z.infer<typeof propertyListSchema>['property_list'][number];
