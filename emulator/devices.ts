@@ -144,8 +144,9 @@ export function renderLegacyEntry(device: DeviceSpec, account: AccountSpec): Jso
     ssid: device.ssid ?? '',
     ip: device.ip ?? '',
     conn_state: device.online ? 1 : 0,
-    power_switch: device.powerOn ? 1 : 0,
   };
+  // Privacy mode is a camera's switch; other devices carry their state in their own fields.
+  if (isCameraSpec(device)) record.power_switch = device.powerOn ? 1 : 0;
   return applyOverrides(record, device);
 }
 

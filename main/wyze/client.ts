@@ -140,6 +140,8 @@ export function createWyzeClient(options: WyzeClientOptions) {
   let tokens: SessionTokens | null = null;
   let pending: PendingMfa | null = null;
   let refreshing: Promise<string> | null = null;
+  /** Set when Wyze refused the refresh token, until the next sign-in or sign-out. */
+  let sessionEnded = false;
   /** Bumped on sign-out so late answers from before it are dropped. */
   let epoch = 0;
   let lifecycle = new AbortController();
@@ -164,6 +166,7 @@ export function createWyzeClient(options: WyzeClientOptions) {
     await options.onTokens?.(pair);
     if (at !== epoch) throw wyzeError('CANCELLED');
     tokens = pair;
+    sessionEnded = false;
   }
 
   // ---------------------------------------------------------------- auth host
@@ -361,13 +364,17 @@ export function createWyzeClient(options: WyzeClientOptions) {
   function expireSession(at: number): void {
     if (at !== epoch || tokens === null) return;
     tokens = null;
+    sessionEnded = true;
     logger.warn('Wyze refused the refresh token; a new sign-in is needed');
     options.onSessionExpired?.();
   }
 
   /** Exchanges the refresh token once, however many callers meet an expired token together. */
+  const signedOutError = (): WyzeError =>
+    wyzeError(sessionEnded ? 'SESSION_EXPIRED' : 'NOT_SIGNED_IN');
+
   function refreshAfter(staleAccessToken: string): Promise<string> {
-    if (!tokens) return Promise.reject(wyzeError('NOT_SIGNED_IN'));
+    if (!tokens) return Promise.reject(signedOutError());
     if (tokens.accessToken !== staleAccessToken) return Promise.resolve(tokens.accessToken);
     if (refreshing) return refreshing;
     const at = epoch;
@@ -396,7 +403,7 @@ export function createWyzeClient(options: WyzeClientOptions) {
   /** The access token to use now, refreshed ahead of time when a JWT is about to expire. */
   async function accessToken(): Promise<string> {
     if (refreshing) return refreshing;
-    if (!tokens) throw wyzeError('NOT_SIGNED_IN');
+    if (!tokens) throw signedOutError();
     const token = tokens.accessToken;
     const exp = jwtExpiry(token);
     if (exp === null || exp - now() > refreshAheadMs) return token;
@@ -502,6 +509,7 @@ export function createWyzeClient(options: WyzeClientOptions) {
     tokens = null;
     pending = null;
     refreshing = null;
+    sessionEnded = false;
     logger.forgetSecrets();
   }
 
