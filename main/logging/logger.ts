@@ -20,6 +20,8 @@ export interface Logger {
   addSecret(value: string): void;
   /** Removes registered secrets (on sign-out). */
   forgetSecrets(): void;
+  /** Masks secrets in text that came from elsewhere (a server message) before it is shown. */
+  scrub(text: string): string;
 }
 
 const REDACTED = '[redacted]';
@@ -87,6 +89,7 @@ export function createLogger(options: LoggerOptions = {}): Logger & {
       if (value.length >= 4) secrets.add(value);
     },
     forgetSecrets: () => secrets.clear(),
+    scrub: redactString,
     redact: (value) => redact(value),
   };
 }

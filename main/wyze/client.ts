@@ -193,7 +193,7 @@ export function createWyzeClient(options: WyzeClientOptions) {
       const err = authErrorSchema.safeParse(res.json);
       if (!err.success)
         throw wyzeError('UNEXPECTED_RESPONSE', { detail: 'HTTP 400 without description' });
-      throw authFailure(err.data.description, mfaStep);
+      throw authFailure(logger.scrub(err.data.description), mfaStep);
     }
     if (res.status !== 200)
       throw wyzeError('UNEXPECTED_RESPONSE', { detail: `HTTP ${res.status}` });
@@ -356,7 +356,7 @@ export function createWyzeClient(options: WyzeClientOptions) {
   }
 
   function failed(code: string, msg: string): WyzeError {
-    const error = appFailure(code, msg, now());
+    const error = appFailure(code, logger.scrub(msg), now());
     if (error.code === 'RATE_LIMITED' && error.retryAt) rateLimits.exhausted('app', error.retryAt);
     return error;
   }
