@@ -24,6 +24,8 @@ export const ERROR_CODES = [
   'CANCELLED',
   'INVALID_BASE_URL',
   'INVALID_ARGUMENT',
+  'KEYCHAIN_UNAVAILABLE',
+  'INTERNAL',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

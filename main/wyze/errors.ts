@@ -46,6 +46,11 @@ const MESSAGES: Record<ErrorCode, string> = {
   INVALID_BASE_URL:
     'The Wyze server address is not allowed: only https addresses (or loopback http for testing).',
   INVALID_ARGUMENT: 'The request was not valid.',
+  KEYCHAIN_UNAVAILABLE:
+    "This computer's keychain is not available, so your sign-in will not be remembered after " +
+    'you quit the app.',
+  INTERNAL:
+    'Something went wrong inside the app. Try again; if it keeps happening, restart the app.',
 };
 
 /** A failure with a stable code, a message for people and, for logs, a short technical detail. */

@@ -1,0 +1,29 @@
+/**
+ * IPC channel and event names, the one place they are spelled (no zod here, so the renderer and
+ * the preload stay small). Argument schemas and result types are in common/ipc.ts.
+ */
+export const CHANNELS = {
+  getSession: 'session:get',
+  signIn: 'session:sign-in',
+  sendMfaCode: 'session:send-mfa-code',
+  verifyMfa: 'session:verify-mfa',
+  cancelSignIn: 'session:cancel-sign-in',
+  signOut: 'session:sign-out',
+  startDemo: 'session:start-demo',
+  getCameras: 'cameras:get',
+  refreshCameras: 'cameras:refresh',
+  reportVisibility: 'app:report-visibility',
+  openExternal: 'app:open-external',
+} as const;
+
+export const EVENTS = {
+  sessionChanged: 'event:session-changed',
+  camerasChanged: 'event:cameras-changed',
+} as const;
+
+export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
+export type EventChannel = (typeof EVENTS)[keyof typeof EVENTS];
+
+/** Places the app may open in the browser; main maps each to one allow-listed https URL. */
+export const EXTERNAL_TARGETS = ['apiKeyConsole', 'apiKeyHelp'] as const;
+export type ExternalTarget = (typeof EXTERNAL_TARGETS)[number];

@@ -1,0 +1,59 @@
+/**
+ * The IPC contract: every channel's argument schema (validated in main before any handler runs)
+ * and result type. Both the preload and the main process are typed from this file.
+ */
+import { z } from 'zod';
+import { CHANNELS, EXTERNAL_TARGETS } from './channels';
+import type { Channel , EVENTS} from './channels';
+import type { CameraListView, SessionView } from './view';
+
+export { CHANNELS, EVENTS, EXTERNAL_TARGETS } from './channels';
+export type { Channel, EventChannel, ExternalTarget } from './channels';
+
+const noArgs = z.undefined();
+
+export const schemas = {
+  [CHANNELS.getSession]: noArgs,
+  [CHANNELS.signIn]: z
+    .object({
+      email: z.string().max(320),
+      password: z.string().max(1024),
+      /** Omitted to reuse the key kept in the keychain from the last sign-in. */
+      keyId: z.string().max(256).optional(),
+      apiKey: z.string().max(512).optional(),
+    })
+    .strict(),
+  [CHANNELS.sendMfaCode]: z.object({ method: z.enum(['sms', 'email']) }).strict(),
+  [CHANNELS.verifyMfa]: z
+    .object({ method: z.enum(['totp', 'sms', 'email']), code: z.string().max(32) })
+    .strict(),
+  [CHANNELS.cancelSignIn]: noArgs,
+  [CHANNELS.signOut]: noArgs,
+  [CHANNELS.startDemo]: noArgs,
+  [CHANNELS.getCameras]: noArgs,
+  [CHANNELS.refreshCameras]: noArgs,
+  [CHANNELS.reportVisibility]: z.object({ visible: z.boolean() }).strict(),
+  [CHANNELS.openExternal]: z.object({ target: z.enum(EXTERNAL_TARGETS) }).strict(),
+} satisfies Record<Channel, z.ZodType>;
+
+/** What each channel answers with (inside a Result). */
+export interface Responses {
+  [CHANNELS.getSession]: SessionView;
+  [CHANNELS.signIn]: SessionView;
+  [CHANNELS.sendMfaCode]: SessionView;
+  [CHANNELS.verifyMfa]: SessionView;
+  [CHANNELS.cancelSignIn]: SessionView;
+  [CHANNELS.signOut]: SessionView;
+  [CHANNELS.startDemo]: SessionView;
+  [CHANNELS.getCameras]: CameraListView;
+  [CHANNELS.refreshCameras]: CameraListView;
+  [CHANNELS.reportVisibility]: null;
+  [CHANNELS.openExternal]: null;
+}
+
+export type Request<C extends Channel> = z.infer<(typeof schemas)[C]>;
+
+export interface EventPayloads {
+  [EVENTS.sessionChanged]: SessionView;
+  [EVENTS.camerasChanged]: CameraListView;
+}

@@ -1,0 +1,211 @@
+import type { WyzeDevice } from '../../common/device';
+import type { CameraListView, DeviceDto } from '../../common/view';
+import { emptyCameraList } from '../../common/view';
+import type { Logger } from '../logging/logger';
+import type { SessionService } from '../session/session';
+import { WyzeError, wyzeError } from '../wyze/errors';
+import type { CameraCache } from './cache';
+
+export const toDto = ({ thumbnail, ...rest }: WyzeDevice): DeviceDto => ({
+  ...rest,
+  thumbnailTakenAt: thumbnail?.takenAt ?? null,
+});
+
+export interface Scheduler {
+  /** Runs fn after ms; returns a cancel function. */
+  schedule(fn: () => void, ms: number): () => void;
+}
+
+export const realScheduler: Scheduler = {
+  schedule(fn, ms) {
+    const timer = setTimeout(fn, ms);
+    timer.unref?.();
+    return () => clearTimeout(timer);
+  },
+};
+
+export interface InventoryOptions {
+  session: SessionService;
+  cache: CameraCache;
+  logger: Logger;
+  now?: () => number;
+  scheduler?: Scheduler;
+  /** Automatic refresh period; Part A: no faster than once per 60 s. */
+  intervalMs?: number;
+}
+
+/** Below this many app-host requests left, automatic refresh slows to a third of its pace. */
+const LOW_BUDGET = 30;
+
+/**
+ * The camera inventory: shows the cached list at once, refreshes on demand and every minute
+ * while the window is visible, slows or pauses for Wyze's rate limit, and keeps the last list
+ * (marked stale) through failures and expired sessions.
+ */
+export function createInventory(opts: InventoryOptions) {
+  const { session, cache, logger } = opts;
+  const now = opts.now ?? Date.now;
+  const scheduler = opts.scheduler ?? realScheduler;
+  const intervalMs = Math.max(60_000, opts.intervalMs ?? 60_000);
+  let view: CameraListView = emptyCameraList();
+  let visible = true;
+  let inFlight: Promise<CameraListView> | null = null;
+  let cancelTimer: (() => void) | null = null;
+  let generation = 0;
+  const listeners = new Set<(view: CameraListView) => void>();
+
+  const set = (patch: Partial<CameraListView>): CameraListView => {
+    view = { ...view, ...patch };
+    for (const listener of listeners) listener(view);
+    return view;
+  };
+
+  function nextDelay(): number {
+    const until = view.rateLimitedUntil;
+    if (until !== null && until > now()) return Math.max(intervalMs, until - now());
+    const app = session
+      .client()
+      .rateLimitStatus()
+      .find((s) => s.host === 'app');
+    const low =
+      app?.remaining !== null && app?.remaining !== undefined && app.remaining <= LOW_BUDGET;
+    return low ? intervalMs * 3 : intervalMs;
+  }
+
+  function schedule(): void {
+    cancelTimer?.();
+    cancelTimer = null;
+    if (!visible || session.view().status !== 'signedIn') return;
+    cancelTimer = scheduler.schedule(() => {
+      void refresh().catch(() => undefined);
+    }, nextDelay());
+  }
+
+  /** Fetches the list now; concurrent callers share one request. */
+  function refresh(): Promise<CameraListView> {
+    if (inFlight) return inFlight;
+    if (session.view().status !== 'signedIn') {
+      return Promise.reject(
+        wyzeError(session.view().status === 'expired' ? 'SESSION_EXPIRED' : 'NOT_SIGNED_IN'),
+      );
+    }
+    const at = generation;
+    set({ refreshing: true });
+    inFlight = (async () => {
+      try {
+        const list = await session.client().listDevices();
+        if (at !== generation) return view;
+        const devices = list.devices.map(toDto);
+        const fetchedAt = now();
+        const email = session.view().email;
+        if (email && !session.view().demo) {
+          await cache.save({ email, fetchedAt, devices }).catch((err: unknown) => {
+            logger.warn('could not save the camera list', { err });
+          });
+        }
+        return set({ devices, fetchedAt, stale: false, error: null, rateLimitedUntil: null });
+      } catch (err) {
+        if (at !== generation) return view;
+        const error = err instanceof WyzeError ? err : wyzeError('INTERNAL');
+        if (!(err instanceof WyzeError)) logger.error('camera refresh failed', { err });
+        set({
+          error: error.toDto(),
+          stale: view.devices.length > 0,
+          rateLimitedUntil:
+            error.code === 'RATE_LIMITED' ? (error.retryAt ?? null) : view.rateLimitedUntil,
+        });
+        throw error;
+      } finally {
+        if (at === generation) {
+          inFlight = null;
+          set({ refreshing: false });
+          schedule();
+        }
+      }
+    })();
+    return inFlight;
+  }
+
+  /** Drops the list and anything in flight for it. */
+  function reset(): void {
+    generation++;
+    inFlight = null;
+    cancelTimer?.();
+    cancelTimer = null;
+    if (view.fetchedAt !== null || view.devices.length || view.error) set(emptyCameraList());
+  }
+
+  /** Signed in: show the cached list at once (if the screen is empty), then refresh. */
+  async function showAndRefresh(email: string | null, demo: boolean): Promise<void> {
+    if (view.fetchedAt === null && email && !demo) {
+      const at = generation;
+      const cached = await cache.load(email);
+      if (cached && at === generation && view.fetchedAt === null) {
+        set({ devices: cached.devices, fetchedAt: cached.fetchedAt, stale: true });
+      }
+    }
+    await refresh().catch(() => undefined);
+  }
+
+  let last = { status: '', demo: false, email: null as string | null };
+  let listEmail: string | null = null;
+
+  function onSession(): Promise<void> {
+    const s = session.view();
+    const prev = last;
+    last = { status: s.status, demo: s.demo, email: s.email };
+    if (s.status === 'signedIn' && prev.status !== 'signedIn') {
+      const sameList =
+        s.demo === prev.demo && (s.email ?? '').toLowerCase() === (listEmail ?? '').toLowerCase();
+      if (!sameList) reset();
+      listEmail = s.email;
+      return showAndRefresh(s.email, s.demo);
+    }
+    if (s.status === 'expired') {
+      cancelTimer?.();
+      cancelTimer = null;
+      set({ stale: view.devices.length > 0, refreshing: false });
+    } else if (s.status === 'signedOut' && prev.status !== 'signedOut') {
+      reset();
+      listEmail = null;
+      // A real sign-out forgets the cached list too; ending the demo leaves the real one alone.
+      if (!prev.demo) return cache.clear();
+    }
+    return Promise.resolve();
+  }
+
+  session.onChange(() => {
+    void onSession().catch((err: unknown) => logger.error('inventory update failed', { err }));
+  });
+
+  return {
+    view: (): CameraListView => view,
+    refresh,
+    /** Called from the window (or page) visibility: refresh only while someone can see it. */
+    setVisible(next: boolean): void {
+      const wasHidden = !visible;
+      visible = next;
+      if (!visible) {
+        cancelTimer?.();
+        cancelTimer = null;
+      } else if (wasHidden) {
+        const due = view.fetchedAt === null || now() - view.fetchedAt >= intervalMs;
+        if (due && session.view().status === 'signedIn') void refresh().catch(() => undefined);
+        else schedule();
+      }
+    },
+    /** Starts from the session's current state (after session.init()). */
+    start: (): Promise<void> => onSession(),
+    stop(): void {
+      generation++;
+      cancelTimer?.();
+      cancelTimer = null;
+    },
+    onChange(listener: (view: CameraListView) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+export type Inventory = ReturnType<typeof createInventory>;

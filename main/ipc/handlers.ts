@@ -1,0 +1,33 @@
+import { CHANNELS } from '../../common/ipc';
+import type { ExternalTarget } from '../../common/ipc';
+import type { Inventory } from '../cameras/inventory';
+import type { SessionService } from '../session/session';
+import type { Handlers } from './router';
+
+/** The handler table: each channel is one call into a service (dependencies passed in). */
+export function createHandlers(deps: {
+  session: SessionService;
+  inventory: Inventory;
+  openExternal: (target: ExternalTarget) => Promise<void>;
+}): Handlers {
+  const { session, inventory } = deps;
+  return {
+    [CHANNELS.getSession]: () => session.view(),
+    [CHANNELS.signIn]: (req) => session.signIn(req),
+    [CHANNELS.sendMfaCode]: (req) => session.sendMfaCode(req.method),
+    [CHANNELS.verifyMfa]: (req) => session.verifyMfa(req.method, req.code),
+    [CHANNELS.cancelSignIn]: () => session.cancelSignIn(),
+    [CHANNELS.signOut]: () => session.signOut(),
+    [CHANNELS.startDemo]: () => session.startDemo(),
+    [CHANNELS.getCameras]: () => inventory.view(),
+    [CHANNELS.refreshCameras]: () => inventory.refresh(),
+    [CHANNELS.reportVisibility]: (req) => {
+      inventory.setVisible(req.visible);
+      return null;
+    },
+    [CHANNELS.openExternal]: async (req) => {
+      await deps.openExternal(req.target);
+      return null;
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import type { MenuItemConstructorOptions } from 'electron';
+
+/**
+ * The native menu: the standard roles (so copy, paste, zoom, quit behave as on every other app)
+ * plus "Get a Wyze API key…", which goes through the guarded external-link call.
+ */
+export function menuTemplate(opts: {
+  isMac: boolean;
+  isPackaged: boolean;
+  refresh: () => void;
+  openApiKeyConsole: () => void;
+  openApiKeyHelp: () => void;
+}): MenuItemConstructorOptions[] {
+  const app: MenuItemConstructorOptions[] = opts.isMac ? [{ role: 'appMenu' }] : [];
+  return [
+    ...app,
+    { role: 'fileMenu' },
+    { role: 'editMenu' },
+    {
+      label: 'View',
+      submenu: [
+        // Ctrl/Cmd+R refreshes the camera list instead of reloading the page.
+        { label: 'Refresh Cameras', accelerator: 'CmdOrCtrl+R', click: opts.refresh },
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+        ...(opts.isPackaged ? [] : ([{ role: 'toggleDevTools' }] as MenuItemConstructorOptions[])),
+      ],
+    },
+    { role: 'windowMenu' },
+    {
+      role: 'help',
+      submenu: [
+        { label: 'Get a Wyze API key…', click: opts.openApiKeyConsole },
+        { label: 'About Wyze API keys', click: opts.openApiKeyHelp },
+      ],
+    },
+  ];
+}

@@ -1,0 +1,113 @@
+import { EVENTS } from '../common/ipc';
+import type { EventChannel, EventPayloads, ExternalTarget } from '../common/ipc';
+import { openCameraCache } from './cameras/cache';
+import { createInventory } from './cameras/inventory';
+import type { Scheduler } from './cameras/inventory';
+import { startDemoCloud } from './demo';
+import { createHandlers } from './ipc/handlers';
+import { createIpcRouter } from './ipc/router';
+import type { SenderInfo } from './ipc/router';
+import type { Logger } from './logging/logger';
+import { EXTERNAL_URLS, isAllowedExternal } from './policy';
+import { openSecretStore } from './session/secret-store';
+import type { KeytarLike } from './session/secret-store';
+import { createSessionService } from './session/session';
+import type { DemoCloud } from './session/session';
+import { openSettings } from './session/settings';
+import { createWyzeClient } from './wyze/client';
+import type { BaseUrls } from './wyze/config';
+import { wyzeError } from './wyze/errors';
+
+export interface AppServicesOptions {
+  userDataDir: string;
+  keychainService: string;
+  baseUrls: BaseUrls;
+  appVersion: string;
+  logger: Logger;
+  /** Which senders may use IPC (the app's own origin). */
+  isTrustedSender: (sender: SenderInfo) => boolean;
+  /** Opens an allow-listed https URL in the user's browser (Electron: shell.openExternal). */
+  openUrl: (url: string) => Promise<void>;
+  fetch?: typeof fetch;
+  /** undefined: load @github/keytar; null: no keychain. */
+  keytar?: KeytarLike | null;
+  scheduler?: Scheduler;
+  startDemoCloud?: () => Promise<DemoCloud>;
+}
+
+/**
+ * The composition root shared by the Electron main process and the browser preview host: the
+ * same client, session, inventory and IPC handler table, whichever transport carries them.
+ */
+export async function createAppServices(opts: AppServicesOptions) {
+  const { logger } = opts;
+  const settings = await openSettings(opts.userDataDir);
+  const secrets = await openSecretStore({
+    service: opts.keychainService,
+    logger,
+    keytar: opts.keytar,
+  });
+  const session = createSessionService({
+    secrets,
+    settings,
+    logger,
+    baseUrls: opts.baseUrls,
+    startDemoCloud: opts.startDemoCloud ?? startDemoCloud,
+    createClient: ({ baseUrls, onTokens, onSessionExpired }) =>
+      createWyzeClient({
+        baseUrls,
+        phoneId: settings.get().phoneId,
+        appVersion: opts.appVersion,
+        logger,
+        fetch: opts.fetch,
+        onTokens,
+        onSessionExpired,
+      }),
+  });
+  const inventory = createInventory({
+    session,
+    cache: openCameraCache(opts.userDataDir),
+    logger,
+    scheduler: opts.scheduler,
+  });
+
+  /** The single guarded call site for opening links (security S5). */
+  const openExternal = async (target: ExternalTarget): Promise<void> => {
+    const url = EXTERNAL_URLS[target];
+    if (!isAllowedExternal(url)) throw wyzeError('INVALID_ARGUMENT');
+    await opts.openUrl(url);
+  };
+
+  const router = createIpcRouter({
+    handlers: createHandlers({ session, inventory, openExternal }),
+    isTrustedSender: opts.isTrustedSender,
+    logger,
+  });
+
+  await session.init();
+  void inventory.start();
+
+  return {
+    session,
+    inventory,
+    router,
+    settings,
+    /** Forwards main-process changes to a renderer; returns an unsubscribe function. */
+    subscribe(
+      send: <E extends EventChannel>(event: E, payload: EventPayloads[E]) => void,
+    ): () => void {
+      const offSession = session.onChange((view) => send(EVENTS.sessionChanged, view));
+      const offCameras = inventory.onChange((view) => send(EVENTS.camerasChanged, view));
+      return () => {
+        offSession();
+        offCameras();
+      };
+    },
+    async shutdown(): Promise<void> {
+      inventory.stop();
+      await session.shutdown();
+    },
+  };
+}
+
+export type AppServices = Awaited<ReturnType<typeof createAppServices>>;

@@ -1,0 +1,48 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { startDemoCloud } from '../main/demo';
+import { createLogger } from '../main/logging/logger';
+import { baseUrlsFromEnv } from '../main/wyze/config';
+import { WyzeError } from '../main/wyze/errors';
+import { startPreviewHost } from './host';
+
+/**
+ * `npm run preview`: the app in a browser, against the demo cloud unless WYZE_AUTH_BASE_URL and
+ * WYZE_API_BASE_URL point elsewhere. Prints `Preview: <url>`.
+ */
+async function main(): Promise<void> {
+  const env = process.env;
+  const logger = createLogger({ level: env.WYZECAM_LOG_LEVEL === 'debug' ? 'debug' : 'warn' });
+  const useCloud = Boolean(env.WYZE_AUTH_BASE_URL || env.WYZE_API_BASE_URL);
+  const demo = useCloud ? null : await startDemoCloud();
+  const baseUrls = demo ? { auth: demo.url, api: demo.url } : baseUrlsFromEnv(env);
+  const host = await startPreviewHost({
+    baseUrls,
+    userDataDir: env.WYZECAM_USER_DATA || join(homedir(), '.config', 'Wyzecam Desktop Preview'),
+    keychainService: env.WYZECAM_KEYCHAIN_SERVICE || 'Wyzecam Desktop Preview',
+    keytar: env.WYZECAM_KEYCHAIN === 'off' ? null : undefined,
+    logger,
+    appVersion: env.npm_package_version ?? '0.0.0',
+    port: Number(env.PORT ?? 0),
+  });
+  if (demo)
+    console.log(
+      `Demo cloud: ${demo.url} (sign in as ${demo.credentials.email} / ${demo.credentials.password}, key ID ${demo.credentials.keyId}, API key ${demo.credentials.apiKey})`,
+    );
+  console.log(`Preview: ${host.url}`);
+  const stop = () => {
+    void host
+      .close()
+      .then(() => demo?.close())
+      .finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(
+    `preview: ${err instanceof WyzeError || err instanceof Error ? err.message : String(err)}`,
+  );
+  process.exit(1);
+});

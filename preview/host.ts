@@ -1,0 +1,192 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { Channel } from '../common/ipc';
+import type { Logger } from '../main/logging/logger';
+import { CSP, mimeType, resolveStaticPath } from '../main/protocol';
+import { isTrustedSender } from '../main/policy';
+import { createAppServices } from '../main/services';
+import type { AppServices } from '../main/services';
+import type { KeytarLike } from '../main/session/secret-store';
+import type { BaseUrls } from '../main/wyze/config';
+
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+const MAX_BODY = 64 * 1024;
+
+export interface PreviewHostOptions {
+  baseUrls: BaseUrls;
+  userDataDir: string;
+  keychainService: string;
+  logger: Logger;
+  appVersion: string;
+  port?: number;
+  keytar?: KeytarLike | null;
+  /** Where the built renderer and bridge are (default: dist/). */
+  distDir?: string;
+}
+
+export interface PreviewHost {
+  /** The page to open, with the per-launch secret in its hash. */
+  url: string;
+  services: AppServices;
+  close(): Promise<void>;
+}
+
+const SECURITY_HEADERS = {
+  'content-security-policy': CSP,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+};
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * The browser host: the same main-process services and IPC handler table as the desktop app,
+ * served to the same renderer over loopback. Development and testing only; never packaged.
+ */
+export async function startPreviewHost(opts: PreviewHostOptions): Promise<PreviewHost> {
+  const dist = opts.distDir ?? DIST;
+  const secret = randomBytes(24).toString('base64url');
+  let origin = '';
+  const streams = new Set<ServerResponse>();
+  const services = await createAppServices({
+    userDataDir: opts.userDataDir,
+    keychainService: opts.keychainService,
+    baseUrls: opts.baseUrls,
+    appVersion: opts.appVersion,
+    logger: opts.logger,
+    keytar: opts.keytar,
+    isTrustedSender: (sender) =>
+      isTrustedSender([{ protocol: 'http:', host: new URL(origin).host }])(sender),
+    openUrl: async (url) => {
+      opts.logger.info('the app would open this page in the browser', { url });
+    },
+  });
+  const unsubscribe = services.subscribe((event, payload) => {
+    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+    for (const stream of streams) stream.write(frame);
+  });
+
+  async function serveFile(res: ServerResponse, pathname: string): Promise<void> {
+    const file = resolveStaticPath(pathname, dist + 'renderer');
+    const bridge = pathname === '/__preview/bridge.js' ? `${dist}preview/bridge.js` : null;
+    const target = bridge ?? file;
+    if (!target) {
+      res.writeHead(404, SECURITY_HEADERS).end('Not found');
+      return;
+    }
+    let body: Buffer;
+    try {
+      body = await readFile(target);
+    } catch {
+      res.writeHead(404, SECURITY_HEADERS).end('Not found');
+      return;
+    }
+    if (target.endsWith('index.html')) {
+      body = Buffer.from(
+        body
+          .toString('utf8')
+          .replace(
+            '<script type="module"',
+            '<script src="./__preview/bridge.js"></script>\n    <script type="module"',
+          ),
+      );
+    }
+    res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': mimeType(target) }).end(body);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', origin);
+    // Refuse other Host names, so a DNS-rebinding page cannot reach the host.
+    if (req.headers.host !== url.host) {
+      res.writeHead(421).end();
+      return;
+    }
+    if (url.pathname === '/__events') {
+      if (!sameSecret(url.searchParams.get('launch') ?? '', secret)) {
+        res.writeHead(403).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
+      res.write(': connected\n\n');
+      streams.add(res);
+      req.on('close', () => streams.delete(res));
+      return;
+    }
+    if (url.pathname.startsWith('/__ipc/')) {
+      const ok =
+        req.method === 'POST' &&
+        sameSecret(String(req.headers['x-wyze-launch'] ?? ''), secret) &&
+        req.headers['content-type'] === 'application/json';
+      const text = ok ? await readBody(req) : null;
+      if (!ok || text === null) {
+        res.writeHead(403).end();
+        return;
+      }
+      let arg: unknown;
+      try {
+        arg = (JSON.parse(text) as { arg?: unknown } | null)?.arg;
+      } catch {
+        arg = Symbol('unparseable');
+      }
+      const channel = decodeURIComponent(url.pathname.slice('/__ipc/'.length)) as Channel;
+      const result = await services.router.dispatch(
+        { url: req.headers.origin ?? null, isMainFrame: true },
+        channel,
+        arg,
+      );
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(JSON.stringify(result));
+      return;
+    }
+    if (req.method !== 'GET') {
+      res.writeHead(405).end();
+      return;
+    }
+    await serveFile(res, url.pathname);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      opts.logger.error('preview host request failed', { err });
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: `${origin}/#launch=${secret}`,
+    services,
+    async close() {
+      unsubscribe();
+      for (const stream of streams) stream.end();
+      await services.shutdown();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { useEffect } from 'react';
+import { wyze } from './api';
+import { CamerasScreen } from './features/cameras/CamerasScreen';
+import { MfaScreen } from './features/session/MfaScreen';
+import { SignInScreen } from './features/session/SignInScreen';
+import { useStore } from './store';
+
+/** Ctrl/Cmd+R refreshes the list (the desktop menu has the same accelerator). */
+function useRefreshShortcut() {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'r') {
+        e.preventDefault();
+        if (useStore.getState().session.status === 'signedIn') void wyze().refreshCameras();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+export function App() {
+  useRefreshShortcut();
+  const status = useStore((s) => s.session.status);
+  const hasList = useStore((s) => s.list.fetchedAt !== null);
+  if (status === 'starting') {
+    return (
+      <main className="splash" aria-busy="true">
+        <p role="status">Starting…</p>
+      </main>
+    );
+  }
+  if (status === 'mfa') return <MfaScreen />;
+  if (status === 'signedIn' || ((status === 'expired' || status === 'signingIn') && hasList)) {
+    return <CamerasScreen />;
+  }
+  return <SignInScreen />;
+}

@@ -1,0 +1,138 @@
+import { wyze } from '../../api';
+import { plural } from '../../format';
+import { useStore } from '../../store';
+import { SignInForm } from '../session/SignInForm';
+import { ErrorBanner } from '../shell/ErrorBanner';
+import { useFocusHeading } from '../shell/useFocusHeading';
+import { CameraTable } from './CameraTable';
+import { UpdatedAgo } from './UpdatedAgo';
+
+function Header() {
+  const email = useStore((s) => s.session.email);
+  const demo = useStore((s) => s.session.demo);
+  const busy = useStore((s) => s.busy);
+  const run = useStore((s) => s.run);
+  const heading = useFocusHeading<HTMLHeadingElement>();
+  return (
+    <header className="app-header">
+      <h1 ref={heading} tabIndex={-1}>
+        Wyzecam Desktop
+      </h1>
+      {demo && (
+        <span className="badge" title="A made-up account served on this computer">
+          Demo
+        </span>
+      )}
+      <span className="account" aria-label="Signed in as">
+        {email}
+      </span>
+      <button
+        type="button"
+        className="secondary"
+        disabled={busy === 'signOut'}
+        onClick={() => void run('signOut', () => wyze().signOut())}
+      >
+        Sign out
+      </button>
+    </header>
+  );
+}
+
+function Notices() {
+  const persistence = useStore((s) => s.session.persistence);
+  const demo = useStore((s) => s.session.demo);
+  if (demo) {
+    return (
+      <p className="banner banner-info" role="status">
+        Demo: these cameras are made up and served on this computer. Sign out to leave the demo.
+      </p>
+    );
+  }
+  if (persistence === 'memory') {
+    return (
+      <p className="banner banner-warn" role="status">
+        This computer’s keychain is not available, so your sign-in is kept for this session only:
+        you will need to sign in again after quitting. Nothing secret was written to disk.
+      </p>
+    );
+  }
+  return null;
+}
+
+function Toolbar() {
+  const cameraCount = useStore((s) => s.cameraOrder.length);
+  const online = useStore((s) => s.onlineCount);
+  const others = useStore((s) => s.otherDevices);
+  const refreshing = useStore((s) => s.list.refreshing);
+  const signedIn = useStore((s) => s.session.status === 'signedIn');
+  return (
+    <div className="toolbar">
+      <p className="summary">
+        {plural(cameraCount, 'camera')} · {online} online
+        {others > 0 && ` · + ${plural(others, 'other Wyze device')}`}
+      </p>
+      <UpdatedAgo />
+      <button
+        type="button"
+        className="primary"
+        aria-busy={refreshing}
+        aria-keyshortcuts="Control+R Meta+R"
+        disabled={!signedIn}
+        onClick={() => void wyze().refreshCameras()}
+      >
+        <span className={refreshing ? 'spinner' : 'spinner idle'} aria-hidden="true" />
+        Refresh
+      </button>
+      <span className="visually-hidden" role="status">
+        {refreshing ? 'Refreshing the camera list' : ''}
+      </span>
+    </div>
+  );
+}
+
+function ExpiredPanel() {
+  const expired = useStore(
+    (s) => s.session.status === 'expired' || s.session.status === 'signingIn',
+  );
+  if (!expired) return null;
+  return (
+    <section className="panel" aria-labelledby="expired-title">
+      <h2 id="expired-title">Sign in again to refresh</h2>
+      <p>
+        Wyze ended this session. The list below is what Wyze last reported; sign in to bring it up
+        to date.
+      </p>
+      <SignInForm />
+    </section>
+  );
+}
+
+function Body() {
+  const fetchedAt = useStore((s) => s.list.fetchedAt);
+  const refreshing = useStore((s) => s.list.refreshing);
+  const count = useStore((s) => s.cameraOrder.length);
+  if (fetchedAt === null) {
+    return (
+      <p className="empty" role="status" aria-busy={refreshing}>
+        {refreshing ? 'Loading your cameras…' : 'No camera list yet. Choose Refresh to load it.'}
+      </p>
+    );
+  }
+  if (count === 0) return <p className="empty">There are no cameras on this account.</p>;
+  return <CameraTable />;
+}
+
+export function CamerasScreen() {
+  return (
+    <div className="app">
+      <Header />
+      <main>
+        <Notices />
+        <ErrorBanner />
+        <ExpiredPanel />
+        <Toolbar />
+        <Body />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { useEffect, useState } from 'react';
+import { ago, formatTime } from '../../format';
+import { useStore } from '../../store';
+
+/** "Updated 12 s ago", ticking by itself so nothing else re-renders every second. */
+export function UpdatedAgo() {
+  const fetchedAt = useStore((s) => s.list.fetchedAt);
+  const stale = useStore((s) => s.list.stale);
+  const limitedUntil = useStore((s) => s.list.rateLimitedUntil);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, []);
+  if (fetchedAt === null) return <span className="muted">Not updated yet</span>;
+  return (
+    <span className="updated">
+      Updated {ago(fetchedAt, now)}
+      {stale && <span className="tag warn">may be out of date</span>}
+      {limitedUntil !== null && limitedUntil > now && (
+        <span className="muted"> · automatic refresh paused until {formatTime(limitedUntil)}</span>
+      )}
+    </span>
+  );
+}

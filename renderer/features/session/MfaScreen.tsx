@@ -1,0 +1,112 @@
+import { useId, useState } from 'react';
+import type { FormEvent } from 'react';
+import type { MfaMethod } from '../../../common/device';
+import { wyze } from '../../api';
+import { formatTime } from '../../format';
+import { useStore } from '../../store';
+import { ErrorBanner } from '../shell/ErrorBanner';
+import { useFocusHeading } from '../shell/useFocusHeading';
+
+const LABELS: Record<MfaMethod, string> = {
+  totp: 'Authenticator app',
+  sms: 'Text message',
+  email: 'E-mail',
+};
+
+/** The second step: only the methods the account has, with "send the code again" for text and e-mail. */
+export function MfaScreen() {
+  const heading = useFocusHeading<HTMLHeadingElement>();
+  const mfa = useStore((s) => s.session.mfa);
+  const email = useStore((s) => s.session.email);
+  const busy = useStore((s) => s.busy);
+  const run = useStore((s) => s.run);
+  const [method, setMethod] = useState<MfaMethod>(mfa?.preferred ?? mfa?.methods[0] ?? 'totp');
+  const [code, setCode] = useState('');
+  const codeId = useId();
+  if (!mfa) return null;
+
+  const sentAt = method === 'totp' ? undefined : mfa.sent[method];
+  const destination = method === 'sms' ? (mfa.phoneHint ?? 'your phone') : (email ?? 'your e-mail');
+
+  async function verify(event: FormEvent) {
+    event.preventDefault();
+    const ok = await run('mfa', () => wyze().verifyMfa(method, code));
+    if (!ok) setCode('');
+  }
+
+  return (
+    <main className="sign-in">
+      <div className="sign-in-card">
+        <h1 ref={heading} tabIndex={-1}>
+          Two-step verification
+        </h1>
+        <p className="lead">
+          Wyze asks for a code to finish signing in{email ? ` as ${email}` : ''}.
+        </p>
+        <ErrorBanner />
+        <form onSubmit={(e) => void verify(e)} noValidate>
+          <fieldset className="methods">
+            <legend>How do you want to get the code?</legend>
+            {mfa.methods.map((m) => (
+              <label key={m} className="method">
+                <input
+                  type="radio"
+                  name="mfa-method"
+                  value={m}
+                  checked={method === m}
+                  onChange={() => setMethod(m)}
+                />
+                {LABELS[m]}
+                {m === 'sms' && mfa.phoneHint ? ` (${mfa.phoneHint})` : ''}
+              </label>
+            ))}
+          </fieldset>
+          {method === 'totp' ? (
+            <p className="hint">
+              Open your authenticator app and enter the six-digit code it shows for Wyze.
+            </p>
+          ) : (
+            <div className="send-code">
+              <button
+                type="button"
+                className="secondary"
+                disabled={busy !== null}
+                onClick={() => void run('sendCode', () => wyze().sendMfaCode(method))}
+              >
+                {sentAt ? 'Send the code again' : 'Send code'}
+              </button>
+              <p className="hint" role="status">
+                {sentAt
+                  ? `Code sent to ${destination} at ${formatTime(sentAt)}.`
+                  : `Wyze will send a code to ${destination}.`}
+              </p>
+            </div>
+          )}
+          <div className="field">
+            <label htmlFor={codeId}>Verification code</label>
+            <input
+              id={codeId}
+              value={code}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={12}
+              onChange={(e) => setCode(e.target.value)}
+            />
+          </div>
+          <div className="row">
+            <button type="submit" className="primary" disabled={busy !== null || !code.trim()}>
+              {busy === 'mfa' ? 'Verifying…' : 'Verify'}
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => void run(null, () => wyze().cancelSignIn())}
+            >
+              Cancel
+            </button>
+          </div>
+        </form>
+      </div>
+    </main>
+  );
+}
