@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { CHANNELS, EXTERNAL_TARGETS } from './channels';
-import type { Channel , EVENTS} from './channels';
+import type { Channel, EVENTS } from './channels';
 import type { CameraListView, SessionView } from './view';
 
 export { CHANNELS, EVENTS, EXTERNAL_TARGETS } from './channels';
