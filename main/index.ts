@@ -34,7 +34,11 @@ const logger = createLogger({ level: app.isPackaged ? 'info' : 'debug' });
 const identity = appIdentity(app.isPackaged);
 
 app.enableSandbox();
-app.setPath('userData', join(app.getPath('appData'), identity.userDataName));
+// Development runs (and the e2e suite) may point at a throwaway profile; packaged builds never.
+const devUserData = app.isPackaged ? undefined : process.env.WYZECAM_USER_DATA;
+app.setPath('userData', devUserData || join(app.getPath('appData'), identity.userDataName));
+const keychainService =
+  (!app.isPackaged && process.env.WYZECAM_KEYCHAIN_SERVICE) || identity.keychainService;
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
@@ -94,7 +98,7 @@ if (!app.requestSingleInstanceLock()) {
 
       services = await createAppServices({
         userDataDir: app.getPath('userData'),
-        keychainService: identity.keychainService,
+        keychainService,
         baseUrls: baseUrlsFromEnv(process.env),
         appVersion: app.getVersion(),
         logger,

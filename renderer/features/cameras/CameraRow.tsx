@@ -13,8 +13,12 @@ export const CameraRow = memo(function CameraRow({ mac }: { mac: string }) {
     <tr data-status={status.kind}>
       <th scope="row">
         <span className="name">{name}</span>
-        {d.shared && <span className="tag">Shared{d.owner ? ` by ${d.owner}` : ''}</span>}
-        {d.battery !== null && <span className="tag">Battery {d.battery}%</span>}
+        {(d.shared || d.battery !== null) && (
+          <span className="sub">
+            {d.shared && <span>Shared{d.owner ? ` by ${d.owner}` : ''}</span>}
+            {d.battery !== null && <span>Battery {d.battery}%</span>}
+          </span>
+        )}
       </th>
       <td>
         <abbr title={d.model}>{d.modelName}</abbr>

@@ -20,7 +20,18 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
       title={label}
       onClick={() => void copy()}
     >
-      <span aria-hidden="true">{copied ? '✓' : '⧉'}</span>
+      <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14" focusable="false">
+        {copied ? (
+          <path d="M3 8.5l3 3 7-7" fill="none" stroke="currentColor" strokeWidth="1.8" />
+        ) : (
+          <path
+            d="M5 5V2.5h8.5V11H11M2.5 5h8.5v8.5H2.5z"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.3"
+          />
+        )}
+      </svg>
       <span className="visually-hidden" role="status">
         {copied ? 'Copied' : ''}
       </span>

@@ -1,0 +1,183 @@
+import { spawn, execFileSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { _electron, expect, test as base } from '@playwright/test';
+import type { ElectronApplication, Page } from '@playwright/test';
+import { startEmulator } from '../emulator/server';
+import type { RunningEmulator } from '../emulator/server';
+import type { WorldInput } from '../emulator/world';
+import { electronBinary, ELECTRON_SKIP_REASON } from './electron-binary';
+
+export interface TransportOptions {
+  transport: 'browser' | 'electron';
+}
+
+export const DEMO = {
+  email: 'demo@wyzecam.example',
+  password: 'wyze-demo-2026',
+  keyId: 'demo-key-id',
+  apiKey: 'demo-api-key',
+};
+
+export const DEMO_WORLD = new URL('../emulator/worlds/demo.json', import.meta.url).pathname;
+const ROOT = new URL('..', import.meta.url).pathname;
+
+export interface LaunchOptions {
+  world?: string | WorldInput;
+  /** 'broken' starts the app with no reachable Secret Service. */
+  keychain?: 'real' | 'broken';
+}
+
+/** A launched app: the page, the emulator standing in for Wyze, and its keychain/profile. */
+export interface AppHandle {
+  page: Page;
+  emulator: RunningEmulator;
+  keychainService: string;
+  /** Quits the app and starts it again on the same profile and keychain. */
+  relaunch(): Promise<void>;
+  /** What the keychain holds for this app, through the real secret-tool. */
+  keychainEntries(): string;
+}
+
+function spawnPreview(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'preview/cli.ts'], { cwd: ROOT, env });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`preview host did not start:\n${out}\n${err}`)), 20_000);
+    child.stderr?.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const match = /Preview: (\S+)/.exec(out);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1] });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`preview host exited (${code}):\n${out}\n${err}`));
+    });
+  });
+}
+
+async function stopChild(child: ChildProcess | null): Promise<void> {
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+export const test = base.extend<TransportOptions & { launch: (opts?: LaunchOptions) => Promise<AppHandle> }>({
+  transport: ['browser', { option: true }],
+
+  launch: async ({ transport, browser }, use) => {
+    test.skip(transport === 'electron' && !electronBinary(), ELECTRON_SKIP_REASON);
+    const cleanups: (() => Promise<void>)[] = [];
+    await use(async (opts: LaunchOptions = {}) => {
+      const emulator = await startEmulator({ world: opts.world ?? DEMO_WORLD });
+      cleanups.push(() => emulator.close());
+      const profile = mkdtempSync(join(tmpdir(), 'wyzecam-e2e-'));
+      mkdirSync(profile, { recursive: true });
+      const keychainService = `Wyzecam E2E ${randomUUID()}`;
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        WYZE_AUTH_BASE_URL: emulator.url,
+        WYZE_API_BASE_URL: emulator.url,
+        WYZECAM_USER_DATA: profile,
+        WYZECAM_KEYCHAIN_SERVICE: keychainService,
+        PORT: '0',
+        ...(opts.keychain === 'broken' ? { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' } : {}),
+      };
+      const context = transport === 'browser' ? await browser.newContext() : null;
+      let child: ChildProcess | null = null;
+      let electronApp: ElectronApplication | null = null;
+      let page: Page;
+
+      async function start(): Promise<Page> {
+        if (transport === 'electron') {
+          electronApp = await _electron.launch({ executablePath: electronBinary() ?? '', args: [ROOT], env: env as Record<string, string> });
+          return electronApp.firstWindow();
+        }
+        const host = await spawnPreview(env);
+        child = host.child;
+        const p = await (context ?? (await browser.newContext())).newPage();
+        await p.goto(host.url);
+        return p;
+      }
+      async function stop(): Promise<void> {
+        await electronApp?.close();
+        electronApp = null;
+        await stopChild(child);
+        child = null;
+      }
+
+      page = await start();
+      cleanups.push(async () => {
+        await stop();
+        await context?.close();
+        try {
+          execFileSync('secret-tool', ['clear', 'service', keychainService], { stdio: 'ignore' });
+        } catch {
+          // nothing stored, or no Secret Service: nothing to clean
+        }
+        rmSync(profile, { recursive: true, force: true });
+      });
+
+      const handle: AppHandle = {
+        get page() {
+          return page;
+        },
+        emulator,
+        keychainService,
+        async relaunch() {
+          await page.close();
+          await stop();
+          page = await start();
+        },
+        keychainEntries() {
+          try {
+            return execFileSync('secret-tool', ['search', '--all', 'service', keychainService], {
+              encoding: 'utf8',
+              stdio: ['ignore', 'pipe', 'pipe'],
+            });
+          } catch {
+            return '';
+          }
+        },
+      };
+      return handle;
+    });
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  },
+});
+
+export { expect };
+
+/** Fills and submits the sign-in form the way a person would. */
+export async function signIn(page: Page, creds: Partial<typeof DEMO> = {}): Promise<void> {
+  const c = { ...DEMO, ...creds };
+  await page.getByLabel('Email').fill(c.email);
+  await page.getByLabel('Password', { exact: true }).fill(c.password);
+  await page.getByLabel('API key ID').fill(c.keyId);
+  await page.getByLabel('API key', { exact: true }).fill(c.apiKey);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Saves a screenshot for the README when SCREENSHOTS=1, else beside the test results. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.SCREENSHOTS === '1' ? join(ROOT, 'docs/screenshots') : join(ROOT, 'test-results/screenshots');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`) });
+}
+
+export const cameraTable = (page: Page) => page.getByRole('table', { name: 'Cameras' });
+
+/** The table row whose row header is this camera's name (or MAC, for duplicate names). */
+export const cameraRow = (page: Page, text: string) =>
+  cameraTable(page).getByRole('row').filter({ hasText: text });
