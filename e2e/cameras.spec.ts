@@ -17,7 +17,9 @@ const cameras = (world.accounts[0]?.devices ?? []).filter(
   (d) => (d.productType ?? 'Camera') === 'Camera',
 ) as DeviceSpec[];
 
-test("every demo camera shows the status, IP and firmware the world gives it", async ({ launch }) => {
+test('every demo camera shows the status, IP and firmware the world gives it', async ({
+  launch,
+}) => {
   const { page } = await launch();
   await signIn(page);
   await expect(cameraTable(page).getByRole('row')).toHaveCount(cameras.length + 1);
@@ -25,7 +27,12 @@ test("every demo camera shows the status, IP and firmware the world gives it", a
     const row = cameraRow(page, cam.mac);
     await expect(row).toHaveCount(1);
     await expect(row.getByRole('rowheader')).toContainText(cam.nickname);
-    const status = cam.online === false ? /^Offline since / : cam.powerOn === false ? /^Privacy mode$/ : /^Online$/;
+    const status =
+      cam.online === false
+        ? /^Offline since /
+        : cam.powerOn === false
+          ? /^Privacy mode$/
+          : /^Online$/;
     await expect(row.getByRole('cell').nth(1)).toHaveText(status);
     await expect(row.getByRole('cell').nth(2)).toContainText(cam.ip ?? 'not reported');
     await expect(row.getByRole('cell').nth(3)).toHaveText(cam.firmware);
@@ -37,7 +44,9 @@ test("every demo camera shows the status, IP and firmware the world gives it", a
   await expect(cameraRow(page, 'Porch').getByTitle('GW_GC1')).toBeVisible();
 });
 
-test('a camera going offline in the cloud shows up on the next refresh (Ctrl+R)', async ({ launch }) => {
+test('a camera going offline in the cloud shows up on the next refresh (Ctrl+R)', async ({
+  launch,
+}) => {
   const { page, emulator } = await launch();
   await signIn(page);
   const driveway = cameraRow(page, '2CAA8E4F1A02');
@@ -55,7 +64,9 @@ test('a failed refresh keeps the list, marks it, and offers to try again', async
   const { page, emulator } = await launch();
   await signIn(page);
   await expect(cameraTable(page)).toBeVisible();
-  emulator.state.setFaults([{ kind: 'status', status: 503, path: '/app/v2/home_page/get_object_list' }]);
+  emulator.state.setFaults([
+    { kind: 'status', status: 503, path: '/app/v2/home_page/get_object_list' },
+  ]);
   await page.getByRole('button', { name: 'Refresh' }).click();
   await expect(page.getByRole('alert')).toContainText("Wyze's servers had a problem");
   await expect(page.getByText('may be out of date')).toBeVisible();

@@ -1,4 +1,4 @@
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -47,7 +47,10 @@ function spawnPreview(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; ur
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`preview host did not start:\n${out}\n${err}`)), 20_000);
+    const timer = setTimeout(
+      () => reject(new Error(`preview host did not start:\n${out}\n${err}`)),
+      20_000,
+    );
     child.stderr?.on('data', (d: Buffer) => {
       err += d.toString();
     });
@@ -73,7 +76,9 @@ async function stopChild(child: ChildProcess | null): Promise<void> {
   await exited;
 }
 
-export const test = base.extend<TransportOptions & { launch: (opts?: LaunchOptions) => Promise<AppHandle> }>({
+export const test = base.extend<
+  TransportOptions & { launch: (opts?: LaunchOptions) => Promise<AppHandle> }
+>({
   transport: ['browser', { option: true }],
 
   launch: async ({ transport, browser }, use) => {
@@ -92,7 +97,9 @@ export const test = base.extend<TransportOptions & { launch: (opts?: LaunchOptio
         WYZECAM_USER_DATA: profile,
         WYZECAM_KEYCHAIN_SERVICE: keychainService,
         PORT: '0',
-        ...(opts.keychain === 'broken' ? { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' } : {}),
+        ...(opts.keychain === 'broken'
+          ? { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' }
+          : {}),
       };
       const context = transport === 'browser' ? await browser.newContext() : null;
       let child: ChildProcess | null = null;
@@ -101,7 +108,11 @@ export const test = base.extend<TransportOptions & { launch: (opts?: LaunchOptio
 
       async function start(): Promise<Page> {
         if (transport === 'electron') {
-          electronApp = await _electron.launch({ executablePath: electronBinary() ?? '', args: [ROOT], env: env as Record<string, string> });
+          electronApp = await _electron.launch({
+            executablePath: electronBinary() ?? '',
+            args: [ROOT],
+            env: env as Record<string, string>,
+          });
           return electronApp.firstWindow();
         }
         const host = await spawnPreview(env);
@@ -141,14 +152,11 @@ export const test = base.extend<TransportOptions & { launch: (opts?: LaunchOptio
           page = await start();
         },
         keychainEntries() {
-          try {
-            return execFileSync('secret-tool', ['search', '--all', 'service', keychainService], {
-              encoding: 'utf8',
-              stdio: ['ignore', 'pipe', 'pipe'],
-            });
-          } catch {
-            return '';
-          }
+          // secret-tool prints secrets on stdout and their attributes on stderr: keep both.
+          const found = spawnSync('secret-tool', ['search', '--all', 'service', keychainService], {
+            encoding: 'utf8',
+          });
+          return `${found.stdout ?? ''}${found.stderr ?? ''}`.trim();
         },
       };
       return handle;
@@ -171,7 +179,10 @@ export async function signIn(page: Page, creds: Partial<typeof DEMO> = {}): Prom
 
 /** Saves a screenshot for the README when SCREENSHOTS=1, else beside the test results. */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  const dir = process.env.SCREENSHOTS === '1' ? join(ROOT, 'docs/screenshots') : join(ROOT, 'test-results/screenshots');
+  const dir =
+    process.env.SCREENSHOTS === '1'
+      ? join(ROOT, 'docs/screenshots')
+      : join(ROOT, 'test-results/screenshots');
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`) });
 }

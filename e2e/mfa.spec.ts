@@ -1,7 +1,12 @@
 import { totp } from '../emulator/totp';
 import { cameraTable, expect, screenshot, signIn, test } from './fixtures';
 
-const MFA = { email: 'mfa@wyzecam.example', password: 'wyze-demo-2026', keyId: 'mfa-key-id', apiKey: 'mfa-api-key' };
+const MFA = {
+  email: 'mfa@wyzecam.example',
+  password: 'wyze-demo-2026',
+  keyId: 'mfa-key-id',
+  apiKey: 'mfa-api-key',
+};
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
 test('two-step verification with an authenticator app', async ({ launch }) => {

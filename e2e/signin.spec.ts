@@ -1,6 +1,8 @@
 import { cameraTable, expect, screenshot, signIn, test } from './fixtures';
 
-test('signs in with e-mail, password, API key ID and API key, and lists the cameras', async ({ launch }) => {
+test('signs in with e-mail, password, API key ID and API key, and lists the cameras', async ({
+  launch,
+}) => {
   const app = await launch();
   const { page } = app;
   await expect(page.getByRole('heading', { name: 'Sign in to Wyze' })).toBeVisible();
