@@ -174,8 +174,12 @@ export function createInventory(opts: InventoryOptions) {
     return Promise.resolve();
   }
 
+  /** The latest reaction to a session change, so callers can wait for it (e.g. sign-out). */
+  let settling: Promise<void> = Promise.resolve();
   session.onChange(() => {
-    void onSession().catch((err: unknown) => logger.error('inventory update failed', { err }));
+    settling = onSession().catch((err: unknown) =>
+      logger.error('inventory update failed', { err }),
+    );
   });
 
   return {
@@ -194,6 +198,8 @@ export function createInventory(opts: InventoryOptions) {
         else schedule();
       }
     },
+    /** Resolves when the inventory has caught up with the last session change. */
+    settled: (): Promise<void> => settling,
     /** Starts from the session's current state (after session.init()). */
     start: (): Promise<void> => onSession(),
     stop(): void {

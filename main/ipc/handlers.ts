@@ -17,7 +17,11 @@ export function createHandlers(deps: {
     [CHANNELS.sendMfaCode]: (req) => session.sendMfaCode(req.method),
     [CHANNELS.verifyMfa]: (req) => session.verifyMfa(req.method, req.code),
     [CHANNELS.cancelSignIn]: () => session.cancelSignIn(),
-    [CHANNELS.signOut]: () => session.signOut(),
+    [CHANNELS.signOut]: async () => {
+      const view = await session.signOut();
+      await inventory.settled(); // the cached list is gone too before the UI hears "signed out"
+      return view;
+    },
     [CHANNELS.startDemo]: () => session.startDemo(),
     [CHANNELS.getCameras]: () => inventory.view(),
     [CHANNELS.refreshCameras]: () => inventory.refresh(),

@@ -1,0 +1,160 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CHANNELS } from '../../common/ipc';
+import type { Channel } from '../../common/ipc';
+import { emptyCameraList } from '../../common/view';
+import type { SessionView } from '../../common/view';
+import { createLogger } from '../logging/logger';
+import { appOrigins, isTrustedSender } from '../policy';
+import { wyzeError } from '../wyze/errors';
+import { createIpcRouter } from './router';
+import type { Handlers } from './router';
+
+const view: SessionView = {
+  status: 'signedOut',
+  email: null,
+  demo: false,
+  persistence: 'memory',
+  hasStoredApiKey: false,
+  mfa: null,
+  error: null,
+};
+
+function router(overrides: Partial<Handlers> = {}) {
+  const calls: Channel[] = [];
+  const record =
+    <T>(channel: Channel, value: T) =>
+    () => {
+      calls.push(channel);
+      return value;
+    };
+  const handlers: Handlers = {
+    [CHANNELS.getSession]: record(CHANNELS.getSession, view),
+    [CHANNELS.signIn]: record(CHANNELS.signIn, view),
+    [CHANNELS.sendMfaCode]: record(CHANNELS.sendMfaCode, view),
+    [CHANNELS.verifyMfa]: record(CHANNELS.verifyMfa, view),
+    [CHANNELS.cancelSignIn]: record(CHANNELS.cancelSignIn, view),
+    [CHANNELS.signOut]: record(CHANNELS.signOut, view),
+    [CHANNELS.startDemo]: record(CHANNELS.startDemo, view),
+    [CHANNELS.getCameras]: record(CHANNELS.getCameras, emptyCameraList()),
+    [CHANNELS.refreshCameras]: record(CHANNELS.refreshCameras, emptyCameraList()),
+    [CHANNELS.reportVisibility]: record(CHANNELS.reportVisibility, null),
+    [CHANNELS.openExternal]: record(CHANNELS.openExternal, null),
+    ...overrides,
+  };
+  const r = createIpcRouter({
+    handlers,
+    isTrustedSender: isTrustedSender(appOrigins()),
+    logger: createLogger({ sink: () => undefined }),
+  });
+  return { ...r, calls };
+}
+
+const app = { url: 'app://wyzecam/index.html', isMainFrame: true };
+
+describe('handle() wrapper (security S9, S10)', () => {
+  it('answers a valid call from the app', async () => {
+    const r = router();
+    expect(await r.dispatch(app, CHANNELS.getSession, undefined)).toEqual({
+      ok: true,
+      value: view,
+    });
+    expect(
+      await r.dispatch(app, CHANNELS.signIn, {
+        email: 'a@b.c',
+        password: 'pw',
+        keyId: 'k',
+        apiKey: 'a',
+      }),
+    ).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    ['no frame', { url: null, isMainFrame: false }],
+    ['a sub-frame', { url: 'app://wyzecam/index.html', isMainFrame: false }],
+    ['another origin', { url: 'https://evil.example/', isMainFrame: true }],
+    ['a look-alike host', { url: 'app://wyzecam.evil/', isMainFrame: true }],
+    ['an opaque origin', { url: 'null', isMainFrame: true }],
+    ['a file page', { url: 'file:///tmp/x.html', isMainFrame: true }],
+  ])('refuses a forged sender: %s', async (_name, sender) => {
+    const r = router();
+    const result = await r.dispatch(sender, CHANNELS.signOut, undefined);
+    expect(result).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
+    });
+    expect(r.calls).toEqual([]);
+  });
+
+  it.each([
+    [CHANNELS.signIn, { email: 'a', password: 'b', extra: 1 }],
+    [CHANNELS.signIn, { email: 'a' }],
+    [CHANNELS.signIn, { email: 'a'.repeat(321), password: 'b' }],
+    [CHANNELS.sendMfaCode, { method: 'totp' }],
+    [CHANNELS.verifyMfa, { method: 'sms', code: 123456 }],
+    [CHANNELS.openExternal, { target: 'https://evil.example' }],
+    [CHANNELS.reportVisibility, { visible: 'yes' }],
+    [CHANNELS.getSession, { sneaky: true }],
+    ['not:a-channel', undefined],
+    ['__proto__', undefined],
+  ])('refuses %s with %o', async (channel, arg) => {
+    const r = router();
+    const result = await r.dispatch(app, channel, arg);
+    expect(result).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
+    });
+    expect(r.calls).toEqual([]);
+  });
+
+  it('turns a thrown WyzeError into its DTO and anything else into INTERNAL, with no stack', async () => {
+    const r = router({
+      [CHANNELS.signOut]: () => {
+        throw wyzeError('NETWORK');
+      },
+      [CHANNELS.startDemo]: () => {
+        throw new TypeError('secret detail at /home/x/main.ts:12');
+      },
+    });
+    expect(await r.dispatch(app, CHANNELS.signOut, undefined)).toEqual({
+      ok: false,
+      error: { code: 'NETWORK', message: expect.any(String) },
+    });
+    const internal = await r.dispatch(app, CHANNELS.startDemo, undefined);
+    expect(internal).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: expect.any(String) },
+    });
+    expect(JSON.stringify(internal)).not.toMatch(/secret detail|main\.ts/);
+  });
+
+  it('property: hostile input on every channel resolves with a typed result and leaves Object.prototype alone', async () => {
+    const hostile = fc.oneof(
+      fc.anything({ withNullPrototype: true, withObjectString: true, maxDepth: 6 }),
+      fc.constantFrom(
+        { __proto__: { method: 'sms' } },
+        JSON.parse('{"__proto__":{"polluted":1}}'),
+        { constructor: { prototype: { x: 1 } } },
+      ),
+      fc.record(
+        { email: fc.string({ maxLength: 2000 }), password: fc.string(), keyId: fc.anything() },
+        { requiredKeys: [] },
+      ),
+      fc.string({ minLength: 10_000, maxLength: 20_000 }),
+      fc.array(fc.integer(), { minLength: 1000, maxLength: 2000 }),
+    );
+    for (const channel of Object.values(CHANNELS)) {
+      const r = router();
+      await fc.assert(
+        fc.asyncProperty(hostile, async (arg) => {
+          const result = await r.dispatch(app, channel, arg);
+          expect(typeof result.ok).toBe('boolean');
+          if (!result.ok) expect(typeof result.error.code).toBe('string');
+          expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+          expect(Object.keys(Object.prototype)).toEqual([]);
+        }),
+        { numRuns: 1000 },
+      );
+    }
+  });
+});
