@@ -16,6 +16,13 @@ export default defineConfig({
           testTimeout: 20_000,
         },
       },
+      {
+        test: {
+          name: 'jsdom',
+          environment: 'jsdom',
+          include: ['renderer/**/*.test.{ts,tsx}'],
+        },
+      },
     ],
   },
 });
