@@ -68,22 +68,20 @@ describe('camera list', () => {
   it('is a real table with the documented columns, statuses and "not reported"', () => {
     installFakeBridge();
     useStore.getState().setSession(session());
-    useStore
-      .getState()
-      .setCameras(
-        list([
-          device({
-            mac: 'B',
-            name: 'Porch',
-            model: 'GW_GC1',
-            modelName: 'Wyze Cam OG',
-            lanIp: null,
-          }),
-          device({ mac: 'C', name: 'Shed', online: false }),
-          device({ mac: 'D', name: 'Living Room', poweredOn: false }),
-          device({ mac: 'E', name: 'Plug', isCamera: false }),
-        ]),
-      );
+    useStore.getState().setCameras(
+      list([
+        device({
+          mac: 'B',
+          name: 'Porch',
+          model: 'GW_GC1',
+          modelName: 'Wyze Cam OG',
+          lanIp: null,
+        }),
+        device({ mac: 'C', name: 'Shed', online: false }),
+        device({ mac: 'D', name: 'Living Room', poweredOn: false }),
+        device({ mac: 'E', name: 'Plug', isCamera: false }),
+      ]),
+    );
     render(<App />);
     const table = screen.getByRole('table', { name: 'Cameras' });
     const headers = within(table)

@@ -47,7 +47,16 @@ export const initialSession: SessionView = {
   error: null,
 };
 
-const sameDevice = (a: DeviceDto, b: DeviceDto): boolean => JSON.stringify(a) === JSON.stringify(b);
+/** Field-by-field equality; cheap enough to run over thousands of devices on every update. */
+function sameDevice(a: DeviceDto, b: DeviceDto): boolean {
+  for (const key of Object.keys(a) as (keyof DeviceDto)[]) {
+    if (key === 'timezone') continue;
+    if (a[key] !== b[key]) return false;
+  }
+  return (
+    a.timezone.name === b.timezone.name && a.timezone.gmtOffsetHours === b.timezone.gmtOffsetHours
+  );
+}
 
 export const useStore = create<Store>()((set, get) => ({
   session: initialSession,
