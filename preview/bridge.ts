@@ -25,7 +25,10 @@ async function post(channel: Channel, arg: unknown): Promise<unknown> {
   } catch {
     return {
       ok: false,
-      error: { code: 'INTERNAL', message: 'The preview host stopped answering. Restart it and reload.' },
+      error: {
+        code: 'INTERNAL',
+        message: 'The preview host stopped answering. Restart it and reload.',
+      },
     };
   }
 }
