@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import type { WorldInput } from '../emulator/world';
+import { DOCUMENTED_VERBS } from '../preload/documented-verbs';
 import { DEMO_WORLD, cameraTable, expect, signIn, test } from './fixtures';
 
 const CANARY = {
@@ -77,21 +78,7 @@ test('window.wyze offers domain verbs only, frozen', async ({ launch }) => {
     };
   });
   expect(shape).toEqual({
-    keys: [
-      'cancelSignIn',
-      'getCameras',
-      'getSession',
-      'onCamerasChanged',
-      'onSessionChanged',
-      'openExternal',
-      'refreshCameras',
-      'reportVisibility',
-      'sendMfaCode',
-      'signIn',
-      'signOut',
-      'startDemo',
-      'verifyMfa',
-    ],
+    keys: [...DOCUMENTED_VERBS],
     frozen: true,
     allFunctions: true,
   });
@@ -152,4 +139,23 @@ test('the content security policy blocks inline scripts and remote connections',
   expect(outcome).toEqual({ injected: false, fetched: 'blocked' });
   await expect.poll(() => violations.join('\n')).toMatch(/script-src/);
   await expect.poll(() => violations.join('\n')).toMatch(/connect-src https:\/\/example\.com/);
+});
+
+test('the page has no Node: require, process, module and Buffer are undefined', async ({
+  launch,
+}) => {
+  const { page } = await launch();
+  const globals = await page.evaluate(() => {
+    const w = window as unknown as Record<string, unknown>;
+    return ['require', 'process', 'module', 'Buffer', 'global'].map(
+      (name) => `${name}:${typeof w[name]}`,
+    );
+  });
+  expect(globals).toEqual([
+    'require:undefined',
+    'process:undefined',
+    'module:undefined',
+    'Buffer:undefined',
+    'global:undefined',
+  ]);
 });

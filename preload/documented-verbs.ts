@@ -1,0 +1,19 @@
+/**
+ * The documented surface of `window.wyze` (security S3), spelled out once for the tests that check
+ * the preload and the page expose exactly this and nothing more.
+ */
+export const DOCUMENTED_VERBS = [
+  'cancelSignIn',
+  'getCameras',
+  'getSession',
+  'onCamerasChanged',
+  'onSessionChanged',
+  'openExternal',
+  'refreshCameras',
+  'reportVisibility',
+  'sendMfaCode',
+  'signIn',
+  'signOut',
+  'startDemo',
+  'verifyMfa',
+] as const;
