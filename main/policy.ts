@@ -72,8 +72,11 @@ export function isAllowedExternal(url: string): boolean {
   );
 }
 
-/** Permissions the app needs: none (no camera, microphone, notifications from the page…). */
-const NEEDED_PERMISSIONS: ReadonlySet<string> = new Set();
+/**
+ * Permissions the app needs: writing to the clipboard (the copy buttons for IP and MAC). No
+ * reading it, no camera, microphone, location or notifications from the page.
+ */
+const NEEDED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
 
 /** Permission requests and checks are denied unless the app needs them (security S6). */
 export const allowPermission = (permission: string): boolean => NEEDED_PERMISSIONS.has(permission);
