@@ -119,6 +119,10 @@ describe('permissions (security S6)', () => {
   ])('denies %s', (permission) => {
     expect(allowPermission(permission)).toBe(false);
   });
+
+  it('allows only writing to the clipboard, for the copy buttons', () => {
+    expect(allowPermission('clipboard-sanitized-write')).toBe(true);
+  });
 });
 
 describe('menu and identity', () => {
