@@ -89,3 +89,15 @@ test('the demo account needs no Wyze account and says "Demo"', async ({ launch }
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in to Wyze' })).toBeVisible();
 });
+
+test('IP addresses and MACs can be copied', async ({ launch, transport }) => {
+  test.skip(transport !== 'browser', 'Reads the clipboard through Chromium permissions.');
+  const { page } = await launch();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await signIn(page);
+  await page.getByRole('button', { name: 'Copy IP address of Driveway' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('192.168.1.22');
+  await page.getByRole('button', { name: 'Copy MAC of Driveway' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('2CAA8E4F1A02');
+  await expect(cameraRow(page, 'Driveway').getByRole('status').last()).toHaveText('Copied');
+});

@@ -113,24 +113,31 @@ if (!app.requestSingleInstanceLock()) {
           .catch((err: unknown) => logger.error('demo failed', { err }));
       }
       const app_ = services;
-
-      mainWindow = createMainWindow({
-        preload: PRELOAD,
-        isPackaged: app.isPackaged,
-        bounds: app_.settings.get().window,
-        onBoundsChanged: (window) => void app_.settings.update({ window }),
-      });
-      const win = mainWindow;
-      const unsubscribe = app_.subscribe((event, payload) => {
-        if (!win.isDestroyed()) win.webContents.send(event, payload);
-      });
-      win.on('hide', () => app_.inventory.setVisible(false));
-      win.on('minimize', () => app_.inventory.setVisible(false));
-      win.on('show', () => app_.inventory.setVisible(true));
-      win.on('restore', () => app_.inventory.setVisible(true));
-      win.on('closed', () => {
-        unsubscribe();
-        mainWindow = null;
+      const openWindow = async (): Promise<void> => {
+        const win = createMainWindow({
+          preload: PRELOAD,
+          isPackaged: app.isPackaged,
+          bounds: app_.settings.get().window,
+          onBoundsChanged: (window) => void app_.settings.update({ window }),
+        });
+        mainWindow = win;
+        const unsubscribe = app_.subscribe((event, payload) => {
+          if (!win.isDestroyed()) win.webContents.send(event, payload);
+        });
+        win.on('hide', () => app_.inventory.setVisible(false));
+        win.on('minimize', () => app_.inventory.setVisible(false));
+        win.on('show', () => app_.inventory.setVisible(true));
+        win.on('restore', () => app_.inventory.setVisible(true));
+        win.on('closed', () => {
+          unsubscribe();
+          app_.inventory.setVisible(false);
+          mainWindow = null;
+        });
+        await win.loadURL(DEV_SERVER ?? `${APP_ORIGIN}/index.html`);
+      };
+      // macOS convention: the app stays in the Dock and reopens its window on activate.
+      app.on('activate', () => {
+        if (!mainWindow) void openWindow();
       });
 
       const refresh = () => void app_.inventory.refresh().catch(() => undefined);
@@ -145,14 +152,16 @@ if (!app.requestSingleInstanceLock()) {
           }),
         ),
       );
-      await win.loadURL(DEV_SERVER ?? `${APP_ORIGIN}/index.html`);
+      await openWindow();
     })
     .catch((err: unknown) => {
       logger.error('start-up failed', { err });
       app.exit(1);
     });
 
-  app.on('window-all-closed', () => app.quit());
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
   app.on('before-quit', () => {
     void services?.shutdown();
   });
