@@ -33,6 +33,9 @@ export interface UiSlice {
   /** Runs an action through the bridge, tracking busy state and its error. */
   run<T>(busy: Busy, action: () => Promise<Result<T>>): Promise<T | null>;
   clearError(): void;
+  /** A short message for screen readers, spoken by the one live region (e.g. "Copied"). */
+  announcement: string;
+  announce(message: string): void;
 }
 
 export type Store = SessionSlice & CamerasSlice & UiSlice;
@@ -111,4 +114,6 @@ export const useStore = create<Store>()((set, get) => ({
     }
   },
   clearError: () => set({ actionError: null }),
+  announcement: '',
+  announce: (announcement) => set({ announcement }),
 }));

@@ -31,7 +31,7 @@ export const CameraRow = memo(function CameraRow({ mac }: { mac: string }) {
         {d.lanIp ? (
           <span className="with-copy">
             <span className="mono">{d.lanIp}</span>
-            <CopyButton value={d.lanIp} label={`Copy IP address of ${name}`} />
+            <CopyButton value={d.lanIp} what="IP address" label={`Copy IP address of ${name}`} />
           </span>
         ) : (
           <span className="muted">not reported</span>
@@ -41,7 +41,7 @@ export const CameraRow = memo(function CameraRow({ mac }: { mac: string }) {
       <td>
         <span className="with-copy">
           <span className="mono">{d.mac}</span>
-          <CopyButton value={d.mac} label={`Copy MAC of ${name}`} />
+          <CopyButton value={d.mac} what="MAC" label={`Copy MAC of ${name}`} />
         </span>
       </td>
     </tr>

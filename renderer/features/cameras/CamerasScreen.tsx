@@ -59,6 +59,17 @@ function Notices() {
   return null;
 }
 
+/** The one live region of the camera screen: refresh progress and short confirmations. */
+function Announcer() {
+  const refreshing = useStore((s) => s.list.refreshing);
+  const announcement = useStore((s) => s.announcement);
+  return (
+    <span className="visually-hidden" role="status">
+      {refreshing ? 'Refreshing the camera list' : announcement}
+    </span>
+  );
+}
+
 function Toolbar() {
   const cameraCount = useStore((s) => s.cameraOrder.length);
   const online = useStore((s) => s.onlineCount);
@@ -83,9 +94,7 @@ function Toolbar() {
         <span className={refreshing ? 'spinner' : 'spinner idle'} aria-hidden="true" />
         Refresh
       </button>
-      <span className="visually-hidden" role="status">
-        {refreshing ? 'Refreshing the camera list' : ''}
-      </span>
+      <Announcer />
     </div>
   );
 }

@@ -1,15 +1,19 @@
 import { useState } from 'react';
+import { useStore } from '../../store';
 
-/** Copies a value (an IP address, a MAC) and says so for screen readers too. */
-export function CopyButton({ value, label }: { value: string; label: string }) {
+/** Copies a value (an IP address, a MAC) and says so, also to screen readers (one live region). */
+export function CopyButton({ value, label, what }: { value: string; label: string; what: string }) {
   const [copied, setCopied] = useState(false);
+  const announce = useStore((s) => s.announce);
   async function copy() {
     try {
       await navigator.clipboard.writeText(value);
       setCopied(true);
+      announce(`Copied ${what} ${value}`);
       window.setTimeout(() => setCopied(false), 1500);
     } catch {
       setCopied(false);
+      announce(`Could not copy the ${what}`);
     }
   }
   return (
@@ -32,9 +36,6 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
           />
         )}
       </svg>
-      <span className="visually-hidden" role="status">
-        {copied ? 'Copied' : ''}
-      </span>
     </button>
   );
 }
