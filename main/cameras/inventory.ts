@@ -132,7 +132,9 @@ export function createInventory(opts: InventoryOptions) {
     inFlight = null;
     cancelTimer?.();
     cancelTimer = null;
-    if (view.fetchedAt !== null || view.devices.length || view.error) set(emptyCameraList());
+    if (view.fetchedAt !== null || view.devices.length || view.error || view.refreshing) {
+      set(emptyCameraList());
+    }
   }
 
   /** Signed in: show the cached list at once (if the screen is empty), then refresh. */
