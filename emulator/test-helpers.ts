@@ -1,11 +1,8 @@
-import { createHash } from 'node:crypto';
+import { tripleMd5 } from './hash';
 
 /** Test-only helpers shared by the emulator's and the client's suites. */
-export const md5x3 = (s: string): string => {
-  let out = s;
-  for (let i = 0; i < 3; i++) out = createHash('md5').update(out, 'utf8').digest('hex');
-  return out;
-};
+/** The password hash the auth host expects; the emulator's own implementation. */
+export const md5x3 = tripleMd5;
 
 export const DEMO = {
   email: 'demo@wyzecam.example',

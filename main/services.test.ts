@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { md5 } from '../emulator/hash';
 import { startEmulator } from '../emulator/server';
 import type { RunningEmulator } from '../emulator/server';
 import type { WorldInput } from '../emulator/world';
@@ -15,7 +16,6 @@ import { createAppServices } from './services';
 import type { AppServices } from './services';
 import { demoWorld } from './wyze/test-harness';
 
-const md5 = (s: string) => createHash('md5').update(s).digest('hex');
 const CANARY = {
   email: 'canary@wyzecam.example',
   password: 'CANARY-pw-services',

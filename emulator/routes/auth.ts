@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { tripleMd5 } from '../hash';
 import { verifyTotp } from '../totp';
 import { authError, authOk, bodyObject, header, str } from '../reply';
 import type { Reply, RequestContext, Route } from '../reply';
@@ -13,9 +13,6 @@ export const AUTH_MESSAGES = {
   badCode: 'Invalid verification code.',
   badSession: 'Invalid session.',
 } as const;
-
-const md5 = (s: string): string => createHash('md5').update(s, 'utf8').digest('hex');
-const tripleMd5 = (s: string): string => md5(md5(md5(s)));
 
 const MFA_TOTP = 'TotpVerificationCode';
 const MFA_SMS = 'PrimaryPhone';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO, MFA_DEMO } from '../../emulator/test-helpers';
 import { totp } from '../../emulator/totp';
 import type { WyzeError } from './errors';
-import { demoWorld, harness } from './test-harness';
+import { codeOf, demoWorld, harness } from './test-harness';
 import type { Harness } from './test-harness';
 
 let h: Harness | undefined;
@@ -10,12 +10,6 @@ afterEach(async () => {
   await h?.close();
   h = undefined;
 });
-
-const codeOf = (p: Promise<unknown>) =>
-  p.then(
-    () => 'resolved',
-    (e: WyzeError) => e.code,
-  );
 
 describe('sign-in with an API key', () => {
   it('signs in, hands the token pair to onTokens first, and reads the account', async () => {

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { md5 } from '../../emulator/hash';
 import { totp } from '../../emulator/totp';
 import type { WorldInput } from '../../emulator/world';
 import { WyzeError } from './errors';
@@ -23,8 +23,6 @@ const MFA_CANARY = {
   apiKey: 'CANARY-apikey-mfa',
 };
 const TOTP_SECRET = 'KRUGS4ZANFZSAYJAONSWG4TFOQQQ';
-
-const md5 = (s: string) => createHash('md5').update(s).digest('hex');
 
 async function canaryWorld(): Promise<WorldInput> {
   const world = await demoWorld();

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO } from '../../emulator/test-helpers';
 import type { WyzeError } from './errors';
-import { demoWorld, harness } from './test-harness';
+import { codeOf, demoWorld, harness } from './test-harness';
 import type { Harness } from './test-harness';
 
 let h: Harness | undefined;
@@ -11,11 +11,6 @@ afterEach(async () => {
 });
 
 const LIST = '/app/v2/home_page/get_object_list';
-const codeOf = (p: Promise<unknown>) =>
-  p.then(
-    () => 'resolved',
-    (e: WyzeError) => e.code,
-  );
 
 async function signedIn(opts: Parameters<typeof harness>[0] = {}) {
   h = await harness(opts);

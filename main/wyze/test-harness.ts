@@ -81,3 +81,10 @@ export async function demoWorld(): Promise<WorldInput> {
   const { readFile } = await import('node:fs/promises');
   return JSON.parse(await readFile(DEMO_WORLD, 'utf8')) as WorldInput;
 }
+
+/** The error code a call fails with, or 'resolved': lets a table of cases read as one line each. */
+export const codeOf = (p: Promise<unknown>): Promise<string> =>
+  p.then(
+    () => 'resolved',
+    (e: { code?: string }) => e.code ?? 'thrown',
+  );
