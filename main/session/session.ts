@@ -136,10 +136,14 @@ export function createSessionService(deps: SessionDeps) {
     set({ demo: false, persistence: secrets.kind });
   }
 
-  async function signIn(req: SignInRequest): Promise<SessionView> {
+  function refuseWhileSigningIn(): void {
     if (view.status === 'signingIn') {
       throw new WyzeError('INVALID_ARGUMENT', 'A sign-in is already in progress.');
     }
+  }
+
+  async function signIn(req: SignInRequest): Promise<SessionView> {
+    refuseWhileSigningIn();
     await endDemo();
     const email = req.email.trim();
     const sameAccount = stored && stored.email.toLowerCase() === email.toLowerCase();
@@ -215,9 +219,7 @@ export function createSessionService(deps: SessionDeps) {
 
   /** Signs in to an in-process emulator with the demo account; its secrets stay in memory. */
   async function startDemo(): Promise<SessionView> {
-    if (view.status === 'signingIn') {
-      throw new WyzeError('INVALID_ARGUMENT', 'A sign-in is already in progress.');
-    }
+    refuseWhileSigningIn();
     await endDemo();
     client.signOut();
     demo = await deps.startDemoCloud();
