@@ -18,7 +18,7 @@ export default defineConfig(() => {
     build: {
       outDir: preload ? 'dist/preload' : 'dist/main',
       emptyOutDir: true,
-      target: 'node22',
+      target: 'node24',
       minify: false,
       ssr: true,
       rollupOptions: {
