@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron, expect, test as base } from '@playwright/test';
 import type { ElectronApplication, Page } from '@playwright/test';
+import { DEMO_ACCOUNT } from '../emulator/demo-account';
 import { startEmulator } from '../emulator/server';
 import type { RunningEmulator } from '../emulator/server';
 import type { WorldInput } from '../emulator/world';
@@ -15,12 +16,8 @@ export interface TransportOptions {
   transport: 'browser' | 'electron';
 }
 
-export const DEMO = {
-  email: 'demo@wyzecam.example',
-  password: 'wyze-demo-2026',
-  keyId: 'demo-key-id',
-  apiKey: 'demo-api-key',
-};
+/** The demo account's credentials, read from the demo world (its one source). */
+export const DEMO = DEMO_ACCOUNT;
 
 export const DEMO_WORLD = new URL('../emulator/worlds/demo.json', import.meta.url).pathname;
 const ROOT = new URL('..', import.meta.url).pathname;

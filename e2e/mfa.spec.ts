@@ -1,13 +1,8 @@
+import { MFA_DEMO_ACCOUNT } from '../emulator/demo-account';
 import { totp } from '../emulator/totp';
 import { cameraTable, expect, screenshot, signIn, test } from './fixtures';
 
-const MFA = {
-  email: 'mfa@wyzecam.example',
-  password: 'wyze-demo-2026',
-  keyId: 'mfa-key-id',
-  apiKey: 'mfa-api-key',
-};
-const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+const { totpSecret: SECRET, ...MFA } = MFA_DEMO_ACCOUNT;
 
 test('two-step verification with an authenticator app', async ({ launch }) => {
   const { page } = await launch();

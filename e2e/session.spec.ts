@@ -1,4 +1,4 @@
-import { cameraRow, cameraTable, expect, screenshot, signIn, test } from './fixtures';
+import { DEMO, cameraRow, cameraTable, expect, screenshot, signIn, test } from './fixtures';
 
 const LOGIN = '/api/user/login';
 const REFRESH = '/app/user/refresh_token';
@@ -13,7 +13,7 @@ test('sign-in keeps tokens and the API key in the OS keychain, and sign-out leav
   await expect(page.getByText(/keychain is not available/)).toHaveCount(0);
   const stored = app.keychainEntries();
   expect(stored).toContain('account = session');
-  expect(stored).not.toContain('wyze-demo-2026');
+  expect(stored).not.toContain(DEMO.password);
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in to Wyze' })).toBeVisible();
   await expect(page.getByLabel('Email')).toHaveValue('');
@@ -44,7 +44,7 @@ test('a token that expires mid-session is refreshed silently', async ({ launch }
   const { page, emulator } = app;
   await signIn(page);
   await expect(cameraTable(page)).toBeVisible();
-  emulator.state.tokens.expireAccess('demo@wyzecam.example');
+  emulator.state.tokens.expireAccess(DEMO.email);
   emulator.state.updateDevice('7C78B2103B44', { nickname: 'Back Garden' });
   await page.getByRole('button', { name: 'Refresh' }).click();
   await expect(cameraRow(page, 'Back Garden')).toHaveCount(1);
@@ -59,17 +59,17 @@ test('a revoked refresh token keeps the list, marked stale, with a sign-in promp
   const { page, emulator } = app;
   await signIn(page);
   await expect(cameraTable(page)).toBeVisible();
-  emulator.state.tokens.revokeRefresh('demo@wyzecam.example');
-  emulator.state.tokens.expireAccess('demo@wyzecam.example');
+  emulator.state.tokens.revokeRefresh(DEMO.email);
+  emulator.state.tokens.expireAccess(DEMO.email);
   await page.getByRole('button', { name: 'Refresh' }).click();
   const prompt = page.getByRole('region', { name: 'Sign in again to refresh' });
   await expect(prompt).toBeVisible();
-  await expect(prompt.getByLabel('Email')).toHaveValue('demo@wyzecam.example');
+  await expect(prompt.getByLabel('Email')).toHaveValue(DEMO.email);
   await expect(cameraTable(page)).toBeVisible();
   await expect(page.getByText('may be out of date')).toBeVisible();
   await screenshot(page, 'session-expired');
   // The API key is reused from the keychain: only the password is asked for.
-  await prompt.getByLabel('Password', { exact: true }).fill('wyze-demo-2026');
+  await prompt.getByLabel('Password', { exact: true }).fill(DEMO.password);
   await prompt.getByRole('button', { name: 'Sign in' }).click();
   await expect(prompt).toHaveCount(0);
   await expect(page.getByText('may be out of date')).toHaveCount(0);

@@ -1,4 +1,4 @@
-import { cameraTable, expect, screenshot, signIn, test } from './fixtures';
+import { DEMO, cameraTable, expect, screenshot, signIn, test } from './fixtures';
 
 test('signs in with e-mail, password, API key ID and API key, and lists the cameras', async ({
   launch,
@@ -9,7 +9,7 @@ test('signs in with e-mail, password, API key ID and API key, and lists the came
   await screenshot(page, 'sign-in');
   await signIn(page);
   await expect(cameraTable(page)).toBeVisible();
-  await expect(page.getByText('demo@wyzecam.example')).toBeVisible();
+  await expect(page.getByText(DEMO.email)).toBeVisible();
   await expect(page.getByText('13 cameras · 11 online · + 5 other Wyze devices')).toBeVisible();
   for (const header of ['Name', 'Model', 'Status', 'IP address', 'Firmware', 'MAC']) {
     await expect(cameraTable(page).getByRole('columnheader', { name: header })).toBeVisible();
@@ -24,7 +24,7 @@ test('a wrong password says so, and mentions Google/Apple sign-up', async ({ lau
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('did not accept that e-mail and password');
   await expect(alert).toContainText('Google or Apple');
-  await expect(page.getByLabel('Email')).toHaveValue('demo@wyzecam.example');
+  await expect(page.getByLabel('Email')).toHaveValue(DEMO.email);
   await screenshot(page, 'wrong-password');
 });
 
@@ -59,14 +59,14 @@ test('the whole sign-in works from the keyboard alone', async ({ launch }) => {
   await expect(page.getByRole('heading', { name: 'Sign in to Wyze' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Email')).toBeFocused();
-  await page.keyboard.type('demo@wyzecam.example');
+  await page.keyboard.type(DEMO.email);
   await page.keyboard.press('Tab');
-  await page.keyboard.type('wyze-demo-2026');
+  await page.keyboard.type(DEMO.password);
   await page.keyboard.press('Tab'); // the Show button
   await page.keyboard.press('Tab');
-  await page.keyboard.type('demo-key-id');
+  await page.keyboard.type(DEMO.keyId);
   await page.keyboard.press('Tab');
-  await page.keyboard.type('demo-api-key');
+  await page.keyboard.type(DEMO.apiKey);
   await page.keyboard.press('Enter');
   await expect(cameraTable(page)).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Wyzecam Desktop' })).toBeFocused();

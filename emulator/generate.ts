@@ -1,3 +1,4 @@
+import { DEMO_ACCOUNT } from './demo-account';
 import type { WorldInput } from './world';
 
 const MODELS = [
@@ -70,10 +71,7 @@ export function generateWorld(cameras: number, seed = 2026): WorldInput {
     name: `generated-${cameras}`,
     accounts: [
       {
-        email: 'demo@wyzecam.example',
-        password: 'wyze-demo-2026',
-        keyId: 'demo-key-id',
-        apiKey: 'demo-api-key',
+        ...DEMO_ACCOUNT,
         userId: '5f0c2b9a8d7e4f6a9b1c3d5e7f9a0b2c',
         nickname: `Generated (${cameras} cameras)`,
         devices,

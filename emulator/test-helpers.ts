@@ -1,23 +1,15 @@
+import { DEMO_ACCOUNT, MFA_DEMO_ACCOUNT } from './demo-account';
 import { tripleMd5 } from './hash';
 
 /** Test-only helpers shared by the emulator's and the client's suites. */
 /** The password hash the auth host expects; the emulator's own implementation. */
 export const md5x3 = tripleMd5;
 
-export const DEMO = {
-  email: 'demo@wyzecam.example',
-  password: 'wyze-demo-2026',
-  keyId: 'demo-key-id',
-  apiKey: 'demo-api-key',
-} as const;
+/** The demo account's credentials (from the demo world). */
+export const DEMO = DEMO_ACCOUNT;
 
-export const MFA_DEMO = {
-  email: 'mfa@wyzecam.example',
-  password: 'wyze-demo-2026',
-  keyId: 'mfa-key-id',
-  apiKey: 'mfa-api-key',
-  totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
-} as const;
+/** The two-step demo account's credentials and authenticator secret (from the demo world). */
+export const MFA_DEMO = MFA_DEMO_ACCOUNT;
 
 /** A clock tests move by hand. */
 export function fakeClock(start = Date.UTC(2026, 10, 27, 12, 0, 0)) {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { MODELS } from '../common/models';
 import { generateWorld } from './generate';
 import { startEmulator } from './server';
-import { md5x3 } from './test-helpers';
+import { DEMO, md5x3 } from './test-helpers';
 import { WorldError, loadWorld, parseWorld } from './world';
 
 const DEMO_WORLD = new URL('./worlds/demo.json', import.meta.url).pathname;
@@ -96,16 +96,12 @@ describe('world files', () => {
 
 describe('the demo world', () => {
   const world = loadWorld(DEMO_WORLD);
-  const demo = world.accounts.find((a) => a.email === 'demo@wyzecam.example');
+  const demo = world.accounts.find((a) => a.email === DEMO.email);
   const devices = demo?.devices ?? [];
   const cameras = devices.filter((d) => d.productType === 'Camera');
 
   it('has the documented credentials and a second account with TOTP', () => {
-    expect(demo).toMatchObject({
-      password: 'wyze-demo-2026',
-      keyId: 'demo-key-id',
-      apiKey: 'demo-api-key',
-    });
+    expect(demo).toMatchObject(DEMO);
     expect(world.accounts.some((a) => a.mfa?.totp)).toBe(true);
   });
 
@@ -155,8 +151,8 @@ describe('generated worlds', () => {
     try {
       const login = await fetch(`${emulator.url}/api/user/login`, {
         method: 'POST',
-        headers: { keyid: 'demo-key-id', apikey: 'demo-api-key', 'user-agent': 't' },
-        body: JSON.stringify({ email: 'demo@wyzecam.example', password: md5x3('wyze-demo-2026') }),
+        headers: { keyid: DEMO.keyId, apikey: DEMO.apiKey, 'user-agent': 't' },
+        body: JSON.stringify({ email: DEMO.email, password: md5x3(DEMO.password) }),
       });
       const { access_token } = (await login.json()) as { access_token: string };
       const list = await fetch(`${emulator.url}/app/v2/home_page/get_object_list`, {

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import type { Browser, Page } from '@playwright/test';
+import { DEMO_ACCOUNT } from '../emulator/demo-account';
 import { generateWorld } from '../emulator/generate';
 import { startEmulator } from '../emulator/server';
 import type { RunningEmulator } from '../emulator/server';
@@ -23,12 +24,7 @@ import { CHROMIUM_ARGS } from '../playwright.config';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const ROOT = new URL('..', import.meta.url).pathname;
-const DEMO = {
-  email: 'demo@wyzecam.example',
-  password: 'wyze-demo-2026',
-  keyId: 'demo-key-id',
-  apiKey: 'demo-api-key',
-};
+const DEMO = DEMO_ACCOUNT;
 
 /** Records when the first camera row enters the DOM, then waits one frame for it to paint. */
 const FIRST_ROW_PROBE = `
