@@ -1,8 +1,8 @@
 import type { WyzeDevice } from '../../common/device';
-import type { CameraListView, DeviceDto } from '../../common/view';
+import type { CameraListView, DeviceDto, SessionView } from '../../common/view';
 import { emptyCameraList } from '../../common/view';
 import type { Logger } from '../logging/logger';
-import type { SessionService } from '../session/session';
+import type { WyzeClient } from '../wyze/client';
 import { WyzeError, wyzeError } from '../wyze/errors';
 import type { CameraCache } from './cache';
 
@@ -24,8 +24,15 @@ export const realScheduler: Scheduler = {
   },
 };
 
+/** What the inventory needs of the session service (narrow, so tests can drive it by hand). */
+export interface InventorySession {
+  view(): SessionView;
+  client(): Pick<WyzeClient, 'listDevices' | 'rateLimitStatus'>;
+  onChange(listener: (view: SessionView) => void): () => void;
+}
+
 export interface InventoryOptions {
-  session: SessionService;
+  session: InventorySession;
   cache: CameraCache;
   logger: Logger;
   now?: () => number;
@@ -184,9 +191,22 @@ export function createInventory(opts: InventoryOptions) {
     );
   });
 
+  /**
+   * Forgets the cached list, on disk and in memory, then (when signed in) fetches it again. The
+   * way out when a cached list cannot be shown (the renderer's error boundary). Resolves with
+   * the new view even when the refresh fails: its error is in `view.error`.
+   */
+  async function resetCache(): Promise<CameraListView> {
+    reset();
+    await cache.clear();
+    if (session.view().status === 'signedIn') await refresh().catch(() => undefined);
+    return view;
+  }
+
   return {
     view: (): CameraListView => view,
     refresh,
+    resetCache,
     /** Called from the window (or page) visibility: refresh only while someone can see it. */
     setVisible(next: boolean): void {
       const wasHidden = !visible;
