@@ -4,7 +4,6 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import type { Channel } from '../common/ipc';
 import type { Logger } from '../main/logging/logger';
 import { CSP, mimeType, resolveStaticPath } from '../main/protocol';
 import { isTrustedSender } from '../main/policy';
@@ -12,6 +11,7 @@ import { createAppServices } from '../main/services';
 import type { AppServices } from '../main/services';
 import type { KeytarLike } from '../main/session/secret-store';
 import type { BaseUrls } from '../main/wyze/config';
+import { wyzeError } from '../main/wyze/errors';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 const MAX_BODY = 64 * 1024;
@@ -48,6 +48,24 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** The request target as a URL (origin-form or absolute-form), or null when it is not one. */
+function parseTarget(target: string | undefined, origin: string): URL | null {
+  try {
+    return new URL(target ?? '/', origin);
+  } catch {
+    return null;
+  }
+}
+
+/** A channel name from its percent-encoded path segment; null when the encoding is malformed. */
+function decodeChannel(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
 async function readBody(req: IncomingMessage): Promise<string | null> {
   let size = 0;
   const chunks: Buffer[] = [];
@@ -67,6 +85,8 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
   const dist = opts.distDir ?? DIST;
   const secret = randomBytes(24).toString('base64url');
   let origin = '';
+  /** The Host values this server answers to: the address it listens on, by IP or by name. */
+  let allowedHosts = new Set<string>();
   const streams = new Set<ServerResponse>();
   const services = await createAppServices({
     userDataDir: opts.userDataDir,
@@ -76,7 +96,7 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
     logger: opts.logger,
     keytar: opts.keytar,
     isTrustedSender: (sender) =>
-      isTrustedSender([{ protocol: 'http:', host: new URL(origin).host }])(sender),
+      isTrustedSender([...allowedHosts].map((host) => ({ protocol: 'http:', host })))(sender),
     openUrl: async (url) => {
       opts.logger.info('the app would open this page in the browser', { url });
     },
@@ -115,9 +135,11 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', origin);
-    // Refuse other Host names, so a DNS-rebinding page cannot reach the host.
-    if (req.headers.host !== url.host) {
+    const url = parseTarget(req.url, origin);
+    // Refuse any Host but the address we listen on, so a DNS-rebinding page cannot reach the
+    // host; an absolute-form target (`GET http://evil/`) must name that address too.
+    const host = (req.headers.host ?? '').toLowerCase();
+    if (!url || !allowedHosts.has(host) || !allowedHosts.has(url.host)) {
       res.writeHead(421).end();
       return;
     }
@@ -148,12 +170,15 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
       } catch {
         arg = Symbol('unparseable');
       }
-      const channel = decodeURIComponent(url.pathname.slice('/__ipc/'.length)) as Channel;
-      const result = await services.router.dispatch(
-        { url: req.headers.origin ?? null, isMainFrame: true },
-        channel,
-        arg,
-      );
+      const channel = decodeChannel(url.pathname.slice('/__ipc/'.length));
+      const result =
+        channel === null
+          ? { ok: false, error: wyzeError('INVALID_ARGUMENT').toDto() }
+          : await services.router.dispatch(
+              { url: req.headers.origin ?? null, isMainFrame: true },
+              channel,
+              arg,
+            );
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       res.end(JSON.stringify(result));
       return;
@@ -175,7 +200,9 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   return {
     url: `${origin}/#launch=${secret}`,
     services,

@@ -1,0 +1,143 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../main/logging/logger';
+import { startPreviewHost } from './host';
+import type { PreviewHost } from './host';
+
+let host: PreviewHost;
+let dir: string;
+let port: number;
+let secret: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'wyzecam-preview-'));
+  mkdirSync(join(dir, 'dist', 'renderer'), { recursive: true });
+  writeFileSync(join(dir, 'dist', 'renderer', 'index.html'), '<!doctype html><title>t</title>');
+  host = await startPreviewHost({
+    // Nothing here reaches a cloud: no test signs in.
+    baseUrls: { auth: 'http://127.0.0.1:9', api: 'http://127.0.0.1:9' },
+    userDataDir: join(dir, 'profile'),
+    keychainService: 'unused',
+    keytar: null,
+    logger: createLogger({ sink: () => undefined }),
+    appVersion: '0.0.0',
+    distDir: join(dir, 'dist') + '/',
+  });
+  const url = new URL(host.url);
+  port = Number(url.port);
+  secret = new URLSearchParams(url.hash.slice(1)).get('launch') ?? '';
+});
+
+afterAll(async () => {
+  await host.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The body of an HTTP/1.1 response, joined back from chunked transfer encoding if need be. */
+function bodyOf(response: string): string {
+  const split = response.indexOf('\r\n\r\n');
+  const head = response.slice(0, split);
+  let rest = response.slice(split + 4);
+  if (!/^transfer-encoding: chunked$/im.test(head)) return rest;
+  let body = '';
+  for (;;) {
+    const eol = rest.indexOf('\r\n');
+    const size = parseInt(rest.slice(0, eol), 16);
+    if (!size) return body;
+    body += rest.slice(eol + 2, eol + 2 + size);
+    rest = rest.slice(eol + 2 + size + 2);
+  }
+}
+
+/**
+ * Sends bytes exactly as written (no client library normalising them) and reads the answer; the
+ * requests say `Connection: close`, so the server ends the socket when it has answered.
+ */
+function raw(request: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(request));
+    let text = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => {
+      text += chunk;
+    });
+    socket.on('error', reject);
+    socket.on('end', () => {
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0);
+      resolve({ status, body: bodyOf(text) });
+    });
+  });
+}
+
+const get = (target: string, hostHeader: string) =>
+  raw(`GET ${target} HTTP/1.1\r\nHost: ${hostHeader}\r\nConnection: close\r\n\r\n`);
+
+function ipc(channelPath: string, body = '{}'): Promise<{ status: number; body: string }> {
+  return raw(
+    [
+      `POST /__ipc/${channelPath} HTTP/1.1`,
+      `Host: 127.0.0.1:${port}`,
+      `Origin: http://127.0.0.1:${port}`,
+      'Content-Type: application/json',
+      `X-Wyze-Launch: ${secret}`,
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      'Connection: close',
+      '',
+      body,
+    ].join('\r\n'),
+  );
+}
+
+describe('preview host: Host check against the address it listens on (DNS rebinding)', () => {
+  it.each([
+    ['the listening address', () => ['/', `127.0.0.1:${port}`]],
+    ['localhost on the same port', () => ['/', `localhost:${port}`]],
+    [
+      'absolute-form naming the listening address',
+      () => [`http://127.0.0.1:${port}/`, `127.0.0.1:${port}`],
+    ],
+  ])('serves %s', async (_name, request) => {
+    const [target, hostHeader] = request() as [string, string];
+    expect((await get(target, hostHeader)).status).toBe(200);
+  });
+
+  it.each([
+    ['an absolute-form target with a matching foreign Host', () => ['http://evil:80/', 'evil']],
+    ['an absolute-form target to a foreign host', () => ['http://evil/', `127.0.0.1:${port}`]],
+    ['a foreign Host', () => ['/', 'evil.example']],
+    ['the right name on another port', () => ['/', `127.0.0.1:${port + 1}`]],
+    ['a rebinding name on our port', () => ['/', `attacker.example:${port}`]],
+    ['no port', () => ['/', '127.0.0.1']],
+    ['a scheme-relative target', () => ['//evil/', `127.0.0.1:${port}`]],
+  ])('refuses %s', async (_name, request) => {
+    const [target, hostHeader] = request() as [string, string];
+    expect((await get(target, hostHeader)).status).toBe(421);
+  });
+
+  it('refuses the event stream for an absolute-form request to another host, even with the secret', async () => {
+    const res = await get(`http://evil:80/__events?launch=${secret}`, 'evil');
+    expect(res.status).toBe(421);
+  });
+});
+
+describe('preview host: channel names', () => {
+  it.each(['%E0%A4%A', '%', '%zz', 'session%3Aget%'])(
+    'answers malformed percent-encoding (%s) with INVALID_ARGUMENT, not a bare 500',
+    async (channel) => {
+      const res = await ipc(channel);
+      expect(res.status).toBe(200);
+      expect(JSON.parse(res.body)).toEqual({
+        ok: false,
+        error: expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
+      });
+    },
+  );
+
+  it('still answers a well-formed channel', async () => {
+    const res = await ipc(encodeURIComponent('session:get'));
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { status: 'signedOut' } });
+  });
+});
