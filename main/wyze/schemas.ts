@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wyzeError } from './errors';
 
 /**
  * Shapes of what the cloud sends, checked before anything is used (security S21). Only fields the
@@ -82,3 +83,14 @@ export const propertyListSchema = z.object({
 });
 
 export type Property = z.infer<typeof propertyListSchema>['property_list'][number];
+
+/** Checks a response against its schema; anything else is UNEXPECTED_RESPONSE, naming `what`. */
+export function parseResponse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw wyzeError('UNEXPECTED_RESPONSE', {
+      detail: `${what}: ${parsed.error.issues[0]?.message}`,
+    });
+  }
+  return parsed.data;
+}

@@ -1,0 +1,122 @@
+import type { WyzeAccount, WyzeDevice } from '../../common/device';
+import { WyzeError, wyzeError } from './errors';
+import type { AppHost } from './app-host';
+import { SV } from './app-host';
+import { normaliseDeviceInfo, normaliseDeviceList, normaliseLegacyDevice } from './normalise';
+import type { DeviceList } from './normalise';
+import {
+  deviceInfoSchema,
+  legacyListSchema,
+  objectListSchema,
+  parseResponse,
+  propertyListSchema,
+  userInfoSchema,
+} from './schemas';
+import type { Property } from './schemas';
+import type { TokenKeeper } from './tokens';
+import type { z } from 'zod';
+
+const MAX_ID = 128;
+const idArg = (value: unknown, what: string): string => {
+  if (typeof value !== 'string' || !value.trim() || value.length > MAX_ID) {
+    throw new WyzeError('INVALID_ARGUMENT', `The ${what} is missing or not valid.`);
+  }
+  return value.trim();
+};
+
+const READ = { idempotent: true, essential: false } as const;
+
+/**
+ * Authenticated reads on the app host: the account, both device lists, one device's info and
+ * properties. Each may be retried, is held back by a low rate budget, and refreshes the token
+ * once when Wyze answers 2001 (docs/protocol.md, "Device list", "Device info and properties").
+ */
+export function createReads(host: AppHost, tokens: TokenKeeper) {
+  /** An authenticated read: refreshes once on 2001 and repeats the call with the new token. */
+  async function read<T>(
+    path: string,
+    sv: string,
+    extra: Record<string, unknown>,
+    schema: z.ZodType<T>,
+  ): Promise<T> {
+    let token = await tokens.accessToken();
+    for (let tries = 0; ; tries++) {
+      const res = await host.post(
+        path,
+        { ...host.commonParams(token, sv), ...extra },
+        READ,
+        tokens.signal(),
+      );
+      if (res.code === '1') return parseResponse(schema, res.data, path);
+      if (res.code !== '2001' || tries >= 1) {
+        if (res.code === '2001') tokens.expire(tokens.epoch());
+        throw host.failed(res.code, res.msg);
+      }
+      token = await tokens.refreshAfter(token);
+    }
+  }
+
+  async function getAccount(): Promise<WyzeAccount> {
+    const info = await read('/app/user/get_user_info', SV.userInfo, {}, userInfoSchema);
+    return {
+      email: info.email ?? null,
+      nickname: info.nickname ?? null,
+      userId: info.open_user_id ?? null,
+    };
+  }
+
+  async function listDevices(): Promise<DeviceList> {
+    const data = await read(
+      '/app/v2/home_page/get_object_list',
+      SV.objectList,
+      {},
+      objectListSchema,
+    );
+    return normaliseDeviceList(data.device_list);
+  }
+
+  async function listDevicesLegacy(): Promise<DeviceList> {
+    const data = await read('/app/device/get_device_list', SV.legacyList, {}, legacyListSchema);
+    return normaliseDeviceList(data.device_info_list, normaliseLegacyDevice);
+  }
+
+  async function getDeviceInfo(mac: string, model: string): Promise<WyzeDevice> {
+    const extra = {
+      device_mac: idArg(mac, 'device MAC'),
+      device_model: idArg(model, 'device model'),
+    };
+    const data = await read(
+      '/app/v2/device/get_device_Info',
+      SV.deviceInfo,
+      extra,
+      deviceInfoSchema,
+    );
+    const device = normaliseDeviceInfo(data);
+    if (!device) throw wyzeError('UNEXPECTED_RESPONSE', { detail: 'device info without a MAC' });
+    return device;
+  }
+
+  async function getPropertyList(
+    mac: string,
+    model: string,
+    pids: string[] = [],
+  ): Promise<Property[]> {
+    if (!Array.isArray(pids) || pids.some((p) => typeof p !== 'string' || p.length > 16)) {
+      throw new WyzeError('INVALID_ARGUMENT', 'The property list request is not valid.');
+    }
+    const extra = {
+      device_mac: idArg(mac, 'device MAC'),
+      device_model: idArg(model, 'device model'),
+      target_pid_list: pids,
+    };
+    const data = await read(
+      '/app/v2/device/get_property_list',
+      SV.propertyList,
+      extra,
+      propertyListSchema,
+    );
+    return data.property_list;
+  }
+
+  return { getAccount, listDevices, listDevicesLegacy, getDeviceInfo, getPropertyList };
+}
