@@ -4,13 +4,14 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { _electron, expect, test as base } from '@playwright/test';
 import type { ElectronApplication, Page } from '@playwright/test';
 import { DEMO_ACCOUNT } from '../emulator/demo-account';
 import { startEmulator } from '../emulator/server';
 import type { RunningEmulator } from '../emulator/server';
 import type { WorldInput } from '../emulator/world';
-import { electronBinary, ELECTRON_SKIP_REASON } from './electron-binary';
+import { electronBinary, ELECTRON_SKIP_REASON, launchArgs } from './electron-binary';
 
 export interface TransportOptions {
   transport: 'browser' | 'electron';
@@ -19,8 +20,11 @@ export interface TransportOptions {
 /** The demo account's credentials, read from the demo world (its one source). */
 export const DEMO = DEMO_ACCOUNT;
 
-export const DEMO_WORLD = new URL('../emulator/worlds/demo.json', import.meta.url).pathname;
-const ROOT = new URL('..', import.meta.url).pathname;
+// fileURLToPath, not URL.pathname: the latter keeps %20 for spaces and gives /C:/… on Windows.
+export const DEMO_WORLD = fileURLToPath(new URL('../emulator/worlds/demo.json', import.meta.url));
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** The keychain is read and cleared through secret-tool, so only Linux can check it. */
+const KEYCHAIN_SKIP_REASON = 'The keychain is checked through secret-tool (Linux only).';
 
 export interface LaunchOptions {
   world?: string | WorldInput;
@@ -80,8 +84,11 @@ export const test = base.extend<
 
   launch: async ({ transport, browser }, use) => {
     test.skip(transport === 'electron' && !electronBinary(), ELECTRON_SKIP_REASON);
+    const onLinux = process.platform === 'linux';
     const cleanups: (() => Promise<void>)[] = [];
     await use(async (opts: LaunchOptions = {}) => {
+      // Breaking the keychain means pointing keytar at a dead D-Bus: a Linux-only trick.
+      test.skip(opts.keychain === 'broken' && !onLinux, KEYCHAIN_SKIP_REASON);
       const emulator = await startEmulator({ world: opts.world ?? DEMO_WORLD });
       cleanups.push(() => emulator.close());
       const profile = mkdtempSync(join(tmpdir(), 'wyzecam-e2e-'));
@@ -107,7 +114,7 @@ export const test = base.extend<
         if (transport === 'electron') {
           electronApp = await _electron.launch({
             executablePath: electronBinary() ?? '',
-            args: [ROOT],
+            args: launchArgs(ROOT),
             env: env as Record<string, string>,
           });
           return electronApp.firstWindow();
@@ -149,6 +156,7 @@ export const test = base.extend<
           page = await start();
         },
         keychainEntries() {
+          test.skip(!onLinux, KEYCHAIN_SKIP_REASON);
           // secret-tool prints secrets on stdout and their attributes on stderr: keep both.
           const found = spawnSync('secret-tool', ['search', '--all', 'service', keychainService], {
             encoding: 'utf8',
