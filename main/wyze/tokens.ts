@@ -37,7 +37,8 @@ export interface TokenKeeperOptions {
 export function createTokenKeeper(options: TokenKeeperOptions) {
   const { logger, now } = options;
   let tokens: SessionTokens | null = null;
-  let refreshing: Promise<string> | null = null;
+  /** The refresh in flight and the generation that started it; only its own end clears it. */
+  let flight: { promise: Promise<string>; epoch: number } | null = null;
   /** Set when Wyze refused the refresh token, until the next sign-in or sign-out. */
   let sessionEnded = false;
   /** Bumped on sign-out so late answers from before it are dropped. */
@@ -71,27 +72,34 @@ export function createTokenKeeper(options: TokenKeeperOptions) {
   function refreshAfter(staleAccessToken: string): Promise<string> {
     if (!tokens) return Promise.reject(signedOutError());
     if (tokens.accessToken !== staleAccessToken) return Promise.resolve(tokens.accessToken);
-    if (refreshing) return refreshing;
+    if (flight?.epoch === epoch) return flight.promise;
     const at = epoch;
     const current = tokens;
-    refreshing = (async () => {
-      const result = await options.exchange(current, lifecycle.signal);
-      if (result === 'refused') {
-        expire(at);
-        throw wyzeError('SESSION_EXPIRED');
-      }
-      await adopt(result, at);
-      logger.info('tokens refreshed');
-      return result.accessToken;
-    })().finally(() => {
-      refreshing = null;
-    });
-    return refreshing;
+    const mine = {
+      epoch: at,
+      promise: (async () => {
+        const result = await options.exchange(current, lifecycle.signal);
+        if (result === 'refused') {
+          expire(at);
+          throw wyzeError('SESSION_EXPIRED');
+        }
+        await adopt(result, at);
+        logger.info('tokens refreshed');
+        return result.accessToken;
+      })(),
+    };
+    flight = mine;
+    // A flight replaced by a sign-out, a restore or a newer refresh must not clear its successor.
+    const clear = (): void => {
+      if (flight === mine) flight = null;
+    };
+    mine.promise.then(clear, clear);
+    return mine.promise;
   }
 
   /** The access token to use now, refreshed ahead of time when a JWT is about to expire. */
   async function accessToken(): Promise<string> {
-    if (refreshing) return refreshing;
+    if (flight?.epoch === epoch) return flight.promise;
     if (!tokens) throw signedOutError();
     const token = tokens.accessToken;
     const exp = jwtExpiry(token);
@@ -111,7 +119,7 @@ export function createTokenKeeper(options: TokenKeeperOptions) {
     lifecycle.abort();
     lifecycle = new AbortController();
     tokens = null;
-    refreshing = null;
+    flight = null;
     sessionEnded = false;
   }
 
