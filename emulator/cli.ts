@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateWorld } from './generate';
+import { CONTROL_TOKEN_HEADER } from './routes/control-access';
 import { startEmulator } from './server';
 import { WorldError } from './world';
 
@@ -46,6 +47,11 @@ async function main(): Promise<void> {
   }
   console.log(
     `Point the app at it: WYZE_AUTH_BASE_URL=${emulator.url} WYZE_API_BASE_URL=${emulator.url}`,
+  );
+  console.log(
+    `Control API: ${emulator.url}/__emulator/… with header ${CONTROL_TOKEN_HEADER}: ` +
+      `${emulator.controlToken ?? ''} (this run only), e.g.\n` +
+      `  curl -H '${CONTROL_TOKEN_HEADER}: ${emulator.controlToken ?? ''}' ${emulator.url}/__emulator/world`,
   );
   const stop = (): void => {
     void emulator.close().then(() => process.exit(0));

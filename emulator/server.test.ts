@@ -414,61 +414,6 @@ describe('app host (style A)', () => {
   });
 });
 
-describe('control endpoint', () => {
-  const control = (url: string, action: string, body: unknown) =>
-    post(`${url}/__emulator/${action}`, body);
-
-  it('takes a camera offline and moves its conn_state_ts to now', async () => {
-    const clock = fakeClock();
-    const { url } = await start(DEMO_WORLD, clock.now);
-    const res = await control(url, 'devices/update', {
-      mac: '2CAA8E4F1A02',
-      patch: { online: false, firmware: '4.36.12.1000', ip: '192.168.1.99' },
-    });
-    expect(res.status).toBe(200);
-    const { access_token } = await signIn(url);
-    const list = await post(`${url}/app/v2/home_page/get_object_list`, common(access_token));
-    const { data } = (await list.json()) as { data: { device_list: Record<string, unknown>[] } };
-    expect(data.device_list.find((d) => d.mac === '2CAA8E4F1A02')).toMatchObject({
-      conn_state: 0,
-      conn_state_ts: clock.now(),
-      firmware_ver: '4.36.12.1000',
-      device_params: expect.objectContaining({ ip: '192.168.1.99' }),
-    });
-  });
-
-  it('revokes refresh tokens and expires access tokens', async () => {
-    const { url } = await start();
-    const tokens = await signIn(url);
-    await control(url, 'tokens/revoke', { email: DEMO.email });
-    await control(url, 'tokens/expire', { email: DEMO.email });
-    const info = await post(`${url}/app/user/get_user_info`, common(tokens.access_token));
-    expect(await info.json()).toMatchObject({ code: '2001' });
-    const refresh = await post(`${url}/app/user/refresh_token`, {
-      ...common(''),
-      refresh_token: tokens.refresh_token,
-    });
-    expect(await refresh.json()).toMatchObject({ code: '2002' });
-  });
-
-  it('answers bad control requests with 400 and a reason', async () => {
-    const { url } = await start();
-    const res = await control(url, 'devices/update', { mac: 'nope', patch: { online: 'yes' } });
-    expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ error: expect.stringMatching(/online/) });
-    const faults = await control(url, 'faults', { faults: [{ kind: 'explode' }] });
-    expect(faults.status).toBe(400);
-  });
-
-  it('reports request counts', async () => {
-    const { url } = await start();
-    await signIn(url);
-    await signIn(url);
-    const stats = await fetch(`${url}/__emulator/stats`).then((r) => r.json());
-    expect(stats).toMatchObject({ '/api/user/login': 2 });
-  });
-});
-
 describe('faults', () => {
   async function withFault(fault: Record<string, unknown>) {
     const emu = await start();

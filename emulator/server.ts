@@ -9,6 +9,8 @@ import type { Reply, RequestContext, Route } from './reply';
 import * as app from './routes/app';
 import { login, sendEmailCode, sendSmsCode } from './routes/auth';
 import { control } from './routes/control';
+import { newControlToken, refuseControl } from './routes/control-access';
+import type { ControlAccess } from './routes/control-access';
 import { EmulatorState } from './state';
 import { loadWorld, parseWorld } from './world';
 import type { FaultSpec, World, WorldInput } from './world';
@@ -37,6 +39,11 @@ export interface EmulatorOptions {
   port?: number;
   /** The emulator's clock; tests pass a fake one to move through token lifetimes and rate windows. */
   now?: () => number;
+  /**
+   * Serve the `/__emulator/*` control API (the default). false: no control API at all (404),
+   * for the app's demo cloud, which nothing outside the process should steer.
+   */
+  control?: boolean;
 }
 
 export interface RunningEmulator {
@@ -44,6 +51,11 @@ export interface RunningEmulator {
   url: string;
   /** The running world: change it in-process, or over HTTP at `${url}/__emulator/…`. */
   state: EmulatorState;
+  /**
+   * This run's secret for the control API, sent as `x-emulator-token`; null when it was started
+   * with `control: false`.
+   */
+  controlToken: string | null;
   close(): Promise<void>;
 }
 
@@ -142,6 +154,7 @@ function faultReply(fault: FaultSpec | null, ctx: RequestContext): Reply | null 
 
 async function handle(
   state: EmulatorState,
+  access: ControlAccess | null,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
@@ -153,12 +166,11 @@ async function handle(
     return;
   }
   if (path.startsWith(CONTROL_PREFIX)) {
-    const reply = control(
-      state,
-      req.method ?? 'GET',
-      path.slice(CONTROL_PREFIX.length),
-      parseJson(text),
-    );
+    const method = req.method ?? 'GET';
+    const reply = !access
+      ? { status: 404, body: { message: 'Not Found' } }
+      : (refuseControl(method, req.headers, access) ??
+        control(state, method, path.slice(CONTROL_PREFIX.length), parseJson(text)));
     await send(res, reply, null);
     return;
   }
@@ -208,8 +220,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       ? loadWorld(options.world)
       : parseWorld(structuredClone(options.world));
   const state = new EmulatorState(world, options.now ?? Date.now);
+  let access: ControlAccess | null = null;
   const server = createServer((req, res) => {
-    handle(state, req, res).catch(() => {
+    handle(state, access, req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500).end();
       else res.destroy();
     });
@@ -219,9 +232,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  if (options.control !== false) {
+    access = { host: `127.0.0.1:${port}`, origin: url, token: newControlToken() };
+  }
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     state,
+    controlToken: access?.token ?? null,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

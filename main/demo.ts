@@ -7,6 +7,7 @@ export const DEMO_CREDENTIALS = { ...DEMO_ACCOUNT };
 
 /** Starts the Wyze cloud emulator with the demo world on loopback, in this process. */
 export async function startDemoCloud(): Promise<DemoCloud> {
-  const emulator = await startEmulator({ world: DEMO_WORLD, port: 0 });
+  // Nothing outside this process may steer the demo: no control API (emulator/README.md).
+  const emulator = await startEmulator({ world: DEMO_WORLD, port: 0, control: false });
   return { url: emulator.url, credentials: DEMO_CREDENTIALS, close: () => emulator.close() };
 }
