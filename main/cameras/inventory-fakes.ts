@@ -96,15 +96,17 @@ export function fakeSession(initial: Partial<SessionView> = {}) {
 /** An in-memory camera cache; `holdNextSave` makes the next save wait for the test. */
 export function fakeCache(initial: CachedList | null = null) {
   let stored: CachedList | null = initial;
-  const held: ReturnType<typeof deferred<undefined>>[] = [];
+  const held: { gate: Promise<undefined>; started: () => void }[] = [];
   const calls: string[] = [];
   return {
     calls,
     stored: () => stored,
+    /** Holds the next save until `release()`; `started` resolves when that save begins. */
     holdNextSave() {
-      const d = deferred<undefined>();
-      held.push(d);
-      return d;
+      const gate = deferred<undefined>();
+      const started = deferred<undefined>();
+      held.push({ gate: gate.promise, started: () => started.resolve(undefined) });
+      return { started: started.promise, release: () => gate.resolve(undefined) };
     },
     cache: {
       async load(email: string): Promise<CachedList | null> {
@@ -113,8 +115,11 @@ export function fakeCache(initial: CachedList | null = null) {
       },
       async save(list: CachedList): Promise<void> {
         calls.push('save');
-        const gate = held.shift();
-        if (gate) await gate.promise;
+        const hold = held.shift();
+        if (hold) {
+          hold.started();
+          await hold.gate;
+        }
         stored = list;
       },
       async clear(): Promise<void> {

@@ -1,13 +1,23 @@
-import { describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../logging/logger';
 import { wyzeError } from '../wyze/errors';
 import type { CameraListView } from '../../common/view';
+import { openCameraCache } from './cache';
+import type { CameraCache } from './cache';
 import { createInventory, toDto } from './inventory';
 import type { Inventory } from './inventory';
-import { fakeCache, fakeDevice, fakeSession, idleScheduler } from './inventory-fakes';
+import { deferred, fakeCache, fakeDevice, fakeSession, idleScheduler } from './inventory-fakes';
 
 const EMAIL = 'someone@wyzecam.example';
 const logger = createLogger({ sink: () => undefined });
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
 
 const cachedList = {
   email: EMAIL,
@@ -78,5 +88,60 @@ describe('resetCache', () => {
     expect(view.devices).toEqual([]);
     expect(view.error?.code).toBe('NETWORK');
     expect(disk.stored()).toBeNull();
+  });
+});
+
+describe('signing out while a refresh is saving the cache', () => {
+  it('keeps the list empty, and the cache is cleared after the save (fake cache)', async () => {
+    const { fake, disk, inventory } = setup({ signedIn: true });
+    const save = disk.holdNextSave();
+    void inventory.start();
+    await save.started;
+
+    fake.set({ status: 'signedOut', email: null });
+    const signedOut = inventory.settled();
+    save.release();
+    await signedOut;
+
+    expect(inventory.view().devices).toEqual([]);
+    expect(inventory.view().fetchedAt).toBeNull();
+    expect(disk.stored()).toBeNull();
+    expect(disk.calls.slice(-2)).toEqual(['save', 'clear']);
+  });
+
+  it('leaves no cameras.json on disk (real cache file, slow write)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wyzecam-inventory-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const real = openCameraCache(dir);
+    const gate = deferred<undefined>();
+    const saveStarted = deferred<undefined>();
+    const saveDone = deferred<undefined>();
+    const slow: CameraCache = {
+      ...real,
+      async save(list) {
+        saveStarted.resolve(undefined);
+        await gate.promise;
+        await real.save(list);
+        saveDone.resolve(undefined);
+      },
+    };
+    const fake = fakeSession({ status: 'signedIn', email: EMAIL });
+    const inventory = createInventory({
+      session: fake.session,
+      cache: slow,
+      logger,
+      scheduler: idleScheduler,
+    });
+    void inventory.start();
+    await saveStarted.promise;
+
+    fake.set({ status: 'signedOut', email: null });
+    const signedOut = inventory.settled();
+    gate.resolve(undefined);
+    await Promise.all([signedOut, saveDone.promise]);
+
+    expect(inventory.view().devices).toEqual([]);
+    expect(existsSync(join(dir, 'cameras.json'))).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
   });
 });

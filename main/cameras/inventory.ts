@@ -67,6 +67,23 @@ export function createInventory(opts: InventoryOptions) {
     return view;
   };
 
+  /** Every cache write not yet finished; clearing the cache waits for them (a sign-out mid-save). */
+  let saving: Promise<void> = Promise.resolve();
+
+  function trackSave(save: Promise<void>): Promise<void> {
+    const logged = save.catch((err: unknown) => {
+      logger.warn('could not save the camera list', { err });
+    });
+    saving = Promise.all([saving, logged]).then(() => undefined);
+    return logged;
+  }
+
+  /** Removes the cached list after any write still in flight, so no write brings it back. */
+  async function clearCache(): Promise<void> {
+    await saving;
+    await cache.clear();
+  }
+
   function nextDelay(): number {
     const until = view.rateLimitedUntil;
     if (until !== null && until > now()) return Math.max(intervalMs, until - now());
@@ -106,9 +123,8 @@ export function createInventory(opts: InventoryOptions) {
         const fetchedAt = now();
         const email = session.view().email;
         if (email && !session.view().demo) {
-          await cache.save({ email, fetchedAt, devices }).catch((err: unknown) => {
-            logger.warn('could not save the camera list', { err });
-          });
+          await trackSave(cache.save({ email, fetchedAt, devices }));
+          if (at !== generation) return view; // signed out while saving: keep the list gone
         }
         return set({ devices, fetchedAt, stale: false, error: null, rateLimitedUntil: null });
       } catch (err) {
@@ -178,7 +194,7 @@ export function createInventory(opts: InventoryOptions) {
       reset();
       listEmail = null;
       // A real sign-out forgets the cached list too; ending the demo leaves the real one alone.
-      if (!prev.demo) return cache.clear();
+      if (!prev.demo) return clearCache();
     }
     return Promise.resolve();
   }
@@ -198,7 +214,7 @@ export function createInventory(opts: InventoryOptions) {
    */
   async function resetCache(): Promise<CameraListView> {
     reset();
-    await cache.clear();
+    await clearCache();
     if (session.view().status === 'signedIn') await refresh().catch(() => undefined);
     return view;
   }
