@@ -88,6 +88,7 @@ export function createWyzeClient(options: WyzeClientOptions) {
   function signOut(): void {
     tokens.reset();
     signInFlow.forget();
+    rateLimits.reset();
     logger.forgetSecrets();
   }
 

@@ -113,6 +113,25 @@ describe('rate limits belong to a session (issue item: reset the tracker on sign
     expect((await h.client.listDevices()).devices).toHaveLength(18);
     expect(h.hits(LIST)).toBe(3);
   });
+  it('ignores the budget in an answer that lands after the sign-out that cancelled it', async () => {
+    let signOutDuringList: (() => void) | null = null;
+    const lateAnswer: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      if (!String(input).endsWith(LIST) || !signOutDuringList) return res;
+      const body = await res.text();
+      signOutDuringList();
+      const headers = new Headers(res.headers);
+      headers.set('x-ratelimit-remaining', '0');
+      return new Response(body, { status: res.status, headers });
+    };
+    h = await harness({ client: { fetch: lateAnswer } });
+    const c = h;
+    await c.client.signIn(DEMO);
+    signOutDuringList = () => c.client.signOut();
+    expect(await codeOf(c.client.listDevices())).toBe('CANCELLED');
+    signOutDuringList = null;
+    expect(c.client.rateLimitStatus()[1]).toMatchObject({ remaining: null, limitedUntil: null });
+  });
 });
 
 describe('an access token refused right after a successful refresh (issue item: wrong messages)', () => {

@@ -61,6 +61,12 @@ export class RateLimitTracker {
     this.budgets[host] = { remaining: 0, resetAt: until };
   }
 
+  /** Forgets every budget and hard stop: a limit seen by one session must not hold the next. */
+  reset(): void {
+    this.budgets.auth = { remaining: null, resetAt: null };
+    this.budgets.app = { remaining: null, resetAt: null };
+  }
+
   /** Epoch ms until which non-essential requests to this host wait, or null. */
   limitedUntil(host: Host, now: number): number | null {
     const { remaining, resetAt } = this.budgets[host];

@@ -120,6 +120,8 @@ export function createTransport(opts: TransportOptions) {
         signal,
         redirect: 'error',
       });
+      // An answer to a request cancelled by sign-out must not set the next session's budget.
+      if (req.signal.aborted) throw wyzeError('CANCELLED');
       rateLimits.observe(req.host, res.headers, opts.now());
       const text = await readCapped(res);
       logger.debug('wyze response', {
