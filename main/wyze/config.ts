@@ -35,8 +35,21 @@ export function checkBaseUrl(value: string): string {
   return url.origin + url.pathname.replace(/\/+$/, '');
 }
 
-/** Base URLs from WYZE_AUTH_BASE_URL / WYZE_API_BASE_URL, or Wyze's own hosts. */
-export function baseUrlsFromEnv(env: Record<string, string | undefined>): BaseUrls {
+export interface BaseUrlOptions {
+  /**
+   * Whether WYZE_AUTH_BASE_URL / WYZE_API_BASE_URL are honoured. Development and tests only: in a
+   * packaged build anything that can set the environment could send credentials elsewhere
+   * (docs/security.md, S22), so the desktop app passes `!app.isPackaged`.
+   */
+  allowOverrides?: boolean;
+}
+
+/** Base URLs from WYZE_AUTH_BASE_URL / WYZE_API_BASE_URL (when allowed), or Wyze's own hosts. */
+export function baseUrlsFromEnv(
+  env: Record<string, string | undefined>,
+  { allowOverrides = true }: BaseUrlOptions = {},
+): BaseUrls {
+  if (!allowOverrides) return { ...DEFAULT_BASE_URLS };
   return {
     auth: checkBaseUrl(env.WYZE_AUTH_BASE_URL || DEFAULT_BASE_URLS.auth),
     api: checkBaseUrl(env.WYZE_API_BASE_URL || DEFAULT_BASE_URLS.api),
