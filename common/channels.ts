@@ -12,6 +12,7 @@ export const CHANNELS = {
   startDemo: 'session:start-demo',
   getCameras: 'cameras:get',
   refreshCameras: 'cameras:refresh',
+  resetCache: 'cameras:reset-cache',
   reportVisibility: 'app:report-visibility',
   openExternal: 'app:open-external',
 } as const;

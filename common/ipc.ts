@@ -32,6 +32,7 @@ export const schemas = {
   [CHANNELS.startDemo]: noArgs,
   [CHANNELS.getCameras]: noArgs,
   [CHANNELS.refreshCameras]: noArgs,
+  [CHANNELS.resetCache]: noArgs,
   [CHANNELS.reportVisibility]: z.object({ visible: z.boolean() }).strict(),
   [CHANNELS.openExternal]: z.object({ target: z.enum(EXTERNAL_TARGETS) }).strict(),
 } satisfies Record<Channel, z.ZodType>;
@@ -47,6 +48,8 @@ export interface Responses {
   [CHANNELS.startDemo]: SessionView;
   [CHANNELS.getCameras]: CameraListView;
   [CHANNELS.refreshCameras]: CameraListView;
+  /** Forgets the cached list (disk and memory) and fetches it again when signed in. */
+  [CHANNELS.resetCache]: CameraListView;
   [CHANNELS.reportVisibility]: null;
   [CHANNELS.openExternal]: null;
 }

@@ -1,8 +1,9 @@
-import { CHANNELS, EVENTS } from '../common/channels';
 import type { Channel, EventChannel, ExternalTarget } from '../common/channels';
-import type { EventPayloads, Request, Responses } from '../common/ipc';
 import type { MfaMethod } from '../common/device';
+import type { EventPayloads, Request, Responses } from '../common/ipc';
 import type { Result } from '../common/result';
+import { EVENT_VERBS, VERBS } from '../common/verbs';
+import type { ChannelOf, EventOf, EventVerb, Verb } from '../common/verbs';
 
 /** The two primitives a transport provides: a request/response call and an event stream. */
 export interface Transport {
@@ -11,33 +12,53 @@ export interface Transport {
   on(event: EventChannel, listener: (payload: unknown) => void): () => void;
 }
 
+/** What each verb must be: a function answering with its own channel's result. */
+export type VerbImplementations = {
+  [V in Verb]: (...args: never[]) => Promise<Result<Responses[ChannelOf<V>]>>;
+};
+
+/** What each listener verb must be: subscribe to its own event's payloads, get an unsubscribe. */
+export type EventVerbImplementations = {
+  [V in EventVerb]: (listener: (payload: EventPayloads[EventOf<V>]) => void) => () => void;
+};
+
+/** The argument list of a channel: none when it takes none. */
+type ArgsOf<C extends Channel> = Request<C> extends undefined ? [] : [Request<C>];
+
 /**
  * The domain verbs the renderer may use, and nothing else (security S3). Built on a transport:
- * Electron IPC in the app (preload/index.ts), loopback HTTP in the browser preview.
+ * Electron IPC in the app (preload/index.ts), loopback HTTP in the browser preview. The verb
+ * names come from common/verbs.ts; a verb missing here is a type error.
  */
 export function buildWyzeApi(transport: Transport) {
-  const call = <C extends Channel>(channel: C, arg?: Request<C>) =>
-    transport.invoke(channel, arg) as Promise<Result<Responses[C]>>;
+  const call = <V extends Verb>(verb: V, ...arg: ArgsOf<ChannelOf<V>>) =>
+    transport.invoke(VERBS[verb], arg[0]) as Promise<Result<Responses[ChannelOf<V>]>>;
   const listen =
-    <E extends EventChannel>(event: E) =>
-    (listener: (payload: EventPayloads[E]) => void): (() => void) =>
-      transport.on(event, (payload) => listener(payload as EventPayloads[E]));
+    <V extends EventVerb>(verb: V) =>
+    (listener: (payload: EventPayloads[EventOf<V>]) => void): (() => void) =>
+      transport.on(EVENT_VERBS[verb], (payload) => listener(payload as EventPayloads[EventOf<V>]));
 
-  return Object.freeze({
-    getSession: () => call(CHANNELS.getSession),
-    signIn: (req: Request<typeof CHANNELS.signIn>) => call(CHANNELS.signIn, req),
-    sendMfaCode: (method: 'sms' | 'email') => call(CHANNELS.sendMfaCode, { method }),
-    verifyMfa: (method: MfaMethod, code: string) => call(CHANNELS.verifyMfa, { method, code }),
-    cancelSignIn: () => call(CHANNELS.cancelSignIn),
-    signOut: () => call(CHANNELS.signOut),
-    startDemo: () => call(CHANNELS.startDemo),
-    getCameras: () => call(CHANNELS.getCameras),
-    refreshCameras: () => call(CHANNELS.refreshCameras),
-    reportVisibility: (visible: boolean) => call(CHANNELS.reportVisibility, { visible }),
-    openExternal: (target: ExternalTarget) => call(CHANNELS.openExternal, { target }),
-    onSessionChanged: listen(EVENTS.sessionChanged),
-    onCamerasChanged: listen(EVENTS.camerasChanged),
-  });
+  const verbs = {
+    getSession: () => call('getSession'),
+    signIn: (req: Request<ChannelOf<'signIn'>>) => call('signIn', req),
+    sendMfaCode: (method: 'sms' | 'email') => call('sendMfaCode', { method }),
+    verifyMfa: (method: MfaMethod, code: string) => call('verifyMfa', { method, code }),
+    cancelSignIn: () => call('cancelSignIn'),
+    signOut: () => call('signOut'),
+    startDemo: () => call('startDemo'),
+    getCameras: () => call('getCameras'),
+    refreshCameras: () => call('refreshCameras'),
+    resetCache: () => call('resetCache'),
+    reportVisibility: (visible: boolean) => call('reportVisibility', { visible }),
+    openExternal: (target: ExternalTarget) => call('openExternal', { target }),
+  } satisfies VerbImplementations;
+
+  const listeners = {
+    onSessionChanged: listen('onSessionChanged'),
+    onCamerasChanged: listen('onCamerasChanged'),
+  } satisfies EventVerbImplementations;
+
+  return Object.freeze({ ...verbs, ...listeners });
 }
 
 /** What `window.wyze` is, typed from its implementation so the two cannot drift. */

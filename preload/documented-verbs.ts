@@ -11,6 +11,7 @@ export const DOCUMENTED_VERBS = [
   'openExternal',
   'refreshCameras',
   'reportVisibility',
+  'resetCache',
   'sendMfaCode',
   'signIn',
   'signOut',

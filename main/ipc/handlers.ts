@@ -25,6 +25,7 @@ export function createHandlers(deps: {
     [CHANNELS.startDemo]: () => session.startDemo(),
     [CHANNELS.getCameras]: () => inventory.view(),
     [CHANNELS.refreshCameras]: () => inventory.refresh(),
+    [CHANNELS.resetCache]: () => inventory.resetCache(),
     [CHANNELS.reportVisibility]: (req) => {
       inventory.setVisible(req.visible);
       return null;

@@ -38,6 +38,7 @@ function router(overrides: Partial<Handlers> = {}) {
     [CHANNELS.startDemo]: record(CHANNELS.startDemo, view),
     [CHANNELS.getCameras]: record(CHANNELS.getCameras, emptyCameraList()),
     [CHANNELS.refreshCameras]: record(CHANNELS.refreshCameras, emptyCameraList()),
+    [CHANNELS.resetCache]: record(CHANNELS.resetCache, emptyCameraList()),
     [CHANNELS.reportVisibility]: record(CHANNELS.reportVisibility, null),
     [CHANNELS.openExternal]: record(CHANNELS.openExternal, null),
     ...overrides,
@@ -95,6 +96,8 @@ describe('handle() wrapper (security S9, S10)', () => {
     [CHANNELS.openExternal, { target: 'https://evil.example' }],
     [CHANNELS.reportVisibility, { visible: 'yes' }],
     [CHANNELS.getSession, { sneaky: true }],
+    [CHANNELS.resetCache, { everything: true }],
+    [CHANNELS.resetCache, null],
     ['not:a-channel', undefined],
     ['__proto__', undefined],
   ])('refuses %s with %o', async (channel, arg) => {
