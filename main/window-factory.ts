@@ -1,6 +1,7 @@
 import { BrowserWindow, screen } from 'electron';
 import type { Rectangle } from 'electron';
 import { mainWindowOptions } from './window';
+import { trackWindowState } from './window-state';
 import type { WindowBounds } from './session/settings';
 
 const overlaps = (a: Rectangle, b: WindowBounds): boolean =>
@@ -20,16 +21,7 @@ export function createMainWindow(opts: {
   // This is the only `new BrowserWindow` in the app; the lint rule points everyone else here.
   // eslint-disable-next-line no-restricted-syntax
   const win = new BrowserWindow(options);
-  if (opts.bounds?.maximized) win.maximize();
-  const save = () => {
-    if (win.isDestroyed() || win.isMinimized()) return;
-    const b = win.getNormalBounds();
-    opts.onBoundsChanged({ ...b, maximized: win.isMaximized() });
-  };
-  win.on('resized', save);
-  win.on('moved', save);
-  win.on('maximize', save);
-  win.on('unmaximize', save);
-  win.once('ready-to-show', () => win.show());
+  // Shown (and maximized, if it was) on ready-to-show; bounds saved as they settle and on close.
+  trackWindowState(win, { remembered: opts.bounds, save: opts.onBoundsChanged });
   return win;
 }
