@@ -1,4 +1,5 @@
 import type { WyzeDevice } from '../../common/device';
+import { isIP } from 'node:net';
 import { describeModel } from '../../common/models';
 
 /**
@@ -11,45 +12,146 @@ type Raw = Record<string, unknown>;
 
 const isRecord = (v: unknown): v is Raw => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-const text = (v: unknown): string | null => {
-  if (typeof v !== 'string') return null;
-  const trimmed = v.trim();
-  return trimmed === '' ? null : trimmed;
-};
+/**
+ * What any value the app shows must stay within. The cloud (or a tampered cache file) can send
+ * anything; a value outside these bounds is reported as null ("not reported"), never shown, so
+ * that one absurd number cannot blank the page (docs/protocol.md, "Timestamps and units").
+ */
+export const LIMITS = {
+  /** Earliest plausible time, 2010-01-01 UTC: older than any Wyze device. */
+  earliestTime: Date.UTC(2010, 0, 1),
+  /** How far past this machine's clock a time may be, for clock skew. */
+  futureSkewMs: 24 * 60 * 60 * 1000,
+  /** Free text (names, SSIDs, firmware…): longer values are cut, ending in "…". */
+  textLength: 256,
+  /** Device ids (MACs): longer ones are refused. */
+  idLength: 64,
+  /** Thumbnail URLs (pre-signed S3 URLs run to about 1,500 characters). */
+  urlLength: 4096,
+  /** UTC offsets run from −12 h to +14 h; ±14 bounds both. */
+  gmtOffsetHours: 14,
+} as const;
+
+/**
+ * Below this a time is in seconds, not milliseconds: 1e11 ms is in 1973, 1e11 s in the year 5138,
+ * so every plausible time is unambiguous (docs/protocol.md, "Timestamps and units").
+ */
+const SECONDS_BELOW = 1e11;
 
 const num = (v: unknown): number | null => {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  if (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v.trim())) return Number(v);
-  return null;
+  const n =
+    typeof v === 'number'
+      ? v
+      : typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v.trim())
+        ? Number(v)
+        : null;
+  // A long string of digits parses to Infinity: refuse it like any other non-finite number.
+  return n !== null && Number.isFinite(n) ? n : null;
 };
+
+/**
+ * A time as epoch ms, from ms or seconds (number or numeric string), or null when it is not
+ * between 2010 and a day from `now`. Every date the app shows passes through here, so
+ * `new Date(t).toISOString()` cannot throw for any time it gets.
+ */
+export function boundedTime(v: unknown, now: number = Date.now()): number | null {
+  const n = num(v);
+  if (n === null || n <= 0) return null;
+  const ms = Math.trunc(n < SECONDS_BELOW ? n * 1000 : n);
+  return ms >= LIMITS.earliestTime && ms <= now + LIMITS.futureSkewMs ? ms : null;
+}
+
+/** A number within [min, max], or null. */
+export function boundedNumber(v: unknown, min: number, max: number): number | null {
+  const n = num(v);
+  return n !== null && n >= min && n <= max ? n : null;
+}
+
+/** A battery level: a whole percentage from 0 to 100, or null. */
+export const boundedBattery = (v: unknown): number | null => {
+  const n = boundedNumber(v, 0, 100);
+  return n === null ? null : Math.round(n);
+};
+
+/** A UTC offset in hours, within ±14, or null. */
+export const boundedGmtOffset = (v: unknown): number | null =>
+  boundedNumber(v, -LIMITS.gmtOffsetHours, LIMITS.gmtOffsetHours);
+
+/** Control characters (C0, DEL, C1) and line separators read as spaces. */
+const CONTROLS = /[\p{Cc}\u2028\u2029]/gu;
+/** Bidirectional embeddings, overrides and isolates: they can make one name read as another. */
+const BIDI_OVERRIDES = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/** Cuts `s` to `max` characters (code points, so no emoji is split in half), ending in "…". */
+export function capText(s: string, max: number = LIMITS.textLength): string {
+  if (s.length <= max) return s;
+  // A code point is one or two UTF-16 units, so the first 2×max units hold at least max of them.
+  const points = Array.from(s.slice(0, 2 * max));
+  if (s.length <= 2 * max && points.length <= max) return s;
+  return `${points.slice(0, max - 1).join('')}…`;
+}
+
+/**
+ * Text for display: a string without control or bidi-override characters, trimmed, at most
+ * 256 characters; null when it is not a string or nothing is left.
+ */
+export function boundedText(v: unknown): string | null {
+  if (typeof v !== 'string') return null;
+  const clean = v.replace(CONTROLS, ' ').replace(BIDI_OVERRIDES, '').trim();
+  return clean === '' ? null : capText(clean);
+}
+
+/** Device ids as the cloud writes them: hex MACs, "GW_GC1_7C78B2A1B2C3", sensor ids "77836023". */
+const DEVICE_ID = new RegExp(`^[A-Za-z0-9][A-Za-z0-9_.:-]{0,${LIMITS.idLength - 1}}$`);
+
+/** A device id (MAC), or null when it is empty, too long or holds other characters. */
+export function deviceId(v: unknown): string | null {
+  const s = typeof v === 'string' ? v.trim() : '';
+  return DEVICE_ID.test(s) ? s : null;
+}
+
+/** An IPv4 or IPv6 address as Node parses one, or null. */
+export function ipAddress(v: unknown): string | null {
+  const s = typeof v === 'string' ? v.trim() : '';
+  return s.length <= 64 && isIP(s) !== 0 ? s : null;
+}
+
+const IANA_ZONE = /^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/;
+const knownZones = new Map<string, boolean>();
+
+/** An IANA time-zone name this runtime knows (so Intl can use it), or null. */
+export function timeZoneName(v: unknown): string | null {
+  const s = typeof v === 'string' ? v.trim() : '';
+  if (!IANA_ZONE.test(s)) return null;
+  let known = knownZones.get(s);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: s });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (knownZones.size < 1000) knownZones.set(s, known);
+  }
+  return known ? s : null;
+}
 
 const flag = (v: unknown): boolean | null => {
   const n = num(v);
   return n === 1 ? true : n === 0 ? false : null;
 };
 
-const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
-const IPV6 = /^[0-9a-f:.]{2,45}$/i;
-const ip = (v: unknown): string | null => {
-  const s = text(v);
-  return s && (IPV4.test(s) || (s.includes(':') && IPV6.test(s))) ? s : null;
-};
-
-const epochMs = (v: unknown): number | null => {
-  const n = num(v);
-  return n !== null && n > 0 ? n : null;
-};
-
-const battery = (v: unknown): number | null => {
-  const n = num(v);
-  return n !== null && n >= 0 && n <= 100 ? Math.round(n) : null;
-};
+/** An https URL that parses, of a sane length, or null. */
+function httpsUrl(v: unknown): string | null {
+  const s = typeof v === 'string' ? v.trim() : '';
+  if (s.length > LIMITS.urlLength || !/^https:\/\//i.test(s)) return null;
+  return URL.canParse(s) ? s : null;
+}
 
 function thumbnail(v: unknown): WyzeDevice['thumbnail'] {
   if (!isRecord(v)) return null;
-  const url = text(v.thumbnails_url);
-  if (!url || !/^https:\/\//i.test(url)) return null;
-  return { url, takenAt: epochMs(v.thumbnails_ts) };
+  const url = httpsUrl(v.thumbnails_url);
+  return url ? { url, takenAt: boundedTime(v.thumbnails_ts) } : null;
 }
 
 interface Fields {
@@ -59,34 +161,37 @@ interface Fields {
 }
 
 function build(raw: Raw, f: Fields): WyzeDevice | null {
-  const mac = text(raw.mac);
+  const mac = deviceId(raw.mac);
   if (!mac) return null;
-  const model = text(raw.product_model) ?? 'unknown';
+  const model = boundedText(raw.product_model) ?? 'unknown';
   const described = describeModel(model);
-  const productType = text(raw.product_type) ?? 'Unknown';
+  const productType = boundedText(raw.product_type) ?? 'Unknown';
   const role = num(f.role);
   return {
     mac,
-    name: typeof raw.nickname === 'string' ? raw.nickname : '',
+    name: boundedText(raw.nickname) ?? '',
     model,
-    modelName: described.name,
+    modelName: capText(described.name),
     modelKnown: described.known,
     productType,
     isCamera: productType === 'Camera',
     online: flag(raw.conn_state),
-    statusChangedAt: epochMs(raw.conn_state_ts),
+    statusChangedAt: boundedTime(raw.conn_state_ts),
     poweredOn: flag(f.params.power_switch),
-    lanIp: ip(f.params.ip),
-    publicIp: ip(f.params.public_ip),
-    ssid: text(f.params.ssid),
-    firmware: text(raw.firmware_ver),
-    hardware: text(raw.hardware_ver),
+    lanIp: ipAddress(f.params.ip),
+    publicIp: ipAddress(f.params.public_ip),
+    ssid: boundedText(f.params.ssid),
+    firmware: boundedText(raw.firmware_ver),
+    hardware: boundedText(raw.hardware_ver),
     thumbnail: thumbnail(f.params.camera_thumbnails),
-    battery: battery(f.params.electricity),
-    parentMac: text(raw.parent_device_mac),
+    battery: boundedBattery(f.params.electricity),
+    parentMac: deviceId(raw.parent_device_mac),
     shared: role !== null && role !== 1,
-    owner: text(raw.binding_user_nickname),
-    timezone: { name: text(f.timezone), gmtOffsetHours: num(raw.timezone_gmt_offset) },
+    owner: boundedText(raw.binding_user_nickname),
+    timezone: {
+      name: timeZoneName(f.timezone),
+      gmtOffsetHours: boundedGmtOffset(raw.timezone_gmt_offset),
+    },
   };
 }
 
