@@ -43,11 +43,23 @@ export interface LoggerOptions {
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
+/** The default sink: one JSON line per record on stderr. */
+export const consoleSink = (record: LogRecord): void => console.error(JSON.stringify(record));
+
+/** One sink that hands every (already redacted) record to each of `sinks`. */
+export function combineSinks(
+  ...sinks: ((record: LogRecord) => void)[]
+): (record: LogRecord) => void {
+  return (record) => {
+    for (const sink of sinks) sink(record);
+  };
+}
+
 export function createLogger(options: LoggerOptions = {}): Logger & {
   redact: (value: unknown) => unknown;
 } {
   const secrets = new Set<string>();
-  const sink = options.sink ?? ((r: LogRecord) => console.error(JSON.stringify(r)));
+  const sink = options.sink ?? consoleSink;
   const min = ORDER[options.level ?? 'info'];
   const now = options.now ?? Date.now;
 
