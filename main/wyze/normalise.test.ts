@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DEMO_WORLD } from '../../emulator/demo-account';
 import { DEMO } from '../../emulator/test-helpers';
+import type { WorldInput } from '../../emulator/world';
 import type { WyzeDevice } from '../../common/device';
 import legacy from './fixtures/legacy-device-list.json';
 import objectList from './fixtures/object-list.json';
@@ -110,6 +112,45 @@ describe('the two device-list shapes', () => {
       });
       const props = await h.client.getPropertyList(by('Shed')[0]?.mac ?? '', 'WVOD1', ['P5']);
       expect(props).toEqual([{ pid: 'P5', value: '0', ts: expect.any(Number) }]);
+    });
+
+    it('bounds what a hostile cloud sends, in both list shapes and in device info', async () => {
+      const hostile = {
+        nickname: 'n'.repeat(10_000),
+        // Past the last date a Date can hold (8.64e15 ms): toISOString() would throw.
+        connStateTs: 9e15,
+        ssid: 's'.repeat(10_000),
+        ip: '999.999.999.999',
+        gmtOffset: 1e17,
+        thumbnail: { url: 'https://example.com/t.jpg', ts: 9e15 },
+        timezone: '../../etc/localtime',
+        raw: { parent_device_mac: '<img src=x>' },
+        params: { electricity: '1e17' },
+      };
+      const world = structuredClone(DEMO_WORLD) as WorldInput & {
+        accounts: { devices: Record<string, unknown>[] }[];
+      };
+      const first = world.accounts[0]?.devices[0] ?? {};
+      Object.assign(first, hostile);
+      h = await harness({ world });
+      await h.client.signIn(DEMO);
+      const mac = String(first.mac);
+      const current = (await h.client.listDevices()).devices.find((d) => d.mac === mac);
+      const old = (await h.client.listDevicesLegacy()).devices.find((d) => d.mac === mac);
+      const info = await h.client.getDeviceInfo(mac, String(first.model));
+      for (const device of [current, old, info]) {
+        expect(device).toMatchObject({
+          name: `${'n'.repeat(LIMITS.textLength - 1)}…`,
+          ssid: `${'s'.repeat(LIMITS.textLength - 1)}…`,
+          lanIp: null,
+          parentMac: null,
+          battery: null,
+          timezone: { name: null, gmtOffsetHours: null },
+        });
+      }
+      expect(current?.statusChangedAt).toBeNull();
+      expect(info.statusChangedAt).toBeNull();
+      expect(current?.thumbnail).toEqual({ url: 'https://example.com/t.jpg', takenAt: null });
     });
 
     it('refuses bad device arguments without asking Wyze', async () => {
