@@ -83,7 +83,9 @@ export function createAppHost(options: AppHostOptions) {
   /** The error for a business code; a rate limit is also recorded so reads hold back. */
   function failed(code: string, msg: string): WyzeError {
     const error = appFailure(code, logger.scrub(msg), now());
-    if (error.code === 'RATE_LIMITED' && error.retryAt) rateLimits.exhausted('app', error.retryAt);
+    if (error.code === 'RATE_LIMITED' && error.retryAt !== undefined) {
+      rateLimits.exhausted('app', error.retryAt, now());
+    }
     return error;
   }
 

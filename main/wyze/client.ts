@@ -113,7 +113,7 @@ export function createWyzeClient(options: WyzeClientOptions) {
     signOut,
     refreshSession,
     isSignedIn: tokens.isSignedIn,
-    ...createReads(appHost, tokens),
+    ...createReads(appHost, tokens, logger),
     rateLimitStatus: (): RateLimitStatus[] => [
       rateLimits.status('auth', now()),
       rateLimits.status('app', now()),

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../common/errors';
 import type { ErrorDto } from '../../common/result';
+import { DEFAULT_SERVER_WAIT_MS, boundRetryAt } from './ratelimit';
 
 /**
  * The one place that decides what each failure is called and what the user is told
@@ -27,6 +28,9 @@ const MESSAGES: Record<ErrorCode, string> = {
   MFA_METHOD_UNAVAILABLE:
     'That verification method is not set up for this account. Choose one of the offered methods.',
   SESSION_EXPIRED: 'Your Wyze session has ended. Sign in again to continue.',
+  TOKEN_REFUSED:
+    'Wyze refused the sign-in it had just renewed. Try again in a moment; if it keeps happening, ' +
+    'sign out and sign in again.',
   NOT_SIGNED_IN: 'You are not signed in to Wyze.',
   PARAMETER_ERROR:
     'Wyze rejected the request as incomplete. Try again; if it persists, sign in again.',
@@ -74,22 +78,87 @@ export class WyzeError extends Error {
   }
 }
 
-const clockTime = (ms: number): string =>
-  new Date(ms).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' });
+const isShowable = (ms: number): boolean => Number.isFinite(new Date(ms).getTime());
+const sameDay = (a: Date, b: Date): boolean =>
+  a.getFullYear() === b.getFullYear() &&
+  a.getMonth() === b.getMonth() &&
+  a.getDate() === b.getDate();
+
+/**
+ * "3:05 PM" when `ms` falls on the same local day as `now`, else "3:05 PM on Nov 28" (with the
+ * year when it differs); null when either is not a time a person can be shown.
+ */
+export function untilPhrase(ms: number, now: number): string | null {
+  if (!isShowable(ms) || !isShowable(now)) return null;
+  const at = new Date(ms);
+  const today = new Date(now);
+  // ICU puts a narrow no-break space before AM/PM; a plain one reads the same and copies cleanly.
+  const time = at
+    .toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' })
+    .replace(/\s/g, ' ');
+  if (sameDay(at, today)) return time;
+  const date = at.toLocaleDateString('en-US', {
+    month: 'short',
+    day: 'numeric',
+    ...(at.getFullYear() === today.getFullYear() ? {} : { year: 'numeric' }),
+  });
+  return `${time} on ${date}`;
+}
+
+/** The rate-limit message: sign-in is never retried by the app, reads are. */
+function rateLimitedMessage(until: string | null, host: 'auth' | 'app'): string {
+  if (host === 'auth') {
+    return until
+      ? `Wyze is limiting sign-in attempts from this computer until about ${until}. ` +
+          'Nothing retries on its own: try signing in again after that time.'
+      : 'Wyze is limiting sign-in attempts from this computer. Wait a few minutes, then try ' +
+          'signing in again.';
+  }
+  return until
+    ? `Wyze is limiting how often this computer may ask for data, until about ${until}. The ` +
+        'app will wait until then.'
+    : MESSAGES.RATE_LIMITED;
+}
+
+export interface ErrorOptions {
+  /** When a rate limit lifts (epoch ms). */
+  retryAt?: number;
+  /** The client's clock, to say whether `retryAt` is today; the system clock when absent. */
+  now?: number;
+  /** Which host set the limit: the auth host (sign-in) or the app host (reads, refresh). */
+  host?: 'auth' | 'app';
+  /** A short technical detail for logs. */
+  detail?: string;
+}
 
 /** Builds the error for a code, with the time a limit lifts worked into the message. */
-export function wyzeError(
-  code: ErrorCode,
-  opts: { retryAt?: number; detail?: string } = {},
-): WyzeError {
+export function wyzeError(code: ErrorCode, opts: ErrorOptions = {}): WyzeError {
   let message = MESSAGES[code];
-  if (code === 'RATE_LIMITED' && opts.retryAt !== undefined) {
-    message = `Wyze is limiting how often this computer may ask for data, until about ${clockTime(
-      opts.retryAt,
-    )}. The app will wait until then.`;
+  let retryAt = opts.retryAt;
+  if (code === 'RATE_LIMITED') {
+    const now = opts.now ?? Date.now();
+    // Bounded against the client's clock when given; a time that is not finite is dropped.
+    const bounded = opts.now === undefined ? retryAt : boundRetryAt(retryAt ?? NaN, now);
+    retryAt =
+      bounded !== undefined && bounded !== null && isShowable(bounded) ? bounded : undefined;
+    const until = retryAt === undefined ? null : untilPhrase(retryAt, now);
+    message = rateLimitedMessage(until, opts.host ?? 'app');
   }
   if (code === 'UNKNOWN_CODE' && opts.detail) message = `${message} (${opts.detail})`;
-  return new WyzeError(code, message, opts.retryAt, opts.detail);
+  return new WyzeError(code, message, retryAt, opts.detail);
+}
+
+/**
+ * A body that stopped before its declared end (the connection closed part-way): kept under
+ * NETWORK, so it is retried like one, but said as what it is.
+ */
+export function incompleteAnswer(detail: string): WyzeError {
+  return new WyzeError(
+    'NETWORK',
+    "Wyze's answer was cut off before it was complete, so it was not used. Try again in a moment.",
+    undefined,
+    detail,
+  );
 }
 
 /** Auth-host 400 descriptions (§6.1) and what they mean. */
@@ -118,7 +187,7 @@ export function appFailure(code: string, msg: string, now: number): WyzeError {
     case '1001':
       return wyzeError('PARAMETER_ERROR');
     case '1011':
-      return wyzeError('RATE_LIMITED', { retryAt: now + 60_000 });
+      return wyzeError('RATE_LIMITED', { retryAt: now + DEFAULT_SERVER_WAIT_MS, now });
     case '2001':
     case '2002':
       return wyzeError('SESSION_EXPIRED');
@@ -126,7 +195,7 @@ export function appFailure(code: string, msg: string, now: number): WyzeError {
       return wyzeError('DEVICE_OFFLINE');
     case '3044':
       // Only one client treats 3044 as a rate limit (retry after 10 minutes, §6.1); we follow it.
-      return wyzeError('RATE_LIMITED', { retryAt: now + 600_000 });
+      return wyzeError('RATE_LIMITED', { retryAt: now + 600_000, now });
   }
   if (msg === 'UserIsLocked') return wyzeError('ACCOUNT_LOCKED');
   if (msg === 'UserNameOrPasswordError') return wyzeError('INVALID_CREDENTIALS');

@@ -1,23 +1,59 @@
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const RESET_BY = /^\w{3} (\w{3}) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (UTC|GMT|Z) (\d{4})$/i;
 
-/** Parses X-RateLimit-Reset-By (`Fri Jan 09 17:07:12 UTC 2026`); null when it is anything else. */
-export function parseResetBy(value: string | null): number | null {
-  const m = value ? RESET_BY.exec(value.trim()) : null;
-  if (!m) return null;
-  const [, mon, day, hh, mm, ss, , year] = m;
-  const month = MONTHS.indexOf((mon ?? '').toLowerCase());
-  if (month < 0) return null;
-  const ms = Date.UTC(Number(year), month, Number(day), Number(hh), Number(mm), Number(ss));
-  return Number.isFinite(ms) ? ms : null;
+/**
+ * The longest the server may make this app wait, however far away the time it names: Retry-After,
+ * X-RateLimit-Reset-By and the windows of codes 1011/3044 are all bounded by it, so a hostile or
+ * broken answer cannot freeze refreshing for a day or forever (docs/protocol.md, "Rate limits").
+ */
+export const MAX_SERVER_WAIT_MS = 60 * 60_000;
+
+/** How long to hold back when the server says "too many" without saying until when. */
+export const DEFAULT_SERVER_WAIT_MS = 60_000;
+
+/**
+ * The one bound on a time the server asks us to wait until: never before `now`, never more than
+ * MAX_SERVER_WAIT_MS after it; null when either is not a finite time.
+ */
+export function boundRetryAt(until: number, now: number): number | null {
+  if (!Number.isFinite(until) || !Number.isFinite(now)) return null;
+  return Math.min(Math.max(until, now), now + MAX_SERVER_WAIT_MS);
 }
 
-/** Parses Retry-After as seconds or an HTTP date; null when absent or unusable. */
+/**
+ * Parses X-RateLimit-Reset-By (`Fri Jan 09 17:07:12 UTC 2026`); null when it is anything else.
+ * Given `now`, the time is bounded by boundRetryAt.
+ */
+export function parseResetBy(value: string | null, now?: number): number | null {
+  const m = value ? RESET_BY.exec(value.trim()) : null;
+  if (!m) return null;
+  const month = MONTHS.indexOf((m[1] ?? '').toLowerCase());
+  const [day, hh, mm, ss, year] = [m[2], m[3], m[4], m[5], m[7]].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (month < 0 || day < 1 || day > 31 || hh > 23 || mm > 59 || ss > 60) return null;
+  const ms = Date.UTC(year, month, day, hh, mm, ss);
+  if (!Number.isFinite(ms)) return null;
+  return now === undefined ? ms : boundRetryAt(ms, now);
+}
+
+/** HTTP dates (IMF-fixdate, RFC 850, asctime) start with a day name and carry hh:mm:ss. */
+const HTTP_DATE = /^[a-z]{3,9},? [a-z0-9 ,-]*\d{1,2}:\d{2}:\d{2}[a-z0-9 ]*$/i;
+
+/**
+ * Parses Retry-After as seconds or an HTTP date, bounded by boundRetryAt; null when absent,
+ * unusable or not finite (negative numbers, garbage, dates the runtime cannot represent).
+ */
 export function parseRetryAfter(value: string | null, now: number): number | null {
-  if (!value) return null;
-  if (/^\d+$/.test(value.trim())) return now + Number(value.trim()) * 1000;
-  const date = Date.parse(value);
-  return Number.isFinite(date) ? date : null;
+  const text = value?.trim() ?? '';
+  if (!text || text.length > 64) return null;
+  if (/^\d+$/.test(text)) return boundRetryAt(now + Number(text) * 1000, now);
+  if (!HTTP_DATE.test(text)) return null;
+  return boundRetryAt(Date.parse(text), now);
 }
 
 export type Host = 'auth' | 'app';
@@ -52,13 +88,15 @@ export class RateLimitTracker {
     if (remaining === null || !/^\d+$/.test(remaining.trim())) return;
     this.budgets[host] = {
       remaining: Number(remaining),
-      resetAt: parseResetBy(headers.get('x-ratelimit-reset-by')) ?? now + 60_000,
+      resetAt:
+        parseResetBy(headers.get('x-ratelimit-reset-by'), now) ?? now + DEFAULT_SERVER_WAIT_MS,
     };
   }
 
-  /** Records a hard stop (HTTP 429, code 1011) until the given time. */
-  exhausted(host: Host, until: number): void {
-    this.budgets[host] = { remaining: 0, resetAt: until };
+  /** Records a hard stop (HTTP 429, code 1011) until the given time, bounded by boundRetryAt. */
+  exhausted(host: Host, until: number, now: number): void {
+    const resetAt = boundRetryAt(until, now) ?? boundRetryAt(now + DEFAULT_SERVER_WAIT_MS, now);
+    this.budgets[host] = { remaining: 0, resetAt };
   }
 
   /** Forgets every budget and hard stop: a limit seen by one session must not hold the next. */

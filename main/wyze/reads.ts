@@ -1,4 +1,5 @@
 import type { WyzeAccount, WyzeDevice } from '../../common/device';
+import type { Logger } from '../logging/logger';
 import { WyzeError, wyzeError } from './errors';
 import type { AppHost } from './app-host';
 import { SV } from './app-host';
@@ -31,7 +32,18 @@ const READ = { idempotent: true, essential: false } as const;
  * properties. Each may be retried, is held back by a low rate budget, and refreshes the token
  * once when Wyze answers 2001 (docs/protocol.md, "Device list", "Device info and properties").
  */
-export function createReads(host: AppHost, tokens: TokenKeeper) {
+export function createReads(host: AppHost, tokens: TokenKeeper, logger: Logger) {
+  /**
+   * 2001 again, with a token Wyze issued moments ago. The refresh token was accepted, so the
+   * session is not over and onSessionExpired is not called: ending it would force a sign-in (the
+   * scarcest budget, with lockouts) for what is most likely a passing fault on Wyze's side. The
+   * caller gets TOKEN_REFUSED; the next read tries the renewed token again.
+   */
+  function refusedAfterRefresh(path: string): WyzeError {
+    logger.warn('Wyze refused the access token it had just issued; the session is kept', { path });
+    return wyzeError('TOKEN_REFUSED', { detail: `2001 after refresh on ${path}` });
+  }
+
   /** An authenticated read: refreshes once on 2001 and repeats the call with the new token. */
   async function read<T>(
     path: string,
@@ -48,10 +60,8 @@ export function createReads(host: AppHost, tokens: TokenKeeper) {
         tokens.signal(),
       );
       if (res.code === '1') return parseResponse(schema, res.data, path);
-      if (res.code !== '2001' || tries >= 1) {
-        if (res.code === '2001') tokens.expire(tokens.epoch());
-        throw host.failed(res.code, res.msg);
-      }
+      if (res.code !== '2001') throw host.failed(res.code, res.msg);
+      if (tries >= 1) throw refusedAfterRefresh(path);
       token = await tokens.refreshAfter(token);
     }
   }

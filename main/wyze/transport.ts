@@ -1,6 +1,6 @@
 import type { Logger } from '../logging/logger';
-import { WyzeError, wyzeError } from './errors';
-import { parseResetBy, parseRetryAfter } from './ratelimit';
+import { WyzeError, incompleteAnswer, wyzeError } from './errors';
+import { DEFAULT_SERVER_WAIT_MS, parseResetBy, parseRetryAfter } from './ratelimit';
 import type { Host, RateLimitTracker } from './ratelimit';
 
 /**
@@ -46,6 +46,18 @@ export interface HttpResponse {
 
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 
+/**
+ * The server took the request and closed the connection before its answer was complete:
+ * Node's fetch says "other side closed" (UND_ERR_SOCKET), Chromium's net.fetch a length or
+ * chunking mismatch. Refused or unreachable connections are not this.
+ */
+function closedMidAnswer(err: unknown): boolean {
+  const e = err as { message?: unknown; cause?: { code?: unknown; message?: unknown } } | null;
+  if (e?.cause?.code === 'UND_ERR_SOCKET') return true;
+  const text = `${String(e?.message ?? '')} ${String(e?.cause?.message ?? '')}`;
+  return /other side closed|ERR_CONTENT_LENGTH_MISMATCH|ERR_INCOMPLETE_CHUNKED_ENCODING/.test(text);
+}
+
 type Attempt =
   | { kind: 'response'; response: HttpResponse }
   | { kind: 'retry'; error: WyzeError; retryAt: number | null };
@@ -53,7 +65,7 @@ type Attempt =
 export function createTransport(opts: TransportOptions) {
   const { logger, rateLimits } = opts;
 
-  async function readCapped(res: Response): Promise<string> {
+  async function readCapped(res: Response, signal: AbortSignal): Promise<string> {
     const declared = Number(res.headers.get('content-length') ?? '0');
     if (declared > opts.maxResponseBytes) {
       await res.body?.cancel();
@@ -64,7 +76,17 @@ export function createTransport(opts: TransportOptions) {
     const chunks: Uint8Array[] = [];
     let total = 0;
     for (;;) {
-      const { done, value } = await reader.read();
+      let chunk: Awaited<ReturnType<typeof reader.read>>;
+      try {
+        chunk = await reader.read();
+      } catch (err) {
+        // Headers arrived, then the body stopped short: unless we aborted it, the answer was cut off.
+        if (signal.aborted) throw err;
+        throw incompleteAnswer(
+          `body cut off: ${(err as { name?: string } | null)?.name ?? 'error'}`,
+        );
+      }
+      const { done, value } = chunk;
       if (done) break;
       total += value.byteLength;
       if (total > opts.maxResponseBytes) {
@@ -94,6 +116,7 @@ export function createTransport(opts: TransportOptions) {
     if (signals.deadline.aborted) return wyzeError('TIMEOUT');
     const name = (err as { name?: string } | null)?.name;
     if (name === 'TimeoutError' || name === 'AbortError') return wyzeError('TIMEOUT');
+    if (closedMidAnswer(err)) return incompleteAnswer(`connection closed: ${name ?? 'error'}`);
     return wyzeError('NETWORK', { detail: name ?? 'fetch failed' });
   }
 
@@ -123,7 +146,7 @@ export function createTransport(opts: TransportOptions) {
       // An answer to a request cancelled by sign-out must not set the next session's budget.
       if (req.signal.aborted) throw wyzeError('CANCELLED');
       rateLimits.observe(req.host, res.headers, opts.now());
-      const text = await readCapped(res);
+      const text = await readCapped(res, signal);
       logger.debug('wyze response', {
         path: req.path,
         status: res.status,
@@ -131,14 +154,15 @@ export function createTransport(opts: TransportOptions) {
         ms: opts.now() - started,
       });
       if (res.status === 429) {
+        const now = opts.now();
         const until =
-          parseRetryAfter(res.headers.get('retry-after'), opts.now()) ??
-          parseResetBy(res.headers.get('x-ratelimit-reset-by')) ??
-          opts.now() + 60_000;
-        rateLimits.exhausted(req.host, until);
+          parseRetryAfter(res.headers.get('retry-after'), now) ??
+          parseResetBy(res.headers.get('x-ratelimit-reset-by'), now) ??
+          now + DEFAULT_SERVER_WAIT_MS;
+        rateLimits.exhausted(req.host, until, now);
         return {
           kind: 'retry',
-          error: wyzeError('RATE_LIMITED', { retryAt: until }),
+          error: wyzeError('RATE_LIMITED', { retryAt: until, now, host: req.host }),
           retryAt: until,
         };
       }
@@ -166,8 +190,9 @@ export function createTransport(opts: TransportOptions) {
   async function send(req: HttpRequest): Promise<HttpResponse> {
     if (req.signal.aborted) throw wyzeError('CANCELLED');
     if (!req.essential) {
-      const until = rateLimits.limitedUntil(req.host, opts.now());
-      if (until !== null) throw wyzeError('RATE_LIMITED', { retryAt: until });
+      const now = opts.now();
+      const until = rateLimits.limitedUntil(req.host, now);
+      if (until !== null) throw wyzeError('RATE_LIMITED', { retryAt: until, now, host: req.host });
     }
     const deadline = AbortSignal.timeout(opts.deadlineMs);
     const callStart = opts.now();
@@ -178,7 +203,9 @@ export function createTransport(opts: TransportOptions) {
       if (n >= attempts) throw result.error;
       const backoff = Math.min(8_000, 500 * 2 ** (n - 1));
       const jittered = backoff / 2 + opts.random() * (backoff / 2);
-      const wait = result.retryAt === null ? jittered : Math.max(0, result.retryAt - opts.now());
+      // A server time in the past (or now) still waits the backoff: no immediate hammering.
+      const wait =
+        result.retryAt === null ? jittered : Math.max(jittered, result.retryAt - opts.now());
       if (opts.now() + wait > callStart + opts.deadlineMs) throw result.error;
       try {
         await opts.sleep(wait, AbortSignal.any([req.signal, deadline]));

@@ -116,7 +116,7 @@ describe('rate-limit headers', () => {
 
   it('reads Retry-After as seconds or a date', () => {
     expect(parseRetryAfter('30', 1000)).toBe(31_000);
-    expect(parseRetryAfter('Fri, 09 Jan 2026 17:07:12 GMT', 0)).toBe(
+    expect(parseRetryAfter('Fri, 09 Jan 2026 17:07:12 GMT', Date.UTC(2026, 0, 9, 17))).toBe(
       Date.UTC(2026, 0, 9, 17, 7, 12),
     );
     expect(parseRetryAfter('soon', 0)).toBeNull();
