@@ -1,19 +1,19 @@
 import type { MfaMethod } from '../../common/device';
 import type { SessionView } from '../../common/view';
 import type { Logger } from '../logging/logger';
-import type { SessionTokens, WyzeClient, WyzeCredentials } from '../wyze/client';
+import type { SessionTokens, WyzeClient } from '../wyze/client';
 import type { BaseUrls } from '../wyze/config';
 import { WyzeError, wyzeError } from '../wyze/errors';
+import { createDemoSession } from './demo-session';
+import type { DemoCloud } from './demo-session';
 import { createMemoryStore } from './secret-store';
 import type { SecretStore, StoredSession } from './secret-store';
+import { createSerialQueue } from './serial-queue';
 import type { SettingsStore } from './settings';
+import { allowedOutcomes, refusalOf } from './state-table';
+import type { SessionAction } from './state-table';
 
-/** A Wyze cloud running on loopback for the demo account (see main/demo.ts). */
-export interface DemoCloud {
-  url: string;
-  credentials: WyzeCredentials;
-  close(): Promise<void>;
-}
+export type { DemoCloud } from './demo-session';
 
 export interface SessionDeps {
   secrets: SecretStore;
@@ -36,8 +36,10 @@ export interface SignInRequest {
 }
 
 /**
- * The session state machine: signed out → signing in → (MFA) → signed in → expired / signed out.
- * Owns the Wyze client and every secret; the renderer only ever sees SessionView.
+ * The session state machine (the table is in state-table.ts): signed out → signing in → (MFA)
+ * → signed in → expired / signed out. Every action runs alone, in call order, so two sign-ins,
+ * two demos or a sign-out during a sign-in never interleave. Owns the Wyze client and every
+ * secret; the renderer only ever sees SessionView.
  */
 export function createSessionService(deps: SessionDeps) {
   const { logger, settings } = deps;
@@ -55,8 +57,12 @@ export function createSessionService(deps: SessionDeps) {
   let stored: StoredSession | null = null;
   /** The key and e-mail of a sign-in in progress, until its tokens arrive. */
   let signingInAs: { email: string; keyId: string; apiKey: string } | null = null;
-  let demo: DemoCloud | null = null;
   const listeners = new Set<(view: SessionView) => void>();
+  const queue = createSerialQueue();
+  /** Sign-ins (signIn, startDemo) queued or running: one more is refused at once. */
+  let signInsPending = 0;
+  /** Set while a sign-in runs: signOut, cancelSignIn and shutdown abort it. */
+  let signInAbort: AbortController | null = null;
 
   const set = (patch: Partial<SessionView>): SessionView => {
     view = { ...view, ...patch };
@@ -76,136 +82,170 @@ export function createSessionService(deps: SessionDeps) {
     }
   }
 
-  /** A client for Wyze (tokens persisted) or for the demo cloud (tokens live in the client only). */
-  function makeClient(baseUrls: BaseUrls, target: 'wyze' | 'demo' = 'wyze'): WyzeClient {
-    return deps.createClient({
-      baseUrls,
-      onTokens: async (tokens) => {
-        if (target === 'demo') return;
-        const who = signingInAs ?? stored;
-        if (!who) return;
-        stored = {
-          email: who.email,
-          keyId: who.keyId,
-          apiKey: who.apiKey,
-          accessToken: tokens.accessToken,
-          refreshToken: tokens.refreshToken,
-        };
-        await persist(stored);
-      },
-      onSessionExpired: () => {
-        set({ status: 'expired', error: wyzeError('SESSION_EXPIRED').toDto() });
-      },
-    });
-  }
-
-  let client = makeClient(deps.baseUrls);
-
-  async function init(): Promise<SessionView> {
-    try {
-      stored = await secrets.load();
-    } catch (err) {
-      logger.warn('could not read the keychain', { err });
-      stored = null;
-    }
-    if (!stored) return set({ status: 'signedOut' });
-    client.restore(stored);
-    return set({ status: 'signedIn', email: stored.email, hasStoredApiKey: true });
-  }
-
-  async function finishSignIn(email: string): Promise<SessionView> {
-    signingInAs = null;
-    if (!view.demo) await settings.update({ lastEmail: email });
-    return set({
-      status: 'signedIn',
-      email,
-      mfa: null,
-      error: null,
-      hasStoredApiKey: !view.demo && stored !== null,
-    });
-  }
-
-  async function endDemo(): Promise<void> {
-    if (!demo) return;
-    client.signOut();
-    const cloud = demo;
-    demo = null;
-    await cloud.close();
-    client = makeClient(deps.baseUrls);
-    if (stored) client.restore(stored);
-    set({ demo: false, persistence: secrets.kind });
-  }
-
-  function refuseWhileSigningIn(): void {
-    if (view.status === 'signingIn') {
-      throw new WyzeError('INVALID_ARGUMENT', 'A sign-in is already in progress.');
-    }
-  }
-
-  async function signIn(req: SignInRequest): Promise<SessionView> {
-    refuseWhileSigningIn();
-    await endDemo();
-    const email = req.email.trim();
-    const sameAccount = stored && stored.email.toLowerCase() === email.toLowerCase();
-    const keyId = req.keyId?.trim() || (sameAccount ? stored?.keyId : '') || '';
-    const apiKey = req.apiKey?.trim() || (sameAccount ? stored?.apiKey : '') || '';
-    const before = view.status === 'expired' ? 'expired' : 'signedOut';
-    signingInAs = { email, keyId, apiKey };
-    set({ status: 'signingIn', error: null, mfa: null });
-    try {
-      const outcome = await client.signIn({ email, password: req.password, keyId, apiKey });
-      if (outcome.kind === 'signedIn') return await finishSignIn(email);
-      return set({ status: 'mfa', email, mfa: { ...outcome.challenge, sent: {} } });
-    } catch (err) {
-      signingInAs = null;
-      set({ status: before });
-      throw err;
-    }
-  }
-
-  async function sendMfaCode(method: 'sms' | 'email'): Promise<SessionView> {
-    if (view.status !== 'mfa' || !view.mfa) throw wyzeError('NOT_SIGNED_IN');
-    await client.sendMfaCode(method);
-    const mfa = view.mfa;
-    return set({ mfa: { ...mfa, sent: { ...mfa.sent, [method]: Date.now() } } });
-  }
-
-  async function verifyMfa(method: MfaMethod, code: string): Promise<SessionView> {
-    if (view.status !== 'mfa' || !signingInAs) throw wyzeError('NOT_SIGNED_IN');
-    const email = signingInAs.email;
-    try {
-      await client.verifyMfa(method, code);
-    } catch (err) {
-      if (err instanceof WyzeError && err.code === 'NOT_SIGNED_IN') {
-        signingInAs = null;
-        set({ status: 'signedOut', mfa: null });
-      }
-      throw err;
-    }
-    return finishSignIn(email);
-  }
-
-  function cancelSignIn(): SessionView {
-    if (view.status !== 'mfa') return view;
-    client.signOut();
-    signingInAs = null;
-    return set({ status: stored ? 'expired' : 'signedOut', mfa: null, error: null });
-  }
-
-  /** Forgets everything: memory, keychain, the remembered e-mail. Ending a demo forgets only it. */
-  async function signOut(): Promise<SessionView> {
-    signingInAs = null;
-    if (demo) {
-      await endDemo();
-      return set({ status: stored ? 'expired' : 'signedOut', email: stored?.email ?? view.email });
-    }
-    client.signOut();
-    stored = null;
+  async function clearSecrets(): Promise<void> {
     try {
       await secrets.clear();
     } catch (err) {
       logger.warn('could not clear the keychain', { err });
     }
+  }
+
+  /** A client whose callbacks act only while it is the current one (a stale client is ignored). */
+  function makeClient(baseUrls: BaseUrls, target: 'wyze' | 'demo'): WyzeClient {
+    const made: WyzeClient = deps.createClient({
+      baseUrls,
+      onTokens: async (tokens) => {
+        // Demo tokens live in the demo client only.
+        const who = signingInAs ?? stored;
+        if (target === 'demo' || !who) return;
+        stored = { ...who, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken };
+        await persist(stored);
+      },
+      onSessionExpired: () => {
+        if (made !== client() || view.status !== 'signedIn') return;
+        set({ status: 'expired', error: wyzeError('SESSION_EXPIRED').toDto() });
+      },
+    });
+    return made;
+  }
+
+  const wyzeClient = makeClient(deps.baseUrls, 'wyze');
+  const demo = createDemoSession({
+    startDemoCloud: deps.startDemoCloud,
+    createClient: (baseUrls) => makeClient(baseUrls, 'demo'),
+    logger,
+  });
+  /** The client the app reads with: the demo's while it runs, otherwise Wyze's. */
+  const client = (): WyzeClient => demo.client() ?? wyzeClient;
+
+  /**
+   * Runs `job` in its turn, once the state table allows `action` in the status found then.
+   * A refused action throws its typed error and changes nothing.
+   */
+  function perform<T>(action: SessionAction, job: () => Promise<T>): Promise<T> {
+    return queue.run(async () => {
+      const from = view.status;
+      const outcomes = allowedOutcomes(from, action);
+      try {
+        return await job();
+      } finally {
+        if (!outcomes.includes(view.status)) {
+          logger.error('session change outside its table', { action, from, to: view.status });
+        }
+      }
+    });
+  }
+
+  /** A sign-in (signIn or startDemo): a second one while one is queued or running is refused. */
+  function performSignIn(
+    action: 'signIn' | 'startDemo',
+    job: (abort: AbortSignal) => Promise<SessionView>,
+  ): Promise<SessionView> {
+    if (signInsPending > 0) return Promise.reject(refusalOf('signingIn', action));
+    signInsPending++;
+    return perform(action, async () => {
+      const abort = new AbortController();
+      signInAbort = abort;
+      try {
+        return await job(abort.signal);
+      } finally {
+        signInAbort = null;
+      }
+    }).finally(() => {
+      signInsPending--;
+    });
+  }
+
+  /** Aborts the sign-in running now, if any: it falls back to the status it started from. */
+  function interruptSignIn(): boolean {
+    if (!signInAbort) return false;
+    signInAbort.abort();
+    wyzeClient.signOut();
+    demo.cancel();
+    return true;
+  }
+
+  const throwIfAborted = (abort: AbortSignal): void => {
+    if (abort.aborted) throw wyzeError('CANCELLED');
+  };
+
+  /** Undoes what an interrupted sign-in may already have kept (its tokens, in the keychain). */
+  async function rollBack(previous: StoredSession | null): Promise<void> {
+    wyzeClient.signOut();
+    if (previous) wyzeClient.restore(previous);
+    if (stored === previous) return;
+    stored = previous;
+    if (previous) await persist(previous);
+    else await clearSecrets();
+  }
+
+  async function finishSignIn(email: string, abort?: AbortSignal): Promise<SessionView> {
+    signingInAs = null;
+    await settings.update({ lastEmail: email });
+    if (abort) throwIfAborted(abort);
+    return set({ status: 'signedIn', email, mfa: null, error: null, hasStoredApiKey: !!stored });
+  }
+
+  async function signInJob(req: SignInRequest, abort: AbortSignal): Promise<SessionView> {
+    const email = req.email.trim();
+    const sameAccount = stored && stored.email.toLowerCase() === email.toLowerCase();
+    const keyId = req.keyId?.trim() || (sameAccount ? stored?.keyId : '') || '';
+    const apiKey = req.apiKey?.trim() || (sameAccount ? stored?.apiKey : '') || '';
+    const before = view.status;
+    const previous = stored;
+    signingInAs = { email, keyId, apiKey };
+    set({ status: 'signingIn', error: null, mfa: null });
+    try {
+      const outcome = await wyzeClient.signIn({ email, password: req.password, keyId, apiKey });
+      throwIfAborted(abort);
+      if (outcome.kind === 'mfaRequired') {
+        return set({ status: 'mfa', email, mfa: { ...outcome.challenge, sent: {} } });
+      }
+      return await finishSignIn(email, abort);
+    } catch (err) {
+      signingInAs = null;
+      if (abort.aborted) await rollBack(previous);
+      set({ status: before });
+      throw err;
+    }
+  }
+
+  async function verifyMfaJob(method: MfaMethod, code: string): Promise<SessionView> {
+    const who = signingInAs;
+    if (!who) throw wyzeError('NOT_SIGNED_IN');
+    try {
+      await wyzeClient.verifyMfa(method, code);
+    } catch (err) {
+      if (err instanceof WyzeError && err.code === 'NOT_SIGNED_IN') {
+        // The challenge ran out: back to where the sign-in started.
+        signingInAs = null;
+        set({ status: stored ? 'expired' : 'signedOut', mfa: null });
+      }
+      throw err;
+    }
+    return finishSignIn(who.email);
+  }
+
+  async function endDemo(): Promise<void> {
+    await demo.end();
+    if (stored) wyzeClient.restore(stored);
+    set({ demo: false, persistence: secrets.kind });
+  }
+
+  /** Forgets everything: memory, keychain, the remembered e-mail. Ending a demo forgets only it. */
+  async function signOutJob(): Promise<SessionView> {
+    signingInAs = null;
+    if (demo.client()) {
+      await endDemo();
+      return set({
+        status: stored ? 'expired' : 'signedOut',
+        email: stored?.email ?? view.email,
+        mfa: null,
+      });
+    }
+    wyzeClient.signOut();
+    stored = null;
+    await clearSecrets();
     await settings.update({ lastEmail: null });
     return set({
       status: 'signedOut',
@@ -218,43 +258,70 @@ export function createSessionService(deps: SessionDeps) {
   }
 
   /** Signs in to an in-process emulator with the demo account; its secrets stay in memory. */
-  async function startDemo(): Promise<SessionView> {
-    refuseWhileSigningIn();
-    await endDemo();
-    client.signOut();
-    demo = await deps.startDemoCloud();
-    client = makeClient({ auth: demo.url, api: demo.url }, 'demo');
-    const { credentials } = demo;
-    signingInAs = {
-      email: credentials.email,
-      keyId: credentials.keyId,
-      apiKey: credentials.apiKey,
-    };
+  async function startDemoJob(): Promise<SessionView> {
+    const before = view.status;
+    wyzeClient.signOut();
     set({ status: 'signingIn', demo: true, persistence: 'memory', error: null, mfa: null });
     try {
-      await client.signIn(credentials);
+      const { email } = await demo.start();
+      return set({ status: 'signedIn', email, hasStoredApiKey: false, mfa: null, error: null });
     } catch (err) {
-      await endDemo();
-      set({ status: 'signedOut' });
+      if (stored) wyzeClient.restore(stored);
+      set({ status: before, demo: false, persistence: secrets.kind });
       throw err;
     }
-    return finishSignIn(credentials.email);
   }
 
   return {
-    init,
+    /** Reads the keychain: signed in with the stored session, or signed out. */
+    init: (): Promise<SessionView> =>
+      perform('init', async () => {
+        try {
+          stored = await secrets.load();
+        } catch (err) {
+          logger.warn('could not read the keychain', { err });
+          stored = null;
+        }
+        if (!stored) return set({ status: 'signedOut' });
+        wyzeClient.restore(stored);
+        return set({ status: 'signedIn', email: stored.email, hasStoredApiKey: true });
+      }),
     view: (): SessionView => view,
-    client: (): WyzeClient => client,
-    signIn,
-    sendMfaCode,
-    verifyMfa,
-    cancelSignIn,
-    signOut,
-    startDemo,
+    client,
+    signIn: (req: SignInRequest): Promise<SessionView> =>
+      performSignIn('signIn', (abort) => signInJob(req, abort)),
+    sendMfaCode: (method: 'sms' | 'email'): Promise<SessionView> =>
+      perform('sendMfaCode', async () => {
+        await wyzeClient.sendMfaCode(method);
+        const mfa = view.mfa;
+        if (!mfa) throw wyzeError('NOT_SIGNED_IN');
+        return set({ mfa: { ...mfa, sent: { ...mfa.sent, [method]: Date.now() } } });
+      }),
+    verifyMfa: (method: MfaMethod, code: string): Promise<SessionView> =>
+      perform('verifyMfa', () => verifyMfaJob(method, code)),
+    /** Leaves two-step verification, or interrupts a sign-in in progress. */
+    cancelSignIn: (): Promise<SessionView> => {
+      // An interrupted sign-in falls back by itself; this answers once it has.
+      if (interruptSignIn()) return queue.run(async () => view);
+      return perform('cancelSignIn', async () => {
+        wyzeClient.signOut();
+        if (stored) wyzeClient.restore(stored);
+        signingInAs = null;
+        return set({ status: stored ? 'expired' : 'signedOut', mfa: null, error: null });
+      });
+    },
+    signOut: (): Promise<SessionView> => {
+      interruptSignIn();
+      return perform('signOut', signOutJob);
+    },
+    startDemo: (): Promise<SessionView> => performSignIn('startDemo', startDemoJob),
     /** Stops the demo cloud and cancels requests (quit). Keeps the stored session. */
-    async shutdown(): Promise<void> {
-      client.signOut();
-      await endDemo();
+    shutdown: (): Promise<void> => {
+      interruptSignIn();
+      return perform('shutdown', async () => {
+        wyzeClient.signOut();
+        await demo.end();
+      });
     },
     onChange(listener: (view: SessionView) => void): () => void {
       listeners.add(listener);

@@ -1,0 +1,122 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { gate, startTestCloud, testSession } from './test-session';
+import type { TestCloud } from './test-session';
+
+let cloud: TestCloud;
+beforeAll(async () => {
+  cloud = await startTestCloud();
+});
+afterAll(() => cloud.close());
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function open(opts: Parameters<typeof testSession>[1] = {}) {
+  const made = await testSession(cloud, opts);
+  cleanups.push(() => made.close());
+  await made.session.init();
+  return made;
+}
+
+/** What `action` failed with (handled at once, so a test can await it later), or null. */
+const failureOf = (action: Promise<unknown>): Promise<unknown> =>
+  action.then(
+    () => null,
+    (err: unknown) => err,
+  );
+
+const IN_PROGRESS = { code: 'INVALID_ARGUMENT', message: 'A sign-in is already in progress.' };
+
+describe('session actions run one at a time', () => {
+  it('two sign-ins at once: one login request; the second is refused with a typed error', async () => {
+    const { session } = await open();
+    const before = cloud.logins();
+    const [first, second] = await Promise.allSettled([
+      session.signIn(cloud.account),
+      session.signIn(cloud.account),
+    ]);
+    expect(first).toMatchObject({ status: 'fulfilled', value: { status: 'signedIn' } });
+    expect(second).toMatchObject({ status: 'rejected', reason: IN_PROGRESS });
+    expect(cloud.logins()).toBe(before + 1);
+    expect(session.view().status).toBe('signedIn');
+  });
+
+  it('two demos at once: one cloud started, and it is closed when the demo ends', async () => {
+    const { session, demo } = await open();
+    const [first, second] = await Promise.allSettled([session.startDemo(), session.startDemo()]);
+    expect(first).toMatchObject({ status: 'fulfilled', value: { status: 'signedIn', demo: true } });
+    expect(second).toMatchObject({ status: 'rejected', reason: IN_PROGRESS });
+    expect(demo.started).toBe(1);
+    await session.signOut();
+    expect(demo).toEqual({ started: 1, closed: 1 });
+  });
+
+  it('a sign-in and a demo at once: only the first proceeds', async () => {
+    const { session, demo } = await open();
+    const before = cloud.logins();
+    const [signIn, startDemo] = await Promise.allSettled([
+      session.signIn(cloud.account),
+      session.startDemo(),
+    ]);
+    expect(signIn).toMatchObject({ status: 'fulfilled', value: { demo: false } });
+    expect(startDemo).toMatchObject({ status: 'rejected', reason: IN_PROGRESS });
+    expect(demo.started).toBe(0);
+    expect(cloud.logins()).toBe(before + 1);
+  });
+
+  it('signing out during a sign-in cancels it: signed out, nothing kept', async () => {
+    const login = gate();
+    const { session, secrets, settings } = await open({ holdLogin: login });
+    const signingIn = failureOf(session.signIn(cloud.account));
+    await login.reached;
+    expect(session.view().status).toBe('signingIn');
+    const signedOut = await session.signOut();
+    expect(await signingIn).toMatchObject({ code: 'CANCELLED' });
+    expect(signedOut).toMatchObject({ status: 'signedOut', email: null });
+    expect(session.view().status).toBe('signedOut');
+    expect(await secrets.load()).toBeNull();
+    expect(settings.get().lastEmail).toBeNull();
+  });
+
+  it('cancelling a sign-in in progress goes back to where it started', async () => {
+    const login = gate();
+    const { session, secrets } = await open({ holdLogin: login });
+    const signingIn = failureOf(session.signIn(cloud.account));
+    await login.reached;
+    const cancelled = await session.cancelSignIn();
+    expect(await signingIn).toMatchObject({ code: 'CANCELLED' });
+    expect(cancelled.status).toBe('signedOut');
+    expect(await secrets.load()).toBeNull();
+  });
+
+  it('signing out while the demo cloud starts closes that cloud', async () => {
+    const starting = gate();
+    const { session, demo } = await open({ holdDemoCloud: starting });
+    const startingDemo = failureOf(session.startDemo());
+    await starting.reached;
+    const signingOut = session.signOut();
+    starting.open();
+    expect(await startingDemo).toMatchObject({ code: 'CANCELLED' });
+    expect(await signingOut).toMatchObject({ status: 'signedOut', demo: false });
+    expect(demo).toEqual({ started: 1, closed: 1 });
+  });
+
+  it('a sign-in after a sign-out that was queued first starts from signed out', async () => {
+    const { session } = await open();
+    await session.signIn(cloud.account);
+    const before = cloud.logins();
+    const [out, back] = await Promise.all([session.signOut(), session.signIn(cloud.account)]);
+    expect(out.status).toBe('signedOut');
+    expect(back.status).toBe('signedIn');
+    expect(cloud.logins()).toBe(before + 1);
+  });
+
+  it('shutdown closes a running demo cloud', async () => {
+    const { session, demo } = await open();
+    await session.startDemo();
+    await session.shutdown();
+    expect(demo).toEqual({ started: 1, closed: 1 });
+  });
+});
