@@ -1,13 +1,26 @@
 // The Electron main process: lifecycle only. Everything it wires up lives in plain-Node modules
-// (services.ts, policy.ts, protocol.ts, window.ts) that are tested without Electron.
+// (services.ts, policy.ts, protocol.ts, window*.ts, desktop-options.ts, startup.ts, logging/) that
+// are tested without Electron.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Menu, app, ipcMain, protocol, session as electronSession, shell } from 'electron';
+import {
+  Menu,
+  app,
+  dialog,
+  ipcMain,
+  net,
+  protocol,
+  session as electronSession,
+  shell,
+} from 'electron';
 import type { BrowserWindow } from 'electron';
-import { appIdentity } from './identity';
+import { desktopEnvironment, desktopServiceOptions } from './desktop-options';
+import { appIdentity, appUserModelId } from './identity';
 import { registerIpc } from './ipc/register';
-import { createLogger } from './logging/logger';
+import { createFileSink } from './logging/file-sink';
+import type { FileSink } from './logging/file-sink';
+import { combineSinks, consoleSink, createLogger } from './logging/logger';
 import { menuTemplate } from './menu';
 import {
   APP_ORIGIN,
@@ -22,23 +35,55 @@ import {
 import { CSP, mimeType, resolveAppUrl } from './protocol';
 import { createAppServices } from './services';
 import type { AppServices } from './services';
-import { baseUrlsFromEnv } from './wyze/config';
+import { createFailureHandlers, showLogsAction } from './startup';
 import { createMainWindow } from './window-factory';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const RENDERER_DIR = join(here, '../renderer');
 const PRELOAD = join(here, '../preload/index.cjs');
-const DEV_SERVER = app.isPackaged ? undefined : process.env.VITE_DEV_SERVER_URL;
+// Development overrides (profile, keychain service, cloud hosts, dev server); none when packaged.
+const environment = desktopEnvironment(process.env, app.isPackaged);
+const DEV_SERVER = environment.devServerUrl ?? undefined;
 const origins = appOrigins(DEV_SERVER);
-const logger = createLogger({ level: app.isPackaged ? 'info' : 'debug' });
 const identity = appIdentity(app.isPackaged);
 
 app.enableSandbox();
-// Development runs (and the e2e suite) may point at a throwaway profile; packaged builds never.
-const devUserData = app.isPackaged ? undefined : process.env.WYZECAM_USER_DATA;
-app.setPath('userData', devUserData || join(app.getPath('appData'), identity.userDataName));
-const keychainService =
-  (!app.isPackaged && process.env.WYZECAM_KEYCHAIN_SERVICE) || identity.keychainService;
+const modelId = appUserModelId(process.platform);
+if (modelId) app.setAppUserModelId(modelId);
+app.setPath(
+  'userData',
+  environment.userDataDir || join(app.getPath('appData'), identity.userDataName),
+);
+// Packaged: the OS logs folder. Development: beside its own profile, apart from the real app's.
+if (!app.isPackaged) app.setAppLogsPath(join(app.getPath('userData'), 'logs'));
+
+function openLogFile(): FileSink | null {
+  try {
+    return createFileSink({ dir: app.getPath('logs'), appName: app.getName() });
+  } catch (err) {
+    console.error('log file unavailable', err);
+    return null;
+  }
+}
+const logFile = openLogFile();
+const logger = createLogger({
+  level: app.isPackaged ? 'info' : 'debug',
+  sink: logFile ? combineSinks(consoleSink, logFile.write) : consoleSink,
+});
+const failures = createFailureHandlers({
+  showErrorBox: (title, content) => dialog.showErrorBox(title, content),
+  logger,
+  exit: (code) => app.exit(code),
+  logFile: logFile?.file ?? null,
+});
+process.on('uncaughtException', failures.uncaught);
+process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { err: reason }));
+logger.info('starting', {
+  version: app.getVersion(),
+  packaged: app.isPackaged,
+  platform: process.platform,
+});
+
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
@@ -96,18 +141,20 @@ if (!app.requestSingleInstanceLock()) {
         }
       });
 
-      services = await createAppServices({
-        userDataDir: app.getPath('userData'),
-        keychainService,
-        baseUrls: baseUrlsFromEnv(process.env),
-        appVersion: app.getVersion(),
-        logger,
-        isTrustedSender: isTrustedSender(origins),
-        openUrl,
-      });
+      services = await createAppServices(
+        desktopServiceOptions({
+          app,
+          net,
+          env: process.env,
+          keychainService: identity.keychainService,
+          logger,
+          isTrustedSender: isTrustedSender(origins),
+          openUrl,
+        }),
+      );
       registerIpc(ipcMain, services.router);
       // `npm run demo` opens straight into the demo account.
-      if (process.env.WYZECAM_DEMO === '1' && services.session.view().status !== 'signedIn') {
+      if (environment.demo && services.session.view().status !== 'signedIn') {
         await services.session
           .startDemo()
           .catch((err: unknown) => logger.error('demo failed', { err }));
@@ -149,15 +196,18 @@ if (!app.requestSingleInstanceLock()) {
             refresh,
             openApiKeyConsole: () => void openUrl(EXTERNAL_URLS.apiKeyConsole),
             openApiKeyHelp: () => void openUrl(EXTERNAL_URLS.apiKeyHelp),
+            showLogs: showLogsAction({
+              openPath: (path) => shell.openPath(path),
+              dir: logFile?.dir ?? app.getPath('logs'),
+              logger,
+            }),
           }),
         ),
       );
       await openWindow();
     })
-    .catch((err: unknown) => {
-      logger.error('start-up failed', { err });
-      app.exit(1);
-    });
+    // A failure here would otherwise be a silent exit: tell the user and point at the log.
+    .catch(failures.startupFailed);
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -2,7 +2,8 @@ import type { MenuItemConstructorOptions } from 'electron';
 
 /**
  * The native menu: the standard roles (so copy, paste, zoom, quit behave as on every other app)
- * plus "Get a Wyze API key…", which goes through the guarded external-link call.
+ * plus "Get a Wyze API key…", which goes through the guarded external-link call, and "Show logs",
+ * which opens the folder holding the log file (main/logging/file-sink.ts).
  */
 export function menuTemplate(opts: {
   isMac: boolean;
@@ -10,6 +11,8 @@ export function menuTemplate(opts: {
   refresh: () => void;
   openApiKeyConsole: () => void;
   openApiKeyHelp: () => void;
+  /** Help → Show logs (main/index.ts always passes it). */
+  showLogs?: () => void;
 }): MenuItemConstructorOptions[] {
   const app: MenuItemConstructorOptions[] = opts.isMac ? [{ role: 'appMenu' }] : [];
   return [
@@ -36,6 +39,12 @@ export function menuTemplate(opts: {
       submenu: [
         { label: 'Get a Wyze API key…', click: opts.openApiKeyConsole },
         { label: 'About Wyze API keys', click: opts.openApiKeyHelp },
+        ...(opts.showLogs
+          ? ([
+              { type: 'separator' },
+              { label: 'Show logs', click: opts.showLogs },
+            ] as MenuItemConstructorOptions[])
+          : []),
       ],
     },
   ];

@@ -1,0 +1,200 @@
+// main/index.ts against a fake `electron` module: Electron's binary does not run everywhere the
+// tests do, but the lifecycle wiring (what goes to the services, the menu, the failure dialog)
+// can still be checked. The services, window factory and IPC registration are faked too.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { MenuItemConstructorOptions } from 'electron';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AppServicesOptions } from './services';
+import { STARTUP_FAILED_TITLE } from './startup';
+import { DEFAULT_BASE_URLS } from './wyze/config';
+
+interface Scenario {
+  isPackaged: boolean;
+  servicesFail?: boolean;
+}
+
+function fakeElectron(root: string, scenario: Scenario) {
+  const paths = new Map<string, string>([
+    ['appData', join(root, 'appData')],
+    ['logs', join(root, 'os-logs')],
+  ]);
+  const app = {
+    isPackaged: scenario.isPackaged,
+    enableSandbox: vi.fn(),
+    setAppUserModelId: vi.fn(),
+    setPath: vi.fn((name: string, value: string) => paths.set(name, value)),
+    getPath: vi.fn((name: string) => paths.get(name) ?? join(root, name)),
+    setAppLogsPath: vi.fn((value: string) => paths.set('logs', value)),
+    getName: () => 'Wyzecam Desktop',
+    getVersion: () => '9.9.9',
+    requestSingleInstanceLock: () => true,
+    on: vi.fn(),
+    whenReady: () => Promise.resolve(),
+    quit: vi.fn(),
+    exit: vi.fn(),
+  };
+  const session = {
+    setPermissionRequestHandler: vi.fn(),
+    setPermissionCheckHandler: vi.fn(),
+    setDevicePermissionHandler: vi.fn(),
+  };
+  return {
+    app,
+    dialog: { showErrorBox: vi.fn() },
+    ipcMain: {},
+    net: { fetch: vi.fn(async () => new Response('{}')) },
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+    session: { defaultSession: session },
+    shell: { openPath: vi.fn(async () => ''), openExternal: vi.fn() },
+    Menu: {
+      buildFromTemplate: (template: MenuItemConstructorOptions[]) => template,
+      setApplicationMenu: vi.fn(),
+    },
+  };
+}
+
+function fakeServices() {
+  return {
+    router: { channels: [] },
+    session: { view: () => ({ status: 'signedOut' }), startDemo: vi.fn() },
+    settings: { get: () => ({ window: null }), update: vi.fn() },
+    inventory: { setVisible: vi.fn(), refresh: vi.fn() },
+    subscribe: () => () => undefined,
+    shutdown: vi.fn(),
+  };
+}
+
+function fakeWindow() {
+  return {
+    on: vi.fn(),
+    isDestroyed: () => false,
+    isMinimized: () => false,
+    restore: vi.fn(),
+    focus: vi.fn(),
+    webContents: { send: vi.fn() },
+    loadURL: vi.fn(async () => undefined),
+  };
+}
+
+describe('main/index.ts (with a fake Electron)', () => {
+  let root: string;
+  let listenersBefore: { uncaught: unknown[]; rejection: unknown[] };
+  const savedEnv = { ...process.env };
+
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'wyzecam-index-'));
+    listenersBefore = {
+      uncaught: process.listeners('uncaughtException'),
+      rejection: process.listeners('unhandledRejection'),
+    };
+    vi.resetModules();
+  });
+  afterEach(() => {
+    for (const l of process.listeners('uncaughtException'))
+      if (!listenersBefore.uncaught.includes(l)) process.removeListener('uncaughtException', l);
+    for (const l of process.listeners('unhandledRejection'))
+      if (!listenersBefore.rejection.includes(l)) process.removeListener('unhandledRejection', l);
+    process.env = { ...savedEnv };
+    vi.restoreAllMocks();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  async function start(scenario: Scenario) {
+    const electron = fakeElectron(root, scenario);
+    const createAppServices = vi.fn(async (_opts: AppServicesOptions) => {
+      if (scenario.servicesFail) throw new Error('settings.json: EACCES');
+      return fakeServices();
+    });
+    const createMainWindow = vi.fn(fakeWindow);
+    vi.doMock('electron', () => electron);
+    vi.doMock('./services', () => ({ createAppServices }));
+    vi.doMock('./window-factory', () => ({ createMainWindow }));
+    vi.doMock('./ipc/register', () => ({ registerIpc: vi.fn() }));
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await import('./index');
+    return { electron, createAppServices, createMainWindow };
+  }
+
+  it('packaged: net.fetch, Wyze hosts and the real keychain service, whatever the environment', async () => {
+    process.env.WYZE_AUTH_BASE_URL = 'https://attacker.example';
+    process.env.WYZECAM_KEYCHAIN_SERVICE = 'Someone Else';
+    process.env.WYZECAM_USER_DATA = join(root, 'elsewhere');
+    const { electron, createAppServices, createMainWindow } = await start({ isPackaged: true });
+    await vi.waitFor(() => expect(createMainWindow).toHaveBeenCalled());
+
+    const options = createAppServices.mock.calls[0]?.[0];
+    expect(options?.baseUrls).toEqual(DEFAULT_BASE_URLS);
+    expect(options?.keychainService).toBe('Wyzecam Desktop');
+    expect(options?.userDataDir).toBe(join(root, 'appData', 'Wyzecam Desktop'));
+    await options?.fetch?.('https://api.wyzecam.com/x', { method: 'POST' });
+    expect(electron.net.fetch).toHaveBeenCalledWith('https://api.wyzecam.com/x', {
+      method: 'POST',
+    });
+    expect(electron.app.setAppLogsPath).not.toHaveBeenCalled();
+  });
+
+  it('keeps a log file under the OS logs folder, and Help → Show logs opens that folder', async () => {
+    const { electron } = await start({ isPackaged: true });
+    await vi.waitFor(() => expect(electron.Menu.setApplicationMenu).toHaveBeenCalled());
+    const logs = join(root, 'os-logs');
+    expect(readFileSync(join(logs, 'main.log'), 'utf8')).toContain('INFO starting');
+
+    const template = electron.Menu.setApplicationMenu.mock.calls[0]?.[0] as
+      MenuItemConstructorOptions[] | undefined;
+    const help = template?.find((item) => item.role === 'help')?.submenu;
+    const showLogs = Array.isArray(help) ? help.find((i) => i.label === 'Show logs') : undefined;
+    (showLogs?.click as (() => void) | undefined)?.();
+    await vi.waitFor(() => expect(electron.shell.openPath).toHaveBeenCalledWith(logs));
+  });
+
+  it('development: the e2e profile, keychain service and emulator apply; logs stay with the profile', async () => {
+    process.env.WYZE_AUTH_BASE_URL = 'http://127.0.0.1:4010';
+    process.env.WYZECAM_KEYCHAIN_SERVICE = 'Wyzecam E2E 1';
+    process.env.WYZECAM_USER_DATA = join(root, 'profile');
+    const { electron, createAppServices } = await start({ isPackaged: false });
+    await vi.waitFor(() => expect(createAppServices).toHaveBeenCalled());
+    const options = createAppServices.mock.calls[0]?.[0];
+    expect(options?.baseUrls.auth).toBe('http://127.0.0.1:4010');
+    expect(options?.keychainService).toBe('Wyzecam E2E 1');
+    expect(electron.app.setAppLogsPath).toHaveBeenCalledWith(join(root, 'profile', 'logs'));
+    expect(existsSync(join(root, 'profile', 'logs', 'main.log'))).toBe(true);
+  });
+
+  it('a start-up failure shows a dialog naming the log file and exits with 1', async () => {
+    const { electron } = await start({ isPackaged: true, servicesFail: true });
+    await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(1));
+    const [title, content] = electron.dialog.showErrorBox.mock.calls[0] ?? [];
+    expect(title).toBe(STARTUP_FAILED_TITLE);
+    expect(content).toContain(join(root, 'os-logs', 'main.log'));
+    expect(readFileSync(join(root, 'os-logs', 'main.log'), 'utf8')).toContain(
+      'ERROR start-up failed',
+    );
+  });
+
+  it('an uncaught exception in main shows the dialog and exits with 1', async () => {
+    const { electron } = await start({ isPackaged: true });
+    const handler = process
+      .listeners('uncaughtException')
+      .find((l) => !listenersBefore.uncaught.includes(l));
+    expect(handler).toBeDefined();
+    handler?.(new Error('boom'), 'uncaughtException');
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledTimes(1);
+    expect(electron.app.exit).toHaveBeenCalledWith(1);
+  });
+
+  it.each([
+    { platform: 'win32', expected: [['com.wyzecam.desktop']] },
+    { platform: 'linux', expected: [] },
+  ])('sets the AppUserModelID on $platform: $expected', async ({ platform, expected }) => {
+    const original = Object.getOwnPropertyDescriptor(process, 'platform');
+    Object.defineProperty(process, 'platform', { value: platform });
+    try {
+      const { electron } = await start({ isPackaged: true });
+      expect(electron.app.setAppUserModelId.mock.calls).toEqual(expected);
+    } finally {
+      if (original) Object.defineProperty(process, 'platform', original);
+    }
+  });
+});

@@ -1,0 +1,44 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { menuTemplate } from './menu';
+
+const noop = () => undefined;
+
+function helpItems(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+  const help = template.find((item) => item.role === 'help');
+  return Array.isArray(help?.submenu) ? help.submenu : [];
+}
+
+describe('menu', () => {
+  it.each([true, false])('Help has "Show logs", which opens the logs (macOS: %s)', (isMac) => {
+    const showLogs = vi.fn();
+    const template = menuTemplate({
+      isMac,
+      isPackaged: true,
+      refresh: noop,
+      openApiKeyConsole: noop,
+      openApiKeyHelp: noop,
+      showLogs,
+    });
+    const item = helpItems(template).find((i) => i.label === 'Show logs');
+    expect(item).toBeDefined();
+    (item?.click as (() => void) | undefined)?.();
+    expect(showLogs).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers developer tools only in development', () => {
+    const labels = (isPackaged: boolean) =>
+      JSON.stringify(
+        menuTemplate({
+          isMac: false,
+          isPackaged,
+          refresh: noop,
+          openApiKeyConsole: noop,
+          openApiKeyHelp: noop,
+          showLogs: noop,
+        }),
+      );
+    expect(labels(true)).not.toContain('toggleDevTools');
+    expect(labels(false)).toContain('toggleDevTools');
+  });
+});
