@@ -103,7 +103,7 @@ describe('main/index.ts (with a fake Electron)', () => {
 
   async function start(scenario: Scenario) {
     const electron = fakeElectron(root, scenario);
-    const createAppServices = vi.fn(async (_opts: AppServicesOptions) => {
+    const createAppServices = vi.fn<(opts: AppServicesOptions) => Promise<object>>(async () => {
       if (scenario.servicesFail) throw new Error('settings.json: EACCES');
       return fakeServices();
     });
