@@ -130,7 +130,7 @@ describe('the two device-list shapes', () => {
       const world = structuredClone(DEMO_WORLD) as WorldInput & {
         accounts: { devices: Record<string, unknown>[] }[];
       };
-      const first = world.accounts[0]?.devices[0] ?? {};
+      const first: Record<string, unknown> = world.accounts[0]?.devices[0] ?? {};
       Object.assign(first, hostile);
       h = await harness({ world });
       await h.client.signIn(DEMO);
