@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO } from '../../emulator/test-helpers';
 import { appFailure } from './errors';
 import type { WyzeError } from './errors';
-import { MAX_SERVER_WAIT_MS, parseResetBy, parseRetryAfter } from './ratelimit';
+import { MAX_SERVER_WAIT_MS, RateLimitTracker, parseResetBy, parseRetryAfter } from './ratelimit';
 import { harness } from './test-harness';
 import type { Harness } from './test-harness';
 
@@ -67,6 +67,19 @@ describe('X-RateLimit-Reset-By from a hostile server', () => {
     ['1767978576', null],
   ])('reads %j as %s', (value, expected) => {
     expect(parseResetBy(value, NOW)).toBe(expected);
+  });
+});
+
+describe('X-RateLimit-Remaining from a hostile server', () => {
+  it.each(['9'.repeat(400), '-1', '1e3', '0x10', 'NaN', '', ' '])('ignores %j', (value) => {
+    const tracker = new RateLimitTracker(10);
+    tracker.observe('app', new Headers({ 'x-ratelimit-remaining': value }), NOW);
+    expect(tracker.status('app', NOW)).toEqual({
+      host: 'app',
+      remaining: null,
+      resetAt: null,
+      limitedUntil: null,
+    });
   });
 });
 

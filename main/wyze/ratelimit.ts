@@ -84,10 +84,11 @@ export class RateLimitTracker {
   constructor(private readonly threshold = 10) {}
 
   observe(host: Host, headers: Headers, now: number): void {
-    const remaining = headers.get('x-ratelimit-remaining');
-    if (remaining === null || !/^\d+$/.test(remaining.trim())) return;
+    const text = headers.get('x-ratelimit-remaining')?.trim() ?? '';
+    const remaining = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isSafeInteger(remaining)) return;
     this.budgets[host] = {
-      remaining: Number(remaining),
+      remaining,
       resetAt:
         parseResetBy(headers.get('x-ratelimit-reset-by'), now) ?? now + DEFAULT_SERVER_WAIT_MS,
     };
