@@ -4,7 +4,8 @@
 //
 // Every source file belongs to exactly one zone: zones are listed most specific first, and a file
 // belongs to the first zone whose `files` match it. A zone lists what its files may NOT import;
-// where a folder's README names the only packages it may use, the zone is an allow-list.
+// where a folder's README names the only packages it may use, the zone is an allow-list. A zone
+// may also name Electron APIs its files must not import (`paths`) and syntax with one home.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -118,6 +119,11 @@ const dynamicElectron = noDynamicLoad(
 const dynamicKeytar = noDynamicLoad('/^(@github\\u002F)?keytar$/', keytar.message);
 const dynamicEmulator = noDynamicLoad('/(^|\\u002F)emulator(\\u002F|$)/', emulatorCode.message);
 
+/** What no main-process file imports, Electron layer or not. */
+const notForMain = [react, rendererCode, previewCode, ...devTools];
+/** Each of these has one home, named in its message. */
+const oneHome = [noBrowserWindow, noIpcMainUse, noOpenExternal];
+
 // ----- Zones, most specific first --------------------------------------------------------------
 
 const TESTS = ['**/*.test.{ts,tsx}', '**/test-*.{ts,tsx}', '**/*-fakes.ts'];
@@ -139,65 +145,55 @@ const zones = [
     name: 'tests: may use the emulator and test tools, but run in plain Node or jsdom',
     files: TESTS,
     imports: [electronTypesOnly, keytar],
-    syntax: [noBrowserWindow, noIpcMainUse, noOpenExternal, ...dynamicElectron, ...dynamicKeytar],
+    syntax: [...oneHome, ...dynamicElectron, ...dynamicKeytar],
   },
   {
     name: 'development tools: exempt (they start emulators, browsers and builds)',
     files: ['e2e/**', 'scripts/**', '*.{js,mjs,ts}', 'preview/vite.bridge.config.ts'],
-    imports: [],
-    syntax: [],
   },
   {
     name: 'main/ipc/register.ts: the one place ipcMain is used',
     files: ['main/ipc/register.ts'],
-    imports: [keytar, emulatorCode, react, rendererCode, previewCode, ...devTools],
+    imports: [keytar, emulatorCode, ...notForMain],
     paths: [ipcRenderer],
     syntax: [noBrowserWindow, noOpenExternal, ...dynamicKeytar, ...dynamicEmulator],
   },
   {
     name: 'main/index.ts: lifecycle; hands ipcMain to register.ts, owns the guarded openExternal',
     files: ['main/index.ts'],
-    imports: [keytar, emulatorCode, react, rendererCode, previewCode, ...devTools],
+    imports: [keytar, emulatorCode, ...notForMain],
     paths: [ipcRenderer],
     syntax: [noBrowserWindow, noIpcMainUse, ...dynamicKeytar, ...dynamicEmulator],
   },
   {
     name: 'the rest of the Electron layer',
     files: ELECTRON_LAYER,
-    imports: [keytar, emulatorCode, react, rendererCode, previewCode, ...devTools],
+    imports: [keytar, emulatorCode, ...notForMain],
     paths: [ipcRenderer, ipcMain],
-    syntax: [noBrowserWindow, noIpcMainUse, noOpenExternal, ...dynamicKeytar, ...dynamicEmulator],
+    syntax: [...oneHome, ...dynamicKeytar, ...dynamicEmulator],
   },
   {
     name: 'main/session/secret-store.ts: the keychain',
     files: ['main/session/secret-store.ts'],
-    imports: [electron, emulatorCode, react, rendererCode, previewCode, ...devTools],
-    syntax: [noBrowserWindow, noIpcMainUse, noOpenExternal, ...dynamicElectron, ...dynamicEmulator],
+    imports: [electron, emulatorCode, ...notForMain],
+    syntax: [...oneHome, ...dynamicElectron, ...dynamicEmulator],
   },
   {
     name: 'main/demo.ts: starts the emulator for the demo account',
     files: ['main/demo.ts'],
-    imports: [electron, keytar, react, rendererCode, previewCode, ...devTools],
-    syntax: [noBrowserWindow, noIpcMainUse, noOpenExternal, ...dynamicElectron, ...dynamicKeytar],
+    imports: [electron, keytar, ...notForMain],
+    syntax: [...oneHome, ...dynamicElectron, ...dynamicKeytar],
   },
   {
     name: 'main/: everything else, including any new folder, runs in plain Node',
     files: ['main/**/*.ts'],
-    imports: [electron, keytar, emulatorCode, react, rendererCode, previewCode, ...devTools],
-    syntax: [
-      noBrowserWindow,
-      noIpcMainUse,
-      noOpenExternal,
-      ...dynamicElectron,
-      ...dynamicKeytar,
-      ...dynamicEmulator,
-    ],
+    imports: [electron, keytar, emulatorCode, ...notForMain],
+    syntax: [...oneHome, ...dynamicElectron, ...dynamicKeytar, ...dynamicEmulator],
   },
   {
     name: 'common/ipc.ts: the schemas, the one common/ file with zod',
     files: ['common/ipc.ts'],
     imports: [packagesOtherThan(['zod'], 'common/ipc.ts may import zod only.'), onlyOwnFolder],
-    syntax: [],
   },
   {
     name: 'common/: the contract, bundled by the renderer, so no zod and no runtime',
@@ -207,19 +203,16 @@ const zones = [
       onlyOwnFolder,
       siblingIpcSchemas,
     ],
-    syntax: [],
   },
   {
     name: 'preload/index.ts: the sandboxed preload, the one home of ipcRenderer',
     files: ['preload/index.ts'],
     imports: [packagesOtherThan(['electron'], onlyCommon.message), onlyCommon, ipcSchemas],
-    syntax: [],
   },
   {
     name: 'preload/: the verbs, bundled into the preload and the preview bridge',
     files: ['preload/**/*.ts'],
     imports: [packagesOtherThan([], onlyCommon.message), onlyCommon, ipcSchemas],
-    syntax: [],
   },
   {
     name: 'preview/bridge.ts: the stand-in for the preload in the preview page',
@@ -232,13 +225,12 @@ const zones = [
       ipcSchemas,
       ...devTools,
     ],
-    syntax: [],
   },
   {
     name: 'preview/: the development host, in plain Node',
     files: ['preview/**/*.ts'],
     imports: [electron, keytar, react, rendererCode],
-    syntax: [noBrowserWindow, noIpcMainUse, noOpenExternal, ...dynamicElectron, ...dynamicKeytar],
+    syntax: [...oneHome, ...dynamicElectron, ...dynamicKeytar],
   },
   {
     name: 'renderer/: the page',
@@ -255,7 +247,6 @@ const zones = [
       ipcSchemas,
       ...devTools,
     ],
-    syntax: [],
   },
   {
     name: 'emulator/: a Wyze cloud in plain Node',
@@ -268,7 +259,6 @@ const zones = [
       previewCode,
       ...devTools,
     ],
-    syntax: [],
   },
 ];
 
@@ -281,9 +271,9 @@ const zoneConfigs = zones.map((zone, index) => ({
     'no-restricted-imports': 'off',
     '@typescript-eslint/no-restricted-imports': [
       'error',
-      { patterns: zone.imports, paths: zone.paths ?? [] },
+      { patterns: zone.imports ?? [], paths: zone.paths ?? [] },
     ],
-    'no-restricted-syntax': ['error', ...zone.syntax],
+    'no-restricted-syntax': ['error', ...(zone.syntax ?? [])],
   },
 }));
 

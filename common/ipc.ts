@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { CHANNELS, EXTERNAL_TARGETS } from './channels';
 import type { Channel, EVENTS } from './channels';
+import type { CamerasEvent, CamerasSnapshot } from './camera-delta';
 import type { CameraListView, SessionView } from './view';
 
 export { CHANNELS, EVENTS, EXTERNAL_TARGETS } from './channels';
@@ -46,7 +47,8 @@ export interface Responses {
   [CHANNELS.cancelSignIn]: SessionView;
   [CHANNELS.signOut]: SessionView;
   [CHANNELS.startDemo]: SessionView;
-  [CHANNELS.getCameras]: CameraListView;
+  /** The whole list and its revision, the base for the deltas that follow on the event stream. */
+  [CHANNELS.getCameras]: CamerasSnapshot;
   [CHANNELS.refreshCameras]: CameraListView;
   /** Forgets the cached list (disk and memory) and fetches it again when signed in. */
   [CHANNELS.resetCache]: CameraListView;
@@ -58,5 +60,6 @@ export type Request<C extends Channel> = z.infer<(typeof schemas)[C]>;
 
 export interface EventPayloads {
   [EVENTS.sessionChanged]: SessionView;
-  [EVENTS.camerasChanged]: CameraListView;
+  /** A snapshot first, then only what changed (common/camera-delta.ts). */
+  [EVENTS.camerasChanged]: CamerasEvent;
 }

@@ -1,6 +1,7 @@
 import { EVENTS } from '../common/ipc';
 import type { EventChannel, EventPayloads, ExternalTarget } from '../common/ipc';
 import { openCameraCache } from './cameras/cache';
+import { cameraEventStream } from './cameras/delta';
 import { createInventory } from './cameras/inventory';
 import type { Scheduler } from './cameras/inventory';
 import { startDemoCloud } from './demo';
@@ -92,12 +93,18 @@ export async function createAppServices(opts: AppServicesOptions) {
     inventory,
     router,
     settings,
-    /** Forwards main-process changes to a renderer; returns an unsubscribe function. */
+    /**
+     * Forwards main-process changes to one renderer (or one preview event stream); returns an
+     * unsubscribe function. Camera lists go as a snapshot first, then as deltas against what this
+     * subscriber was sent (main/cameras/delta.ts).
+     */
     subscribe(
       send: <E extends EventChannel>(event: E, payload: EventPayloads[E]) => void,
     ): () => void {
       const offSession = session.onChange((view) => send(EVENTS.sessionChanged, view));
-      const offCameras = inventory.onChange((view) => send(EVENTS.camerasChanged, view));
+      const offCameras = inventory.onChange(
+        cameraEventStream((event) => send(EVENTS.camerasChanged, event)),
+      );
       return () => {
         offSession();
         offCameras();

@@ -87,7 +87,8 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
   let origin = '';
   /** The Host values this server answers to: the address it listens on, by IP or by name. */
   let allowedHosts = new Set<string>();
-  const streams = new Set<ServerResponse>();
+  /** Open event streams, each with its unsubscribe. */
+  const streams = new Map<ServerResponse, () => void>();
   const services = await createAppServices({
     userDataDir: opts.userDataDir,
     keychainService: opts.keychainService,
@@ -100,10 +101,6 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
     openUrl: async (url) => {
       opts.logger.info('the app would open this page in the browser', { url });
     },
-  });
-  const unsubscribe = services.subscribe((event, payload) => {
-    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
-    for (const stream of streams) stream.write(frame);
   });
 
   async function serveFile(res: ServerResponse, pathname: string): Promise<void> {
@@ -150,8 +147,16 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
       }
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
       res.write(': connected\n\n');
-      streams.add(res);
-      req.on('close', () => streams.delete(res));
+      // One subscription per stream: each gets a camera snapshot first, then deltas against
+      // what it was sent, so a reconnected page starts from a whole list again.
+      const unsubscribe = services.subscribe((event, payload) => {
+        res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+      });
+      streams.set(res, unsubscribe);
+      req.on('close', () => {
+        unsubscribe();
+        streams.delete(res);
+      });
       return;
     }
     if (url.pathname.startsWith('/__ipc/')) {
@@ -207,8 +212,10 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
     url: `${origin}/#launch=${secret}`,
     services,
     async close() {
-      unsubscribe();
-      for (const stream of streams) stream.end();
+      for (const [stream, unsubscribe] of streams) {
+        unsubscribe();
+        stream.end();
+      }
       await services.shutdown();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

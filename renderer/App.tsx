@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import { wyze } from './api';
 import { CamerasScreen } from './features/cameras/CamerasScreen';
 import { MfaScreen } from './features/session/MfaScreen';
 import { SignInScreen } from './features/session/SignInScreen';
@@ -11,7 +10,8 @@ function useRefreshShortcut() {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'r') {
         e.preventDefault();
-        if (useStore.getState().session.status === 'signedIn') void wyze().refreshCameras();
+        const state = useStore.getState();
+        if (state.session.status === 'signedIn') void state.refreshCameras();
       }
     };
     window.addEventListener('keydown', onKey);

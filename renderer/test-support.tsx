@@ -1,3 +1,4 @@
+import type { CamerasSnapshot } from '../common/camera-delta';
 import { buildWyzeApi } from '../preload/api';
 import type { Transport } from '../preload/api';
 import type { CameraListView, DeviceDto, SessionView } from '../common/view';
@@ -62,3 +63,23 @@ export const list = (
   fetchedAt: Date.now(),
   ...patch,
 });
+
+let revision = 0;
+
+/** A snapshot event of this list, newer than any before it (as main would send it). */
+export const snapshot = (view: CameraListView): CamerasSnapshot => ({
+  kind: 'snapshot',
+  revision: ++revision,
+  list: view,
+});
+
+/** Test-only: a transport whose calls hang until the test resolves them, one by one. */
+export function installManualBridge() {
+  const calls: { channel: string; arg: unknown; resolve: (answer: unknown) => void }[] = [];
+  const transport: Transport = {
+    invoke: (channel, arg) => new Promise((resolve) => calls.push({ channel, arg, resolve })),
+    on: () => () => undefined,
+  };
+  Object.defineProperty(window, 'wyze', { value: buildWyzeApi(transport), configurable: true });
+  return calls;
+}

@@ -1,5 +1,6 @@
 import { CHANNELS } from '../../common/ipc';
 import type { ExternalTarget } from '../../common/ipc';
+import { snapshotOf } from '../cameras/delta';
 import type { Inventory } from '../cameras/inventory';
 import type { SessionService } from '../session/session';
 import type { Handlers } from './router';
@@ -23,7 +24,7 @@ export function createHandlers(deps: {
       return view;
     },
     [CHANNELS.startDemo]: () => session.startDemo(),
-    [CHANNELS.getCameras]: () => inventory.view(),
+    [CHANNELS.getCameras]: () => snapshotOf(inventory.view()),
     [CHANNELS.refreshCameras]: () => inventory.refresh(),
     [CHANNELS.resetCache]: () => inventory.resetCache(),
     [CHANNELS.reportVisibility]: (req) => {

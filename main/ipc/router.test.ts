@@ -4,6 +4,7 @@ import { CHANNELS } from '../../common/ipc';
 import type { Channel } from '../../common/ipc';
 import { emptyCameraList } from '../../common/view';
 import type { SessionView } from '../../common/view';
+import { snapshotOf } from '../cameras/delta';
 import { createLogger } from '../logging/logger';
 import { appOrigins, isTrustedSender } from '../policy';
 import { wyzeError } from '../wyze/errors';
@@ -36,7 +37,7 @@ function router(overrides: Partial<Handlers> = {}) {
     [CHANNELS.cancelSignIn]: record(CHANNELS.cancelSignIn, view),
     [CHANNELS.signOut]: record(CHANNELS.signOut, view),
     [CHANNELS.startDemo]: record(CHANNELS.startDemo, view),
-    [CHANNELS.getCameras]: record(CHANNELS.getCameras, emptyCameraList()),
+    [CHANNELS.getCameras]: record(CHANNELS.getCameras, snapshotOf(emptyCameraList())),
     [CHANNELS.refreshCameras]: record(CHANNELS.refreshCameras, emptyCameraList()),
     [CHANNELS.resetCache]: record(CHANNELS.resetCache, emptyCameraList()),
     [CHANNELS.reportVisibility]: record(CHANNELS.reportVisibility, null),

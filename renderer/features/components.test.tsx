@@ -2,20 +2,16 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyCameraList } from '../../common/view';
+import type { CameraListView } from '../../common/view';
 import { App } from '../App';
-import { initialSession, useStore } from '../store';
-import { device, installFakeBridge, list, session } from '../test-support';
+import { initialState, useStore } from '../store';
+import { device, installFakeBridge, list, session, snapshot } from '../test-support';
 
 beforeEach(() => {
-  useStore.setState({
-    session: initialSession,
-    byMac: {},
-    cameraOrder: [],
-    list: emptyCameraList(),
-    actionError: null,
-    busy: null,
-  });
+  useStore.setState(initialState());
 });
+
+const showCameras = (view: CameraListView) => useStore.getState().receiveCameras(snapshot(view));
 afterEach(cleanup);
 
 describe('sign-in screen', () => {
@@ -68,7 +64,7 @@ describe('camera list', () => {
   it('is a real table with the documented columns, statuses and "not reported"', () => {
     installFakeBridge();
     useStore.getState().setSession(session());
-    useStore.getState().setCameras(
+    showCameras(
       list([
         device({
           mac: 'B',
@@ -106,11 +102,11 @@ describe('camera list', () => {
   it('says when there are no cameras, and while loading', () => {
     installFakeBridge();
     useStore.getState().setSession(session());
-    useStore.getState().setCameras({ ...emptyCameraList(), refreshing: true });
+    showCameras({ ...emptyCameraList(), refreshing: true });
     const { unmount } = render(<App />);
     expect(screen.getByText('Loading your cameras…')).toBeTruthy();
     unmount();
-    useStore.getState().setCameras(list([]));
+    showCameras(list([]));
     render(<App />);
     expect(screen.getByText('There are no cameras on this account.')).toBeTruthy();
   });
@@ -118,7 +114,7 @@ describe('camera list', () => {
   it('refreshes on Ctrl+R and on the Refresh button', async () => {
     const calls = installFakeBridge();
     useStore.getState().setSession(session());
-    useStore.getState().setCameras(list([device()]));
+    showCameras(list([device()]));
     render(<App />);
     await userEvent.keyboard('{Control>}r{/Control}');
     await userEvent.click(screen.getByRole('button', { name: 'Refresh' }));

@@ -7,12 +7,13 @@ import { useStore } from './index';
  */
 export async function connectStore(): Promise<() => void> {
   const api = wyze();
-  const { setSession, setCameras } = useStore.getState();
+  const { setSession, receiveCameras } = useStore.getState();
   const offSession = api.onSessionChanged(setSession);
-  const offCameras = api.onCamerasChanged(setCameras);
+  // Snapshots and deltas (common/camera-delta.ts); a delta that misses its base asks for a snapshot.
+  const offCameras = api.onCamerasChanged(receiveCameras);
   const [session, cameras] = await Promise.all([api.getSession(), api.getCameras()]);
   if (session.ok) setSession(session.value);
-  if (cameras.ok) setCameras(cameras.value);
+  if (cameras.ok) receiveCameras(cameras.value);
   const onVisibility = () => void api.reportVisibility(document.visibilityState === 'visible');
   document.addEventListener('visibilitychange', onVisibility);
   onVisibility();

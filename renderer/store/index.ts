@@ -1,12 +1,19 @@
 import { create } from 'zustand';
+import type { CamerasEvent } from '../../common/camera-delta';
+import type { ExternalTarget } from '../../common/channels';
+import type { MfaMethod } from '../../common/device';
 import type { ErrorDto, Result } from '../../common/result';
-import type { CameraListView, DeviceDto, SessionView } from '../../common/view';
+import type { CameraListView, SessionView } from '../../common/view';
 import { emptyCameraList } from '../../common/view';
-import { compareCameras } from '../format';
+import type { WyzeApi } from '../../preload/api';
+import { wyze } from '../api';
+import { applyCamerasEvent } from './cameras';
 
 /**
- * The renderer's mirror of main-process state, in three slices. Main is the source of truth;
- * this store only reflects its events and tracks what the user is doing right now.
+ * The renderer's mirror of main-process state, and the actions a user can take. Main is the source
+ * of truth; this store reflects its events, tracks which actions are in flight, and keeps the
+ * error of the last one. Components read through selectors (selectors.ts for derived data) and
+ * act through the actions here: none of them calls the bridge.
  */
 export interface SessionSlice {
   session: SessionView;
@@ -14,31 +21,64 @@ export interface SessionSlice {
 }
 
 export interface CamerasSlice {
+  /** The list as main last described it; unchanged devices keep their objects. */
   list: CameraListView;
-  /** Devices by MAC; an unchanged device keeps its object, so its row does not re-render. */
-  byMac: Record<string, DeviceDto>;
-  /** Camera MACs in display order: online first, then by name. */
-  cameraOrder: string[];
-  otherDevices: number;
-  onlineCount: number;
-  setCameras(view: CameraListView): void;
+  /** The revision of `list` (common/camera-delta.ts); null before the first snapshot. */
+  listRevision: number | null;
+  /** Applies a snapshot or delta from main; fetches a snapshot when a delta was missed. */
+  receiveCameras(event: CamerasEvent): void;
+  /** Replaces the list with main's current one. */
+  resyncCameras(): Promise<void>;
 }
 
-export type Busy = 'signIn' | 'demo' | 'mfa' | 'sendCode' | 'signOut' | null;
+/** Every action a user can start; each has its own pending flag. */
+export type ActionName =
+  | 'signIn'
+  | 'startDemo'
+  | 'sendMfaCode'
+  | 'verifyMfa'
+  | 'cancelSignIn'
+  | 'signOut'
+  | 'refreshCameras'
+  | 'resetCache'
+  | 'openExternal';
 
-export interface UiSlice {
-  busy: Busy;
+const idle = (): Record<ActionName, boolean> => ({
+  signIn: false,
+  startDemo: false,
+  sendMfaCode: false,
+  verifyMfa: false,
+  cancelSignIn: false,
+  signOut: false,
+  refreshCameras: false,
+  resetCache: false,
+  openExternal: false,
+});
+
+export interface ActionsSlice {
+  /** Which actions are in flight; two actions never share a flag. */
+  pending: Record<ActionName, boolean>;
   /** The failure of the user's last action, shown by the one error banner. */
   actionError: ErrorDto | null;
-  /** Runs an action through the bridge, tracking busy state and its error. */
-  run<T>(busy: Busy, action: () => Promise<Result<T>>): Promise<T | null>;
+  /** Each resolves true when main accepted the action, false when it failed (see actionError). */
+  signIn(request: Parameters<WyzeApi['signIn']>[0]): Promise<boolean>;
+  startDemo(): Promise<boolean>;
+  sendMfaCode(method: 'sms' | 'email'): Promise<boolean>;
+  verifyMfa(method: MfaMethod, code: string): Promise<boolean>;
+  cancelSignIn(): Promise<boolean>;
+  signOut(): Promise<boolean>;
+  /** Its failure shows as the list's own error (main keeps it), not as an action error. */
+  refreshCameras(): Promise<boolean>;
+  /** Forgets the cached camera list and loads it again (the error screen's way out). */
+  resetCache(): Promise<boolean>;
+  openExternal(target: ExternalTarget): Promise<boolean>;
   clearError(): void;
   /** A short message for screen readers, spoken by the one live region (e.g. "Copied"). */
   announcement: string;
   announce(message: string): void;
 }
 
-export type Store = SessionSlice & CamerasSlice & UiSlice;
+export type Store = SessionSlice & CamerasSlice & ActionsSlice;
 
 export const initialSession: SessionView = {
   status: 'starting',
@@ -50,70 +90,81 @@ export const initialSession: SessionView = {
   error: null,
 };
 
-/** Field-by-field equality; cheap enough to run over thousands of devices on every update. */
-function sameDevice(a: DeviceDto, b: DeviceDto): boolean {
-  for (const key of Object.keys(a) as (keyof DeviceDto)[]) {
-    if (key === 'timezone') continue;
-    if (a[key] !== b[key]) return false;
-  }
-  return (
-    a.timezone.name === b.timezone.name && a.timezone.gmtOffsetHours === b.timezone.gmtOffsetHours
-  );
-}
+const UNREACHABLE: ErrorDto = {
+  code: 'INTERNAL',
+  message: 'The app stopped answering. Restart it and try again.',
+};
 
-export const useStore = create<Store>()((set, get) => ({
+/** The state a fresh page starts with (also what tests reset to). */
+export const initialState = () => ({
   session: initialSession,
-  setSession: (session) => set({ session }),
-
   list: emptyCameraList(),
-  byMac: {},
-  cameraOrder: [],
-  otherDevices: 0,
-  onlineCount: 0,
-  setCameras(list) {
-    const previous = get().byMac;
-    const byMac: Record<string, DeviceDto> = {};
-    for (const device of list.devices) {
-      const before = previous[device.mac];
-      byMac[device.mac] = before && sameDevice(before, device) ? before : device;
-    }
-    const cameras = list.devices.filter((d) => d.isCamera).map((d) => byMac[d.mac] ?? d);
-    cameras.sort(compareCameras);
-    const order = cameras.map((d) => d.mac);
-    const current = get().cameraOrder;
-    const sameOrder =
-      order.length === current.length && order.every((mac, i) => mac === current[i]);
-    set({
-      list,
-      byMac,
-      cameraOrder: sameOrder ? current : order,
-      otherDevices: list.devices.length - cameras.length,
-      onlineCount: cameras.filter((d) => d.online === true).length,
-    });
-  },
-
-  busy: null,
+  listRevision: null,
+  pending: idle(),
   actionError: null,
-  async run(busy, action) {
-    set({ busy, actionError: null });
-    try {
-      const result = await action();
-      if (result.ok) return result.value;
-      set({ actionError: result.error });
-      return null;
-    } catch {
-      set({
-        actionError: {
-          code: 'INTERNAL',
-          message: 'The app stopped answering. Restart it and try again.',
-        },
-      });
-      return null;
-    } finally {
-      set({ busy: null });
-    }
-  },
-  clearError: () => set({ actionError: null }),
   announcement: '',
-  announce: (announcement) => set({ announcement }),
-}));
+});
+
+export const useStore = create<Store>()((set, get) => {
+  /**
+   * Runs one action through the bridge: its own pending flag while it runs, and its error (or a
+   * plain message when the bridge itself fails) in actionError unless the action reports elsewhere.
+   */
+  async function track<T>(
+    name: ActionName,
+    call: (api: WyzeApi) => Promise<Result<T>>,
+    opts: { reportError: boolean } = { reportError: true },
+  ): Promise<boolean> {
+    set((s) => ({
+      pending: { ...s.pending, [name]: true },
+      actionError: opts.reportError ? null : s.actionError,
+    }));
+    try {
+      const result = await call(wyze());
+      if (!result.ok && opts.reportError) set({ actionError: result.error });
+      return result.ok;
+    } catch {
+      set({ actionError: UNREACHABLE });
+      return false;
+    } finally {
+      set((s) => ({ pending: { ...s.pending, [name]: false } }));
+    }
+  }
+
+  return {
+    ...initialState(),
+    setSession: (session) => set({ session }),
+
+    receiveCameras(event) {
+      const next = applyCamerasEvent({ list: get().list, revision: get().listRevision }, event);
+      if (next === 'resync') {
+        void get().resyncCameras();
+        return;
+      }
+      if (next.list !== get().list || next.revision !== get().listRevision) {
+        set({ list: next.list, listRevision: next.revision });
+      }
+    },
+    async resyncCameras() {
+      try {
+        const snapshot = await wyze().getCameras();
+        if (snapshot.ok) get().receiveCameras(snapshot.value);
+      } catch {
+        // The bridge is gone; the next event or reload brings the list back.
+      }
+    },
+
+    signIn: (request) => track('signIn', (api) => api.signIn(request)),
+    startDemo: () => track('startDemo', (api) => api.startDemo()),
+    sendMfaCode: (method) => track('sendMfaCode', (api) => api.sendMfaCode(method)),
+    verifyMfa: (method, code) => track('verifyMfa', (api) => api.verifyMfa(method, code)),
+    cancelSignIn: () => track('cancelSignIn', (api) => api.cancelSignIn()),
+    signOut: () => track('signOut', (api) => api.signOut()),
+    refreshCameras: () =>
+      track('refreshCameras', (api) => api.refreshCameras(), { reportError: false }),
+    resetCache: () => track('resetCache', (api) => api.resetCache()),
+    openExternal: (target) => track('openExternal', (api) => api.openExternal(target)),
+    clearError: () => set({ actionError: null }),
+    announce: (announcement) => set({ announcement }),
+  };
+});

@@ -1,11 +1,12 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { cameraStatus } from '../../format';
 import { useStore } from '../../store';
+import { selectDevice } from '../../store/selectors';
 import { CopyButton } from './CopyButton';
 
 /** One camera. It selects only its own device, so a change elsewhere does not re-render it. */
 export const CameraRow = memo(function CameraRow({ mac }: { mac: string }) {
-  const d = useStore((s) => s.byMac[mac]);
+  const d = useStore(useMemo(() => selectDevice(mac), [mac]));
   if (!d) return null;
   const status = cameraStatus(d);
   const name = d.name || 'Unnamed camera';

@@ -1,5 +1,6 @@
 import { startTransition, useEffect, useState } from 'react';
 import { useStore } from '../../store';
+import { selectCameraOrder } from '../../store/selectors';
 import { CameraRow } from './CameraRow';
 
 const COLUMNS = ['Name', 'Model', 'Status', 'IP address', 'Firmware', 'MAC'];
@@ -9,7 +10,7 @@ const BATCH = 250;
 
 /** The camera list as a real table: online first, then by name. */
 export function CameraTable() {
-  const order = useStore((s) => s.cameraOrder);
+  const order = useStore(selectCameraOrder);
   const stale = useStore((s) => s.list.stale);
   const [shown, setShown] = useState(FIRST_ROWS);
   useEffect(() => {

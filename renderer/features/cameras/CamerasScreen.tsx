@@ -1,6 +1,6 @@
-import { wyze } from '../../api';
 import { plural } from '../../format';
 import { useStore } from '../../store';
+import { selectCameraCounts } from '../../store/selectors';
 import { SignInForm } from '../session/SignInForm';
 import { ErrorBanner } from '../shell/ErrorBanner';
 import { useFocusHeading } from '../shell/useFocusHeading';
@@ -10,8 +10,8 @@ import { UpdatedAgo } from './UpdatedAgo';
 function Header() {
   const email = useStore((s) => s.session.email);
   const demo = useStore((s) => s.session.demo);
-  const busy = useStore((s) => s.busy);
-  const run = useStore((s) => s.run);
+  const signingOut = useStore((s) => s.pending.signOut);
+  const signOut = useStore((s) => s.signOut);
   const heading = useFocusHeading<HTMLHeadingElement>();
   return (
     <header className="app-header">
@@ -29,8 +29,8 @@ function Header() {
       <button
         type="button"
         className="secondary"
-        disabled={busy === 'signOut'}
-        onClick={() => void run('signOut', () => wyze().signOut())}
+        disabled={signingOut}
+        onClick={() => void signOut()}
       >
         Sign out
       </button>
@@ -71,9 +71,8 @@ function Announcer() {
 }
 
 function Toolbar() {
-  const cameraCount = useStore((s) => s.cameraOrder.length);
-  const online = useStore((s) => s.onlineCount);
-  const others = useStore((s) => s.otherDevices);
+  const { cameras: cameraCount, online, others } = useStore(selectCameraCounts);
+  const refreshCameras = useStore((s) => s.refreshCameras);
   const refreshing = useStore((s) => s.list.refreshing);
   const signedIn = useStore((s) => s.session.status === 'signedIn');
   return (
@@ -89,7 +88,7 @@ function Toolbar() {
         aria-busy={refreshing}
         aria-keyshortcuts="Control+R Meta+R"
         disabled={!signedIn}
-        onClick={() => void wyze().refreshCameras()}
+        onClick={() => void refreshCameras()}
       >
         <span className={refreshing ? 'spinner' : 'spinner idle'} aria-hidden="true" />
         Refresh
@@ -119,7 +118,7 @@ function ExpiredPanel() {
 function Body() {
   const fetchedAt = useStore((s) => s.list.fetchedAt);
   const refreshing = useStore((s) => s.list.refreshing);
-  const count = useStore((s) => s.cameraOrder.length);
+  const count = useStore((s) => selectCameraCounts(s).cameras);
   if (fetchedAt === null) {
     return (
       <p className="empty" role="status" aria-busy={refreshing}>

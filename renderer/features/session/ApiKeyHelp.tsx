@@ -1,18 +1,15 @@
-import { wyze } from '../../api';
+import { useStore } from '../../store';
 
 /** Where an API key comes from, how long it lasts, and what Google/Apple sign-up accounts need. */
 export function ApiKeyHelp() {
+  const openExternal = useStore((s) => s.openExternal);
   return (
     <section className="help" aria-labelledby="api-key-help-title">
       <h2 id="api-key-help-title">Where do I get an API key?</h2>
       <ol>
         <li>
           Open the Wyze developer console and sign in with the same Wyze account.{' '}
-          <button
-            type="button"
-            className="link"
-            onClick={() => void wyze().openExternal('apiKeyConsole')}
-          >
+          <button type="button" className="link" onClick={() => void openExternal('apiKeyConsole')}>
             Get a Wyze API key…
           </button>
         </li>
@@ -36,7 +33,7 @@ export function ApiKeyHelp() {
           keychain, and only this app’s main process ever reads them.
         </li>
       </ul>
-      <button type="button" className="link" onClick={() => void wyze().openExternal('apiKeyHelp')}>
+      <button type="button" className="link" onClick={() => void openExternal('apiKeyHelp')}>
         Wyze’s guide to API keys
       </button>
     </section>

@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { MfaMethod } from '../../../common/device';
-import { wyze } from '../../api';
 import { formatTime } from '../../format';
 import { useStore } from '../../store';
 import { ErrorBanner } from '../shell/ErrorBanner';
@@ -18,8 +17,11 @@ export function MfaScreen() {
   const heading = useFocusHeading<HTMLHeadingElement>();
   const mfa = useStore((s) => s.session.mfa);
   const email = useStore((s) => s.session.email);
-  const busy = useStore((s) => s.busy);
-  const run = useStore((s) => s.run);
+  const verifying = useStore((s) => s.pending.verifyMfa);
+  const sending = useStore((s) => s.pending.sendMfaCode);
+  const verifyMfa = useStore((s) => s.verifyMfa);
+  const sendMfaCode = useStore((s) => s.sendMfaCode);
+  const cancelSignIn = useStore((s) => s.cancelSignIn);
   const [method, setMethod] = useState<MfaMethod>(mfa?.preferred ?? mfa?.methods[0] ?? 'totp');
   const [code, setCode] = useState('');
   const codeId = useId();
@@ -30,8 +32,8 @@ export function MfaScreen() {
 
   async function verify(event: FormEvent) {
     event.preventDefault();
-    const ok = await run('mfa', () => wyze().verifyMfa(method, code));
-    if (!ok) setCode('');
+    const accepted = await verifyMfa(method, code);
+    if (!accepted) setCode('');
   }
 
   return (
@@ -70,8 +72,8 @@ export function MfaScreen() {
               <button
                 type="button"
                 className="secondary"
-                disabled={busy !== null}
-                onClick={() => void run('sendCode', () => wyze().sendMfaCode(method))}
+                disabled={sending || verifying}
+                onClick={() => void sendMfaCode(method)}
               >
                 {sentAt ? 'Send the code again' : 'Send code'}
               </button>
@@ -94,14 +96,14 @@ export function MfaScreen() {
             />
           </div>
           <div className="row">
-            <button type="submit" className="primary" disabled={busy !== null || !code.trim()}>
-              {busy === 'mfa' ? 'Verifying…' : 'Verify'}
-            </button>
             <button
-              type="button"
-              className="secondary"
-              onClick={() => void run(null, () => wyze().cancelSignIn())}
+              type="submit"
+              className="primary"
+              disabled={verifying || sending || !code.trim()}
             >
+              {verifying ? 'Verifying…' : 'Verify'}
+            </button>
+            <button type="button" className="secondary" onClick={() => void cancelSignIn()}>
               Cancel
             </button>
           </div>

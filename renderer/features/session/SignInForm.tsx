@@ -1,6 +1,5 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import { wyze } from '../../api';
 import { useStore } from '../../store';
 
 interface FieldProps {
@@ -75,15 +74,15 @@ function Field({
  */
 export function SignInForm({ submitLabel = 'Sign in' }: { submitLabel?: string }) {
   const session = useStore((s) => s.session);
-  const busy = useStore((s) => s.busy);
-  const run = useStore((s) => s.run);
+  const pending = useStore((s) => s.pending.signIn);
+  const signIn = useStore((s) => s.signIn);
   const [email, setEmail] = useState(session.email ?? '');
   const [password, setPassword] = useState('');
   const [keyId, setKeyId] = useState('');
   const [apiKey, setApiKey] = useState('');
   const [replaceKey, setReplaceKey] = useState(!session.hasStoredApiKey);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const working = busy === 'signIn' || session.status === 'signingIn';
+  const working = pending || session.status === 'signingIn';
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -96,10 +95,10 @@ export function SignInForm({ submitLabel = 'Sign in' }: { submitLabel?: string }
       next.apiKey = 'Enter the API key from the Wyze developer console.';
     setErrors(next);
     if (Object.keys(next).length) return;
-    const result = await run('signIn', () =>
-      wyze().signIn(replaceKey ? { email, password, keyId, apiKey } : { email, password }),
+    const accepted = await signIn(
+      replaceKey ? { email, password, keyId, apiKey } : { email, password },
     );
-    if (result) setPassword('');
+    if (accepted) setPassword('');
   }
 
   return (

@@ -1,4 +1,3 @@
-import { wyze } from '../../api';
 import { useStore } from '../../store';
 import { ErrorBanner } from '../shell/ErrorBanner';
 import { useFocusHeading } from '../shell/useFocusHeading';
@@ -7,8 +6,9 @@ import { SignInForm } from './SignInForm';
 
 export function SignInScreen() {
   const heading = useFocusHeading<HTMLHeadingElement>();
-  const busy = useStore((s) => s.busy);
-  const run = useStore((s) => s.run);
+  const startingDemo = useStore((s) => s.pending.startDemo);
+  const signingIn = useStore((s) => s.pending.signIn);
+  const startDemo = useStore((s) => s.startDemo);
   const expired = useStore((s) => s.session.status === 'expired');
   return (
     <main className="sign-in">
@@ -28,10 +28,10 @@ export function SignInScreen() {
         <button
           type="button"
           className="secondary wide"
-          disabled={busy !== null}
-          onClick={() => void run('demo', () => wyze().startDemo())}
+          disabled={startingDemo || signingIn}
+          onClick={() => void startDemo()}
         >
-          {busy === 'demo' ? 'Starting the demo…' : 'Explore with a demo account'}
+          {startingDemo ? 'Starting the demo…' : 'Explore with a demo account'}
         </button>
         <p className="hint">
           The demo runs on this computer with made-up cameras; it needs no Wyze account.

@@ -1,4 +1,3 @@
-import { wyze } from '../../api';
 import { useStore } from '../../store';
 import type { ErrorDto } from '../../../common/result';
 
@@ -22,6 +21,7 @@ export function ErrorBanner() {
   const listError = useStore((s) => (s.session.status === 'signedIn' ? s.list.error : null));
   const sessionError = useStore((s) => s.session.error);
   const clearError = useStore((s) => s.clearError);
+  const refreshCameras = useStore((s) => s.refreshCameras);
   const error: ErrorDto | null = actionError ?? listError ?? sessionError;
   if (!error) return null;
   const fromList = !actionError && error === listError;
@@ -30,7 +30,7 @@ export function ErrorBanner() {
       <p>{error.message}</p>
       <div className="banner-actions">
         {fromList && RETRYABLE.has(error.code) && (
-          <button type="button" onClick={() => void wyze().refreshCameras()}>
+          <button type="button" onClick={() => void refreshCameras()}>
             Try again
           </button>
         )}
