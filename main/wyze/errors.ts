@@ -131,17 +131,20 @@ export interface ErrorOptions {
   detail?: string;
 }
 
+/** When a limit lifts: bounded against the client's clock when given, dropped when unshowable. */
+function liftTime(retryAt: number | undefined, now: number | undefined): number | undefined {
+  if (retryAt === undefined) return undefined;
+  const bounded = now === undefined ? retryAt : boundRetryAt(retryAt, now);
+  return bounded !== null && isShowable(bounded) ? bounded : undefined;
+}
+
 /** Builds the error for a code, with the time a limit lifts worked into the message. */
 export function wyzeError(code: ErrorCode, opts: ErrorOptions = {}): WyzeError {
   let message = MESSAGES[code];
   let retryAt = opts.retryAt;
   if (code === 'RATE_LIMITED') {
-    const now = opts.now ?? Date.now();
-    // Bounded against the client's clock when given; a time that is not finite is dropped.
-    const bounded = opts.now === undefined ? retryAt : boundRetryAt(retryAt ?? NaN, now);
-    retryAt =
-      bounded !== undefined && bounded !== null && isShowable(bounded) ? bounded : undefined;
-    const until = retryAt === undefined ? null : untilPhrase(retryAt, now);
+    retryAt = liftTime(opts.retryAt, opts.now);
+    const until = retryAt === undefined ? null : untilPhrase(retryAt, opts.now ?? Date.now());
     message = rateLimitedMessage(until, opts.host ?? 'app');
   }
   if (code === 'UNKNOWN_CODE' && opts.detail) message = `${message} (${opts.detail})`;
