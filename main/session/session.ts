@@ -120,9 +120,12 @@ export function createSessionService(deps: SessionDeps) {
 
   /**
    * Runs `job` in its turn, once the state table allows `action` in the status found then.
-   * A refused action throws its typed error and changes nothing.
+   * While a sign-in runs, the table's `signingIn` row answers at once instead. A refused action
+   * throws its typed error and changes nothing.
    */
   function perform<T>(action: SessionAction, job: () => Promise<T>): Promise<T> {
+    const refusedNow = signInAbort ? refusalOf('signingIn', action) : null;
+    if (refusedNow) return Promise.reject(refusedNow);
     return queue.run(async () => {
       const from = view.status;
       const outcomes = allowedOutcomes(from, action);

@@ -34,7 +34,16 @@ export async function startTestCloud(): Promise<TestCloud> {
   const world = await demoWorld();
   const [plain, mfa] = world.accounts;
   if (!plain || !mfa) throw new Error('the demo world lost its accounts');
-  const emulator = await startEmulator({ world });
+  // Many sessions sign in here: lift the emulator's sign-in budget (20 per 8 min by default).
+  const emulator = await startEmulator({
+    world: {
+      ...world,
+      rateLimits: {
+        app: { limit: 10_000, windowSeconds: 300 },
+        auth: { limit: 10_000, windowSeconds: 480 },
+      },
+    },
+  });
   const credentials = (a: typeof plain): WyzeCredentials => ({
     email: a.email,
     password: a.password ?? '',
