@@ -62,6 +62,13 @@ describe('the demo account has one source: the demo world', () => {
     expect(MFA_DEMO_ACCOUNT.email).not.toBe(DEMO_ACCOUNT.email);
   });
 
+  it("the README's demo section gives the same credentials", () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    for (const value of [...Object.values(DEMO_ACCOUNT), ...Object.values(MFA_DEMO_ACCOUNT)]) {
+      expect(readme).toContain(`\`${value}\``);
+    }
+  });
+
   it.each([
     ['password', DEMO_ACCOUNT.password],
     ['key ID', DEMO_ACCOUNT.keyId],
