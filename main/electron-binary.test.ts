@@ -1,6 +1,6 @@
 // Tests for scripts/electron-binary.mjs, the one binary lookup shared by `npm start` and the
 // Electron e2e project (it lives in scripts/; Vitest collects tests under main/).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { electronBinaryPath, electronLaunchArgs, npmCommand } from '../scripts/electron-binary.mjs';
 
@@ -173,4 +173,21 @@ describe('one lookup for npm start and the e2e project', () => {
       expect(source).not.toMatch(/spawnSync\('npm'/);
     },
   );
+});
+
+describe('e2e paths and launch', () => {
+  const e2eFiles = readdirSync(new URL('../e2e', import.meta.url)).filter((f) => f.endsWith('.ts'));
+  it.each(e2eFiles)(
+    'e2e/%s turns file URLs into paths with fileURLToPath, not URL.pathname',
+    (file) => {
+      // URL.pathname keeps %20 for a space and gives /C:/… on Windows.
+      const source = readFileSync(new URL(`../e2e/${file}`, import.meta.url), 'utf8');
+      expect(source).not.toMatch(/import\.meta\.url\)\.pathname/);
+    },
+  );
+
+  it('the Electron fixture launches with the shared launch arguments', () => {
+    const fixtures = readFileSync(new URL('../e2e/fixtures.ts', import.meta.url), 'utf8');
+    expect(fixtures).toContain('args: launchArgs(ROOT)');
+  });
 });
