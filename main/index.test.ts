@@ -184,6 +184,19 @@ describe('main/index.ts (with a fake Electron)', () => {
     expect(electron.app.exit).toHaveBeenCalledWith(1);
   });
 
+  it('an unhandled rejection is logged, and the app keeps running', async () => {
+    const { electron } = await start({ isPackaged: true });
+    const handler = process
+      .listeners('unhandledRejection')
+      .find((l) => !listenersBefore.rejection.includes(l));
+    handler?.(new Error('stray'), Promise.resolve());
+    expect(electron.app.exit).not.toHaveBeenCalled();
+    expect(electron.dialog.showErrorBox).not.toHaveBeenCalled();
+    expect(readFileSync(join(root, 'os-logs', 'main.log'), 'utf8')).toContain(
+      'ERROR unhandled rejection',
+    );
+  });
+
   it.each([
     { platform: 'win32', expected: [['com.wyzecam.desktop']] },
     { platform: 'linux', expected: [] },
