@@ -33,14 +33,14 @@ const read = (path: string): string => readFileSync(join(repoRoot, path), 'utf8'
 /** Comment text joined across lines, so a citation wrapped over two comment lines reads as one. */
 const unwrap = (text: string): string => text.replace(/\s*\n\s*(?:\*(?!\/)|\/\/|#)?\s*/g, ' ');
 
-export interface Citation {
+interface Citation {
   doc: 'protocol' | 'security' | 'engineering';
   /** A section title, or "S<n>" for a requirement. */
   target: string;
 }
 
 /** The citations of docs/*.md in `text`. */
-export function citationsIn(text: string): Citation[] {
+function citationsIn(text: string): Citation[] {
   const flat = unwrap(text);
   const found: Citation[] = [];
   for (const m of flat.matchAll(/docs\/(protocol|engineering)\.md((?:,\s*"[^"]+")+)/g)) {
