@@ -299,3 +299,21 @@ describe('automatic refresh', () => {
     expect(clock.live().at(-1)?.ms).toBeGreaterThan(60_000);
   });
 });
+
+describe('session actions through the IPC router', () => {
+  it('two sign-ins dispatched at once: one login, and the second gets a typed answer', async () => {
+    const { services, emulator } = await setup({ keytar: null });
+    const app = { url: 'app://wyzecam/', isMainFrame: true };
+    const before = emulator.state.requestCounts.get('/api/user/login') ?? 0;
+    const [first, second] = await Promise.all([
+      services.router.dispatch(app, 'session:sign-in', CANARY),
+      services.router.dispatch(app, 'session:sign-in', CANARY),
+    ]);
+    expect(first).toMatchObject({ ok: true, value: { status: 'signedIn' } });
+    expect(second).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: 'A sign-in is already in progress.' },
+    });
+    expect(emulator.state.requestCounts.get('/api/user/login')).toBe(before + 1);
+  });
+});

@@ -12,9 +12,11 @@ import type { Logger } from './logging/logger';
 import { EXTERNAL_URLS, isAllowedExternal } from './policy';
 import { openSecretStore } from './session/secret-store';
 import type { KeytarLike } from './session/secret-store';
+import type { DemoCloud } from './session/demo-session';
 import { createSessionService } from './session/session';
-import type { DemoCloud } from './session/session';
+import type { SessionService } from './session/session';
 import { openSettings } from './session/settings';
+import type { SettingsStore } from './session/settings';
 import { createWyzeClient } from './wyze/client';
 import type { BaseUrls } from './wyze/config';
 import { wyzeError } from './wyze/errors';
@@ -43,44 +45,15 @@ export interface AppServicesOptions {
 export async function createAppServices(opts: AppServicesOptions) {
   const { logger } = opts;
   const settings = await openSettings(opts.userDataDir);
-  const secrets = await openSecretStore({
-    service: opts.keychainService,
-    logger,
-    keytar: opts.keytar,
-  });
-  const session = createSessionService({
-    secrets,
-    settings,
-    logger,
-    baseUrls: opts.baseUrls,
-    startDemoCloud: opts.startDemoCloud ?? startDemoCloud,
-    createClient: ({ baseUrls, onTokens, onSessionExpired }) =>
-      createWyzeClient({
-        baseUrls,
-        phoneId: settings.get().phoneId,
-        appVersion: opts.appVersion,
-        logger,
-        fetch: opts.fetch,
-        onTokens,
-        onSessionExpired,
-      }),
-  });
+  const session = await openSession(opts, settings);
   const inventory = createInventory({
     session,
     cache: openCameraCache(opts.userDataDir),
     logger,
     scheduler: opts.scheduler,
   });
-
-  /** The single guarded call site for opening links (security S5). */
-  const openExternal = async (target: ExternalTarget): Promise<void> => {
-    const url = EXTERNAL_URLS[target];
-    if (!isAllowedExternal(url)) throw wyzeError('INVALID_ARGUMENT');
-    await opts.openUrl(url);
-  };
-
   const router = createIpcRouter({
-    handlers: createHandlers({ session, inventory, openExternal }),
+    handlers: createHandlers({ session, inventory, openExternal: guardedOpener(opts.openUrl) }),
     isTrustedSender: opts.isTrustedSender,
     logger,
   });
@@ -118,3 +91,42 @@ export async function createAppServices(opts: AppServicesOptions) {
 }
 
 export type AppServices = Awaited<ReturnType<typeof createAppServices>>;
+
+/** The session over the keychain (or memory), with Wyze clients that carry this app's identity. */
+async function openSession(
+  opts: AppServicesOptions,
+  settings: SettingsStore,
+): Promise<SessionService> {
+  const { logger } = opts;
+  const secrets = await openSecretStore({
+    service: opts.keychainService,
+    logger,
+    keytar: opts.keytar,
+  });
+  return createSessionService({
+    secrets,
+    settings,
+    logger,
+    baseUrls: opts.baseUrls,
+    startDemoCloud: opts.startDemoCloud ?? startDemoCloud,
+    createClient: ({ baseUrls, onTokens, onSessionExpired }) =>
+      createWyzeClient({
+        baseUrls,
+        phoneId: settings.get().phoneId,
+        appVersion: opts.appVersion,
+        logger,
+        fetch: opts.fetch,
+        onTokens,
+        onSessionExpired,
+      }),
+  });
+}
+
+/** The single guarded call site for opening links (security S5). */
+function guardedOpener(openUrl: (url: string) => Promise<void>) {
+  return async (target: ExternalTarget): Promise<void> => {
+    const url = EXTERNAL_URLS[target];
+    if (!isAllowedExternal(url)) throw wyzeError('INVALID_ARGUMENT');
+    await openUrl(url);
+  };
+}
