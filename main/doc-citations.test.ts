@@ -17,6 +17,7 @@ const SOURCE_DIRS = [
   'emulator',
   'e2e',
   'scripts',
+  'docs',
 ];
 const ROOT_FILES = ['README.md', 'eslint.config.js', 'electron-builder.yml', 'package.json'];
 const SOURCE_FILE = /\.(ts|tsx|js|mjs|md|yml|json)$/;
