@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { CamerasScreen } from './features/cameras/CamerasScreen';
 import { MfaScreen } from './features/session/MfaScreen';
 import { SignInScreen } from './features/session/SignInScreen';
+import { ErrorBoundary } from './features/shell/ErrorBoundary';
 import { useStore } from './store';
 
 /** Ctrl/Cmd+R refreshes the list (the desktop menu has the same accelerator). */
@@ -19,8 +20,8 @@ function useRefreshShortcut() {
   }, []);
 }
 
-export function App() {
-  useRefreshShortcut();
+/** The screen for the session status. */
+function Screen() {
   const status = useStore((s) => s.session.status);
   const hasList = useStore((s) => s.list.fetchedAt !== null);
   if (status === 'starting') {
@@ -35,4 +36,13 @@ export function App() {
     return <CamerasScreen />;
   }
   return <SignInScreen />;
+}
+
+export function App() {
+  useRefreshShortcut();
+  return (
+    <ErrorBoundary>
+      <Screen />
+    </ErrorBoundary>
+  );
 }

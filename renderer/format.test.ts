@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ago, cameraStatus, compareCameras } from './format';
+import { ago, cameraStatus, compareCameras, formatDateTime, formatMoment } from './format';
 import { device } from './test-support';
 
 describe('camera status text', () => {
@@ -48,5 +48,26 @@ describe('ordering and times', () => {
     expect(ago(0, 5 * 60_000)).toBe('5 min ago');
     expect(ago(0, 3 * 3600_000)).toBe('3 h ago');
     expect(ago(5000, 0)).toBe('0 s ago');
+  });
+});
+
+describe('times are total', () => {
+  it.each([1e17, -1e17, 8.64e15 + 1, Number.NaN, Number.POSITIVE_INFINITY])(
+    '%s formats as "unknown", never throws',
+    (ms) => {
+      expect(formatDateTime(ms)).toBe('unknown');
+      expect(formatMoment(ms, Date.now())).toBe('unknown');
+      expect(ago(ms, Date.now())).toBe('at an unknown time');
+      expect(ago(Date.now(), ms)).toBe('at an unknown time');
+    },
+  );
+
+  it('shows the date of a moment on another day, and only the time today', () => {
+    const now = new Date(2026, 10, 27, 9, 0).getTime();
+    const today = new Date(2026, 10, 27, 18, 30).getTime();
+    const tomorrow = new Date(2026, 10, 28, 8, 15).getTime();
+    expect(formatMoment(today, now)).not.toMatch(/2026/);
+    expect(formatMoment(tomorrow, now)).toBe(formatDateTime(tomorrow));
+    expect(formatMoment(tomorrow, now)).toMatch(/2026/);
   });
 });

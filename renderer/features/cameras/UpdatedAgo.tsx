@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ago, formatTime } from '../../format';
+import { ago, formatMoment } from '../../format';
 import { useStore } from '../../store';
 
 /** "Updated 12 s ago", ticking by itself so nothing else re-renders every second. */
@@ -18,7 +18,10 @@ export function UpdatedAgo() {
       Updated {ago(fetchedAt, now)}
       {stale && <span className="tag warn">may be out of date</span>}
       {limitedUntil !== null && limitedUntil > now && (
-        <span className="muted"> · automatic refresh paused until {formatTime(limitedUntil)}</span>
+        <span className="muted">
+          {' '}
+          · automatic refresh paused until {formatMoment(limitedUntil, now)}
+        </span>
       )}
     </span>
   );

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { MfaMethod } from '../../../common/device';
-import { formatTime } from '../../format';
+import { formatMoment } from '../../format';
 import { useStore } from '../../store';
 import { ErrorBanner } from '../shell/ErrorBanner';
 import { useFocusHeading } from '../shell/useFocusHeading';
@@ -24,6 +24,8 @@ export function MfaScreen() {
   const cancelSignIn = useStore((s) => s.cancelSignIn);
   const [method, setMethod] = useState<MfaMethod>(mfa?.preferred ?? mfa?.methods[0] ?? 'totp');
   const [code, setCode] = useState('');
+  // "Today" for the sent-at time; a code older than the screen is shown with its date.
+  const [openedAt] = useState(() => Date.now());
   const codeId = useId();
   if (!mfa) return null;
 
@@ -79,7 +81,7 @@ export function MfaScreen() {
               </button>
               <p className="hint" role="status">
                 {sentAt
-                  ? `Code sent to ${destination} at ${formatTime(sentAt)}.`
+                  ? `Code sent to ${destination} at ${formatMoment(sentAt, openedAt)}.`
                   : `Wyze will send a code to ${destination}.`}
               </p>
             </div>

@@ -1,0 +1,165 @@
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CameraListView } from '../../common/view';
+import { App } from '../App';
+import { formatDateTime } from '../format';
+import { initialState, useStore } from '../store';
+import { device, installFakeBridge, list, session, snapshot } from '../test-support';
+import { ErrorBoundary } from './shell/ErrorBoundary';
+
+beforeEach(() => {
+  useStore.setState(initialState());
+});
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+const showCameras = (view: CameraListView) => useStore.getState().receiveCameras(snapshot(view));
+
+/** React reports caught render errors on the console; these tests cause them on purpose. */
+const quietRenderErrors = () => vi.spyOn(console, 'error').mockImplementation(() => undefined);
+
+describe('times that cannot be shown', () => {
+  it.each([1e17, -1e17, Number.NaN, Number.POSITIVE_INFINITY])(
+    'a camera offline since %s renders and says "unknown"',
+    (statusChangedAt) => {
+      installFakeBridge();
+      useStore.getState().setSession(session());
+      showCameras(list([device({ mac: 'A', name: 'Porch', online: false, statusChangedAt })]));
+      render(<App />);
+      const row = screen.getByRole('row', { name: /Porch/ });
+      expect(row.textContent).toContain('Offline since unknown');
+      expect(document.body.textContent).not.toContain('Invalid Date');
+    },
+  );
+
+  it('a list fetched at an impossible time renders "Updated at an unknown time"', () => {
+    installFakeBridge();
+    useStore.getState().setSession(session());
+    showCameras(list([device()], { fetchedAt: 1e17, rateLimitedUntil: 1e17 }));
+    render(<App />);
+    expect(screen.getByText(/Updated at an unknown time/)).toBeTruthy();
+    expect(screen.getByText(/paused until unknown/)).toBeTruthy();
+  });
+
+  it('a rate limit that lifts on another day shows its date; one that lifts today, its time', () => {
+    installFakeBridge();
+    useStore.getState().setSession(session());
+    const later = Date.now() + 3 * 86_400_000;
+    showCameras(list([device()], { rateLimitedUntil: later }));
+    const { unmount } = render(<App />);
+    expect(screen.getByText(/paused until/).textContent).toContain(formatDateTime(later));
+    unmount();
+    const soon = new Date();
+    soon.setHours(23, 59, 0, 0);
+    showCameras(list([device()], { rateLimitedUntil: soon.getTime() }));
+    render(<App />);
+    const text = screen.getByText(/paused until/).textContent ?? '';
+    expect(text).not.toContain(String(soon.getFullYear()));
+  });
+});
+
+describe('error boundary', () => {
+  function Boom(): never {
+    throw new Error('render failed at Secret.tsx:1');
+  }
+
+  it('shows a plain message with "Reset cached data" and "Sign out" instead of a blank page', async () => {
+    quietRenderErrors();
+    const calls = installFakeBridge({
+      'cameras:reset-cache': { ok: true, value: list([]) },
+      'session:sign-out': { ok: true, value: session({ status: 'signedOut' }) },
+    });
+    render(
+      <ErrorBoundary>
+        <Boom />
+      </ErrorBoundary>,
+    );
+    expect(screen.getByRole('heading', { name: 'Something here could not be shown' })).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/Secret\.tsx|render failed/);
+    await userEvent.click(screen.getByRole('button', { name: 'Reset cached data' }));
+    expect(calls).toContainEqual(['cameras:reset-cache', undefined]);
+    // Still broken after the reset: the way out stays on screen.
+    await userEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    expect(calls).toContainEqual(['session:sign-out', undefined]);
+  });
+
+  it('tries the screens again once a way out worked', async () => {
+    quietRenderErrors();
+    installFakeBridge({ 'cameras:reset-cache': { ok: true, value: list([]) } });
+    let broken = true;
+    function Flaky() {
+      if (broken) throw new Error('bad data');
+      return <p>Cameras again</p>;
+    }
+    render(
+      <ErrorBoundary>
+        <Flaky />
+      </ErrorBoundary>,
+    );
+    broken = false;
+    await userEvent.click(screen.getByRole('button', { name: 'Reset cached data' }));
+    expect(screen.getByText('Cameras again')).toBeTruthy();
+  });
+
+  it('says so when the way out fails, and keeps both buttons', async () => {
+    quietRenderErrors();
+    installFakeBridge({
+      'cameras:reset-cache': { ok: false, error: { code: 'NETWORK', message: 'No connection.' } },
+    });
+    render(
+      <ErrorBoundary>
+        <Boom />
+      </ErrorBoundary>,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Reset cached data' }));
+    expect(screen.getByRole('alert').textContent).toContain('No connection.');
+    expect(screen.getByRole('button', { name: 'Sign out' })).toBeTruthy();
+  });
+
+  it('guards the whole app: a device the table cannot render does not blank the page', () => {
+    quietRenderErrors();
+    installFakeBridge();
+    useStore.getState().setSession(session());
+    // A value React cannot render where the row expects a number.
+    const hostile = device({ battery: { level: 5 } as unknown as number });
+    showCameras(list([hostile]));
+    render(<App />);
+    expect(screen.getByRole('button', { name: 'Reset cached data' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sign out' })).toBeTruthy();
+  });
+});
+
+describe('long values', () => {
+  it('cuts a 10 kB nickname in its cell, keeps it whole on hover and focus, and short in labels', async () => {
+    installFakeBridge();
+    useStore.getState().setSession(session());
+    const nickname = 'N'.repeat(10_000);
+    showCameras(list([device({ mac: 'A', name: nickname, firmware: 'F'.repeat(500) })]));
+    render(<App />);
+    const header = screen.getByRole('rowheader');
+    const name = within(header).getByTitle(nickname);
+    expect(name.textContent).toBe(nickname);
+    expect(name.className).toContain('clip');
+    await userEvent.tab();
+    while (document.activeElement !== name && document.activeElement !== document.body) {
+      await userEvent.tab();
+    }
+    expect(document.activeElement).toBe(name);
+    const copy = screen.getByRole('button', { name: /^Copy MAC of N+…$/ });
+    expect(copy.getAttribute('aria-label')?.length).toBeLessThan(100);
+    expect(screen.getByTitle('F'.repeat(500))).toBeTruthy();
+  });
+
+  it('leaves short values alone: no title, no extra tab stop', () => {
+    installFakeBridge();
+    useStore.getState().setSession(session());
+    showCameras(list([device({ mac: 'A', name: 'Porch' })]));
+    render(<App />);
+    const name = within(screen.getByRole('rowheader')).getByText('Porch');
+    expect(name.getAttribute('title')).toBeNull();
+    expect(name.getAttribute('tabindex')).toBeNull();
+  });
+});
