@@ -1,4 +1,6 @@
 import { ESLint } from 'eslint';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -20,6 +22,23 @@ async function boundaryErrors(filePath: string, code: string): Promise<string[]>
   return (result?.messages ?? [])
     .filter((m) => m.ruleId !== null && BOUNDARY_RULES.has(m.ruleId) && m.severity === 2)
     .map((m) => m.message);
+}
+
+/** The folders whose files ship (or run beside what ships), each of which a README bounds. */
+const PRODUCT_DIRS = ['common', 'main', 'preload', 'renderer', 'preview', 'emulator'];
+/** Build configuration inside those folders: a development tool, exempt like scripts/. */
+const EXEMPT = new Set(['preview/vite.bridge.config.ts']);
+
+/** Every TypeScript or JavaScript file under `dir`, relative to the repository root. */
+function sourceFilesUnder(dir: string): string[] {
+  return readdirSync(join(repoRoot, dir), { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && /\.(ts|tsx|js|mjs|cjs)$/.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name).slice(repoRoot.length));
+}
+
+/** The part of a computed ESLint config this test reads. */
+interface LintConfig {
+  rules?: Record<string, unknown>;
 }
 
 // [what, file, code]
@@ -252,5 +271,19 @@ describe('lint boundaries (eslint.config.js)', () => {
 
   it.each(mustPass)('allows: %s', async (_what, filePath, code) => {
     expect(await boundaryErrors(filePath, code)).toEqual([]);
+  });
+
+  it('leaves no product source file outside a zone with import rules', async () => {
+    const unguarded: string[] = [];
+    for (const dir of PRODUCT_DIRS) {
+      for (const file of sourceFilesUnder(dir).filter((f) => !EXEMPT.has(f))) {
+        const config = (await eslint.calculateConfigForFile(file)) as LintConfig | undefined;
+        const setting = config?.rules?.['@typescript-eslint/no-restricted-imports'];
+        const options: unknown = Array.isArray(setting) ? setting[1] : undefined;
+        const patterns = (options as { patterns?: unknown[] } | undefined)?.patterns ?? [];
+        if (patterns.length === 0) unguarded.push(file);
+      }
+    }
+    expect(unguarded).toEqual([]);
   });
 });
