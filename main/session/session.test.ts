@@ -120,3 +120,27 @@ describe('session actions run one at a time', () => {
     expect(demo).toEqual({ started: 1, closed: 1 });
   });
 });
+
+describe('a demo started from an expired session', () => {
+  it('signing out while the demo starts ends only the demo: the real session is kept', async () => {
+    const starting = gate();
+    const { session, secrets, demo } = await open({ holdDemoCloud: starting });
+    await session.signIn(cloud.account);
+    cloud.emulator.state.tokens.revokeRefresh(cloud.account.email);
+    cloud.emulator.state.tokens.expireAccess(cloud.account.email);
+    await session
+      .client()
+      .listDevices()
+      .catch(() => undefined);
+    expect(session.view().status).toBe('expired');
+
+    const startingDemo = failureOf(session.startDemo());
+    await starting.reached;
+    const signingOut = session.signOut();
+    starting.open();
+    expect(await startingDemo).toMatchObject({ code: 'CANCELLED' });
+    expect(await signingOut).toMatchObject({ status: 'expired', demo: false });
+    expect(await secrets.load()).toMatchObject({ email: cloud.account.email });
+    expect(demo).toEqual({ started: 1, closed: 1 });
+  });
+});

@@ -63,6 +63,7 @@ export function createSessionService(deps: SessionDeps) {
   let signInsPending = 0;
   /** Set while a sign-in runs: signOut, cancelSignIn and shutdown abort it. */
   let signInAbort: AbortController | null = null;
+  let signInKind: 'signIn' | 'startDemo' | null = null;
 
   const set = (patch: Partial<SessionView>): SessionView => {
     view = { ...view, ...patch };
@@ -149,23 +150,28 @@ export function createSessionService(deps: SessionDeps) {
     return perform(action, async () => {
       const abort = new AbortController();
       signInAbort = abort;
+      signInKind = action;
       try {
         return await job(abort.signal);
       } finally {
         signInAbort = null;
+        signInKind = null;
       }
     }).finally(() => {
       signInsPending--;
     });
   }
 
-  /** Aborts the sign-in running now, if any: it falls back to the status it started from. */
-  function interruptSignIn(): boolean {
-    if (!signInAbort) return false;
+  /**
+   * Aborts the sign-in running now, if any: it falls back to the status it started from.
+   * Returns which kind it was, or null when none was running.
+   */
+  function interruptSignIn(): 'signIn' | 'startDemo' | null {
+    if (!signInAbort) return null;
     signInAbort.abort();
     wyzeClient.signOut();
     demo.cancel();
-    return true;
+    return signInKind;
   }
 
   const throwIfAborted = (abort: AbortSignal): void => {
@@ -305,7 +311,7 @@ export function createSessionService(deps: SessionDeps) {
     /** Leaves two-step verification, or interrupts a sign-in in progress. */
     cancelSignIn: (): Promise<SessionView> => {
       // An interrupted sign-in falls back by itself; this answers once it has.
-      if (interruptSignIn()) return queue.run(async () => view);
+      if (interruptSignIn() !== null) return queue.run(async () => view);
       return perform('cancelSignIn', async () => {
         wyzeClient.signOut();
         if (stored) wyzeClient.restore(stored);
@@ -314,7 +320,8 @@ export function createSessionService(deps: SessionDeps) {
       });
     },
     signOut: (): Promise<SessionView> => {
-      interruptSignIn();
+      // Signing out of a demo that is still starting ends only the demo, as once it runs.
+      if (interruptSignIn() === 'startDemo') return queue.run(async () => view);
       return perform('signOut', signOutJob);
     },
     startDemo: (): Promise<SessionView> => performSignIn('startDemo', startDemoJob),
