@@ -62,7 +62,7 @@ function fakeServices() {
     settings: { get: () => ({ window: null }), update: vi.fn() },
     inventory: { setVisible: vi.fn(), refresh: vi.fn() },
     subscribe: () => () => undefined,
-    shutdown: vi.fn(),
+    shutdown: vi.fn(async () => undefined),
   };
 }
 
@@ -182,6 +182,21 @@ describe('main/index.ts (with a fake Electron)', () => {
     handler?.(new Error('boom'), 'uncaughtException');
     expect(electron.dialog.showErrorBox).toHaveBeenCalledTimes(1);
     expect(electron.app.exit).toHaveBeenCalledWith(1);
+  });
+
+  it('quitting waits for the shutdown of the services, then quits', async () => {
+    const { electron, createAppServices, createMainWindow } = await start({ isPackaged: true });
+    await vi.waitFor(() => expect(createMainWindow).toHaveBeenCalled());
+    const services = (await createAppServices.mock.results[0]?.value) as ReturnType<
+      typeof fakeServices
+    >;
+    const beforeQuit = electron.app.on.mock.calls.find(([name]) => name === 'before-quit')?.[1] as
+      ((event: { preventDefault: () => void }) => void) | undefined;
+    const event = { preventDefault: vi.fn() };
+    beforeQuit?.(event);
+    expect(event.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalledTimes(1));
+    expect(services.shutdown).toHaveBeenCalledTimes(1);
   });
 
   it('an unhandled rejection is logged, and the app keeps running', async () => {

@@ -35,6 +35,7 @@ import {
 import { CSP, mimeType, resolveAppUrl } from './protocol';
 import { createAppServices } from './services';
 import type { AppServices } from './services';
+import { createQuitGuard } from './quit';
 import { createFailureHandlers, showLogsAction } from './startup';
 import { createMainWindow } from './window-factory';
 
@@ -93,6 +94,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let mainWindow: BrowserWindow | null = null;
   let services: AppServices | null = null;
+  const quitGuard = createQuitGuard({ quit: () => app.quit(), logger });
 
   app.on('second-instance', () => {
     if (!mainWindow) return;
@@ -165,7 +167,7 @@ if (!app.requestSingleInstanceLock()) {
           preload: PRELOAD,
           isPackaged: app.isPackaged,
           bounds: app_.settings.get().window,
-          onBoundsChanged: (window) => void app_.settings.update({ window }),
+          onBoundsChanged: (window) => quitGuard.track(app_.settings.update({ window })),
         });
         mainWindow = win;
         const unsubscribe = app_.subscribe((event, payload) => {
@@ -212,7 +214,9 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('before-quit', () => {
-    void services?.shutdown();
+  // The first quit waits (briefly) for the bounds saved on close and for the session's shutdown.
+  app.on('before-quit', (event) => {
+    const running = services;
+    quitGuard.beforeQuit(event, running ? () => running.shutdown() : null);
   });
 }
