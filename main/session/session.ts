@@ -8,10 +8,8 @@ import { createDemoSession } from './demo-session';
 import type { DemoCloud } from './demo-session';
 import { createMemoryStore } from './secret-store';
 import type { SecretStore, StoredSession } from './secret-store';
-import { createSerialQueue } from './serial-queue';
 import type { SettingsStore } from './settings';
-import { allowedOutcomes, refusalOf } from './state-table';
-import type { SessionAction } from './state-table';
+import { createSessionActions } from './session-actions';
 
 export type { DemoCloud } from './demo-session';
 
@@ -58,12 +56,6 @@ export function createSessionService(deps: SessionDeps) {
   /** The key and e-mail of a sign-in in progress, until its tokens arrive. */
   let signingInAs: { email: string; keyId: string; apiKey: string } | null = null;
   const listeners = new Set<(view: SessionView) => void>();
-  const queue = createSerialQueue();
-  /** Sign-ins (signIn, startDemo) queued or running: one more is refused at once. */
-  let signInsPending = 0;
-  /** Set while a sign-in runs: signOut, cancelSignIn and shutdown abort it. */
-  let signInAbort: AbortController | null = null;
-  let signInKind: 'signIn' | 'startDemo' | null = null;
 
   const set = (patch: Partial<SessionView>): SessionView => {
     view = { ...view, ...patch };
@@ -118,61 +110,14 @@ export function createSessionService(deps: SessionDeps) {
   });
   /** The client the app reads with: the demo's while it runs, otherwise Wyze's. */
   const client = (): WyzeClient => demo.client() ?? wyzeClient;
-
-  /**
-   * Runs `job` in its turn, once the state table allows `action` in the status found then.
-   * While a sign-in runs, the table's `signingIn` row answers at once instead. A refused action
-   * throws its typed error and changes nothing.
-   */
-  function perform<T>(action: SessionAction, job: () => Promise<T>): Promise<T> {
-    const refusedNow = signInAbort ? refusalOf('signingIn', action) : null;
-    if (refusedNow) return Promise.reject(refusedNow);
-    return queue.run(async () => {
-      const from = view.status;
-      const outcomes = allowedOutcomes(from, action);
-      try {
-        return await job();
-      } finally {
-        if (!outcomes.includes(view.status)) {
-          logger.error('session change outside its table', { action, from, to: view.status });
-        }
-      }
-    });
-  }
-
-  /** A sign-in (signIn or startDemo): a second one while one is queued or running is refused. */
-  function performSignIn(
-    action: 'signIn' | 'startDemo',
-    job: (abort: AbortSignal) => Promise<SessionView>,
-  ): Promise<SessionView> {
-    if (signInsPending > 0) return Promise.reject(refusalOf('signingIn', action));
-    signInsPending++;
-    return perform(action, async () => {
-      const abort = new AbortController();
-      signInAbort = abort;
-      signInKind = action;
-      try {
-        return await job(abort.signal);
-      } finally {
-        signInAbort = null;
-        signInKind = null;
-      }
-    }).finally(() => {
-      signInsPending--;
-    });
-  }
-
-  /**
-   * Aborts the sign-in running now, if any: it falls back to the status it started from.
-   * Returns which kind it was, or null when none was running.
-   */
-  function interruptSignIn(): 'signIn' | 'startDemo' | null {
-    if (!signInAbort) return null;
-    signInAbort.abort();
-    wyzeClient.signOut();
-    demo.cancel();
-    return signInKind;
-  }
+  const { perform, performSignIn, interrupt, afterPending } = createSessionActions({
+    status: () => view.status,
+    logger,
+    onInterrupt: () => {
+      wyzeClient.signOut();
+      demo.cancel();
+    },
+  });
 
   const throwIfAborted = (abort: AbortSignal): void => {
     if (abort.aborted) throw wyzeError('CANCELLED');
@@ -311,7 +256,7 @@ export function createSessionService(deps: SessionDeps) {
     /** Leaves two-step verification, or interrupts a sign-in in progress. */
     cancelSignIn: (): Promise<SessionView> => {
       // An interrupted sign-in falls back by itself; this answers once it has.
-      if (interruptSignIn() !== null) return queue.run(async () => view);
+      if (interrupt() !== null) return afterPending(() => view);
       return perform('cancelSignIn', async () => {
         wyzeClient.signOut();
         if (stored) wyzeClient.restore(stored);
@@ -321,13 +266,13 @@ export function createSessionService(deps: SessionDeps) {
     },
     signOut: (): Promise<SessionView> => {
       // Signing out of a demo that is still starting ends only the demo, as once it runs.
-      if (interruptSignIn() === 'startDemo') return queue.run(async () => view);
+      if (interrupt() === 'startDemo') return afterPending(() => view);
       return perform('signOut', signOutJob);
     },
     startDemo: (): Promise<SessionView> => performSignIn('startDemo', startDemoJob),
     /** Stops the demo cloud and cancels requests (quit). Keeps the stored session. */
     shutdown: (): Promise<void> => {
-      interruptSignIn();
+      interrupt();
       return perform('shutdown', async () => {
         wyzeClient.signOut();
         await demo.end();
