@@ -19,7 +19,6 @@ describe('desktopEnvironment', () => {
       env: HOSTILE,
       isPackaged: true,
       expected: {
-        baseUrls: DEFAULT_BASE_URLS,
         userDataDir: null,
         keychainService: null,
         devServerUrl: null,
@@ -31,10 +30,6 @@ describe('desktopEnvironment', () => {
       env: HOSTILE,
       isPackaged: false,
       expected: {
-        baseUrls: {
-          auth: 'https://attacker.example',
-          api: 'https://attacker.example/api',
-        },
         userDataDir: '/tmp/elsewhere',
         keychainService: 'Someone Else',
         devServerUrl: 'http://127.0.0.1:5173',
@@ -46,7 +41,6 @@ describe('desktopEnvironment', () => {
       env: {},
       isPackaged: false,
       expected: {
-        baseUrls: DEFAULT_BASE_URLS,
         userDataDir: null,
         keychainService: null,
         devServerUrl: null,
@@ -54,36 +48,30 @@ describe('desktopEnvironment', () => {
       },
     },
     {
-      name: 'packaged: a plain-http override is not even parsed',
-      env: { WYZE_AUTH_BASE_URL: 'http://attacker.example' },
-      isPackaged: true,
-      expected: expect.objectContaining({ baseUrls: DEFAULT_BASE_URLS }),
+      name: 'development: empty values count as unset',
+      env: { WYZECAM_USER_DATA: '', WYZECAM_DEMO: '' },
+      isPackaged: false,
+      expected: expect.objectContaining({ userDataDir: null, demo: false }),
     },
     {
-      name: 'development: empty values count as unset',
-      env: { WYZECAM_USER_DATA: '', WYZE_API_BASE_URL: '' },
+      name: 'development: a bad cloud host is not its concern (no throw before the log exists)',
+      env: { WYZE_AUTH_BASE_URL: 'http://attacker.example' },
       isPackaged: false,
-      expected: expect.objectContaining({ userDataDir: null, baseUrls: DEFAULT_BASE_URLS }),
+      expected: expect.objectContaining({ userDataDir: null }),
     },
   ])('$name', ({ env, isPackaged, expected }) => {
     expect(desktopEnvironment(env, isPackaged)).toEqual(expected);
   });
-
-  it('development still refuses credentials in the clear (security S22)', () => {
-    expect(() =>
-      desktopEnvironment({ WYZE_AUTH_BASE_URL: 'http://attacker.example' }, false),
-    ).toThrow(expect.objectContaining({ code: 'INVALID_BASE_URL' }));
-  });
 });
 
 describe('desktopServiceOptions', () => {
-  const make = (isPackaged: boolean) => {
+  const make = (isPackaged: boolean, env: Record<string, string> = HOSTILE) => {
     const netFetch = vi.fn(async () => new Response('{}'));
     const getPath = vi.fn((name: string) => `/profile/${name}`);
     const options = desktopServiceOptions({
       app: { isPackaged, getPath, getVersion: () => '1.2.3' },
       net: { fetch: netFetch },
-      env: HOSTILE,
+      env,
       keychainService: 'Wyzecam Desktop',
       logger: createLogger({ sink: () => undefined }),
       isTrustedSender: () => true,
@@ -116,7 +104,20 @@ describe('desktopServiceOptions', () => {
 
   it('development: the e2e overrides apply', () => {
     const { options } = make(false);
-    expect(options.baseUrls.auth).toBe('https://attacker.example');
+    expect(options.baseUrls).toEqual({
+      auth: 'https://attacker.example',
+      api: 'https://attacker.example/api',
+    });
     expect(options.keychainService).toBe('Someone Else');
+  });
+
+  it('packaged: a plain-http override is not even parsed', () => {
+    expect(() => make(true, { WYZE_AUTH_BASE_URL: 'http://attacker.example' })).not.toThrow();
+  });
+
+  it('development still refuses credentials in the clear (security S22)', () => {
+    expect(() => make(false, { WYZE_AUTH_BASE_URL: 'http://attacker.example' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_BASE_URL' }),
+    );
   });
 });

@@ -4,14 +4,15 @@
 import type { App, Net } from 'electron';
 import type { AppServicesOptions } from './services';
 import { baseUrlsFromEnv } from './wyze/config';
-import type { BaseUrls } from './wyze/config';
 
 type Env = Record<string, string | undefined>;
 
-/** Development-only settings read from the environment; a packaged build ignores every one. */
+/**
+ * Development-only settings read from the environment; a packaged build ignores every one. (The
+ * cloud hosts are read later, by {@link desktopServiceOptions}: a bad one is a start-up failure
+ * the user is shown, not a crash before the log exists.)
+ */
 export interface DesktopEnvironment {
-  /** WYZE_AUTH_BASE_URL / WYZE_API_BASE_URL, else Wyze's own hosts. */
-  baseUrls: BaseUrls;
   /** WYZECAM_USER_DATA: a throwaway profile folder (the e2e suite). */
   userDataDir: string | null;
   /** WYZECAM_KEYCHAIN_SERVICE: a throwaway keychain service name (the e2e suite). */
@@ -24,13 +25,12 @@ export interface DesktopEnvironment {
 
 /**
  * Reads the development overrides. In a packaged build anything that can set the environment
- * could otherwise point credentials at another host or another keychain entry (docs/security.md,
- * S22), so all of them are ignored there.
+ * could otherwise point the app at another profile or keychain entry, so all of them are ignored
+ * there (as the cloud hosts are: docs/security.md, S22).
  */
 export function desktopEnvironment(env: Env, isPackaged: boolean): DesktopEnvironment {
   const dev = (name: string): string | null => (isPackaged ? null : env[name] || null);
   return {
-    baseUrls: baseUrlsFromEnv(env, { allowOverrides: !isPackaged }),
     userDataDir: dev('WYZECAM_USER_DATA'),
     keychainService: dev('WYZECAM_KEYCHAIN_SERVICE'),
     devServerUrl: dev('VITE_DEV_SERVER_URL'),
@@ -61,11 +61,13 @@ export function desktopServiceOptions(deps: {
   isTrustedSender: AppServicesOptions['isTrustedSender'];
   openUrl: AppServicesOptions['openUrl'];
 }): AppServicesOptions {
-  const environment = desktopEnvironment(deps.env, deps.app.isPackaged);
+  const { isPackaged } = deps.app;
+  const environment = desktopEnvironment(deps.env, isPackaged);
   return {
     userDataDir: deps.app.getPath('userData'),
     keychainService: environment.keychainService ?? deps.keychainService,
-    baseUrls: environment.baseUrls,
+    // WYZE_AUTH_BASE_URL / WYZE_API_BASE_URL in development and tests only.
+    baseUrls: baseUrlsFromEnv(deps.env, { allowOverrides: !isPackaged }),
     appVersion: deps.app.getVersion(),
     logger: deps.logger,
     isTrustedSender: deps.isTrustedSender,

@@ -173,6 +173,14 @@ describe('main/index.ts (with a fake Electron)', () => {
     );
   });
 
+  it('development: a cloud host in the clear is a start-up failure the user sees, not a crash', async () => {
+    process.env.WYZE_API_BASE_URL = 'http://attacker.example';
+    const { electron, createAppServices } = await start({ isPackaged: false });
+    await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(1));
+    expect(createAppServices).not.toHaveBeenCalled();
+    expect(electron.dialog.showErrorBox.mock.calls[0]?.[0]).toBe(STARTUP_FAILED_TITLE);
+  });
+
   it('an uncaught exception in main shows the dialog and exits with 1', async () => {
     const { electron } = await start({ isPackaged: true });
     const handler = process
