@@ -93,33 +93,36 @@ export function fakeSession(initial: Partial<SessionView> = {}) {
   };
 }
 
-/** An in-memory camera cache; `holdNextSave` makes the next save wait for the test. */
+/** An in-memory camera cache; `holdNext('load' | 'save')` makes that call wait for the test. */
 export function fakeCache(initial: CachedList | null = null) {
   let stored: CachedList | null = initial;
-  const held: { gate: Promise<undefined>; started: () => void }[] = [];
+  type Held = { gate: Promise<undefined>; started: () => void };
+  const held: Record<'load' | 'save', Held[]> = { load: [], save: [] };
   const calls: string[] = [];
+  async function pass(op: 'load' | 'save'): Promise<void> {
+    calls.push(op);
+    const hold = held[op].shift();
+    if (!hold) return;
+    hold.started();
+    await hold.gate;
+  }
   return {
     calls,
     stored: () => stored,
-    /** Holds the next save until `release()`; `started` resolves when that save begins. */
-    holdNextSave() {
+    /** Holds the next `op` until `release()`; `started` resolves when that call begins. */
+    holdNext(op: 'load' | 'save') {
       const gate = deferred<undefined>();
       const started = deferred<undefined>();
-      held.push({ gate: gate.promise, started: () => started.resolve(undefined) });
+      held[op].push({ gate: gate.promise, started: () => started.resolve(undefined) });
       return { started: started.promise, release: () => gate.resolve(undefined) };
     },
     cache: {
       async load(email: string): Promise<CachedList | null> {
-        calls.push('load');
+        await pass('load');
         return stored && stored.email === email ? stored : null;
       },
       async save(list: CachedList): Promise<void> {
-        calls.push('save');
-        const hold = held.shift();
-        if (hold) {
-          hold.started();
-          await hold.gate;
-        }
+        await pass('save');
         stored = list;
       },
       async clear(): Promise<void> {

@@ -8,7 +8,7 @@ import type { CameraListView } from '../../common/view';
 import { openCameraCache } from './cache';
 import type { CameraCache } from './cache';
 import { createInventory, toDto } from './inventory';
-import type { Inventory } from './inventory';
+import type { Inventory, Scheduler } from './inventory';
 import { deferred, fakeCache, fakeDevice, fakeSession, idleScheduler } from './inventory-fakes';
 
 const EMAIL = 'someone@wyzecam.example';
@@ -37,7 +37,7 @@ function until(inventory: Inventory, ok: (view: CameraListView) => boolean): Pro
   });
 }
 
-function setup(opts: { signedIn: boolean }) {
+function setup(opts: { signedIn: boolean; scheduler?: Scheduler }) {
   const fake = fakeSession(
     opts.signedIn ? { status: 'signedIn', email: EMAIL } : { status: 'signedOut' },
   );
@@ -46,7 +46,7 @@ function setup(opts: { signedIn: boolean }) {
     session: fake.session,
     cache: disk.cache,
     logger,
-    scheduler: idleScheduler,
+    scheduler: opts.scheduler ?? idleScheduler,
   });
   return { fake, disk, inventory };
 }
@@ -92,23 +92,6 @@ describe('resetCache', () => {
 });
 
 describe('signing out while a refresh is saving the cache', () => {
-  it('keeps the list empty, and the cache is cleared after the save (fake cache)', async () => {
-    const { fake, disk, inventory } = setup({ signedIn: true });
-    const save = disk.holdNextSave();
-    void inventory.start();
-    await save.started;
-
-    fake.set({ status: 'signedOut', email: null });
-    const signedOut = inventory.settled();
-    save.release();
-    await signedOut;
-
-    expect(inventory.view().devices).toEqual([]);
-    expect(inventory.view().fetchedAt).toBeNull();
-    expect(disk.stored()).toBeNull();
-    expect(disk.calls.slice(-2)).toEqual(['save', 'clear']);
-  });
-
   it('leaves no cameras.json on disk (real cache file, slow write)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wyzecam-inventory-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
@@ -144,4 +127,42 @@ describe('signing out while a refresh is saving the cache', () => {
     expect(existsSync(join(dir, 'cameras.json'))).toBe(false);
     expect(readdirSync(dir)).toEqual([]);
   });
+});
+
+describe('a sign-out at any await of a refresh leaves nothing behind', () => {
+  it.each(['listDevices', 'cache.load', 'cache.save'] as const)(
+    'signed out while waiting on %s: empty list, no cache, no refresh scheduled',
+    async (step) => {
+      let scheduled = 0;
+      const counting: Scheduler = {
+        schedule: () => {
+          scheduled++;
+          return () => undefined;
+        },
+      };
+      const { fake, disk, inventory } = setup({ signedIn: true, scheduler: counting });
+      const held =
+        step === 'listDevices'
+          ? (() => {
+              const list = fake.holdNextList();
+              return {
+                started: Promise.resolve(),
+                release: () => list.resolve({ devices: fake.state.devices, skipped: 0 }),
+              };
+            })()
+          : disk.holdNext(step === 'cache.load' ? 'load' : 'save');
+      const started = inventory.start();
+      await held.started;
+
+      fake.set({ status: 'signedOut', email: null });
+      const signedOut = inventory.settled();
+      held.release();
+      await Promise.all([signedOut, started]);
+
+      expect(inventory.view().devices).toEqual([]);
+      expect(inventory.view().fetchedAt).toBeNull();
+      expect(disk.stored()).toBeNull();
+      expect(scheduled).toBe(0);
+    },
+  );
 });
