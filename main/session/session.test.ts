@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { gate, startTestCloud, testSession } from './test-session';
 import type { TestCloud } from './test-session';
 
@@ -142,5 +142,16 @@ describe('a demo started from an expired session', () => {
     expect(await signingOut).toMatchObject({ status: 'expired', demo: false });
     expect(await secrets.load()).toMatchObject({ email: cloud.account.email });
     expect(demo).toEqual({ started: 1, closed: 1 });
+  });
+});
+
+describe('a settings file that cannot be written', () => {
+  it('fails neither the sign-in nor the sign-out (the e-mail is only a convenience)', async () => {
+    const { session, settings, secrets } = await open();
+    vi.spyOn(settings, 'update').mockRejectedValue(new Error('ENOSPC: no space left on device'));
+    await expect(session.signIn(cloud.account)).resolves.toMatchObject({ status: 'signedIn' });
+    expect(await secrets.load()).toMatchObject({ email: cloud.account.email });
+    await expect(session.signOut()).resolves.toMatchObject({ status: 'signedOut' });
+    expect(await secrets.load()).toBeNull();
   });
 });

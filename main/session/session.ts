@@ -75,6 +75,18 @@ export function createSessionService(deps: SessionDeps) {
     }
   }
 
+  /**
+   * The e-mail to fill in next time. Only a convenience: a settings file that cannot be written
+   * must not fail (or half-finish) a sign-in or a sign-out.
+   */
+  async function rememberEmail(lastEmail: string | null): Promise<void> {
+    try {
+      await settings.update({ lastEmail });
+    } catch (err) {
+      logger.warn('could not save the last e-mail', { err });
+    }
+  }
+
   async function clearSecrets(): Promise<void> {
     try {
       await secrets.clear();
@@ -135,7 +147,7 @@ export function createSessionService(deps: SessionDeps) {
 
   async function finishSignIn(email: string, abort?: AbortSignal): Promise<SessionView> {
     signingInAs = null;
-    await settings.update({ lastEmail: email });
+    await rememberEmail(email);
     if (abort) throwIfAborted(abort);
     return set({ status: 'signedIn', email, mfa: null, error: null, hasStoredApiKey: !!stored });
   }
@@ -200,7 +212,7 @@ export function createSessionService(deps: SessionDeps) {
     wyzeClient.signOut();
     stored = null;
     await clearSecrets();
-    await settings.update({ lastEmail: null });
+    await rememberEmail(null);
     return set({
       status: 'signedOut',
       email: null,
