@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -315,5 +315,26 @@ describe('session actions through the IPC router', () => {
       error: { code: 'INVALID_ARGUMENT', message: 'A sign-in is already in progress.' },
     });
     expect(emulator.state.requestCounts.get('/api/user/login')).toBe(before + 1);
+  });
+});
+
+describe('resetting the cached camera list', () => {
+  it('rewrites cameras.json from the cloud when signed in, and removes it when signed out', async () => {
+    const { services, dir, emulator } = await setup({ keytar: null });
+    await services.session.signIn(CANARY);
+    await untilList(services);
+    const cacheFile = join(dir, 'cameras.json');
+    expect(readFileSync(cacheFile, 'utf8')).toContain('Driveway');
+
+    emulator.state.updateDevice('2CAA8E4F1A02', { nickname: 'Driveway (after reset)' });
+    const view = await services.inventory.resetCache();
+    expect(view.devices.find((d) => d.mac === '2CAA8E4F1A02')?.name).toBe('Driveway (after reset)');
+    expect(readFileSync(cacheFile, 'utf8')).toContain('Driveway (after reset)');
+
+    await services.session.signOut();
+    await services.inventory.settled();
+    await services.inventory.resetCache();
+    expect(existsSync(cacheFile)).toBe(false);
+    expect(services.inventory.view().devices).toEqual([]);
   });
 });
