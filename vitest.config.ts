@@ -12,6 +12,7 @@ export default defineConfig({
             'main/**/*.test.ts',
             'preload/**/*.test.ts',
             'emulator/**/*.test.ts',
+            'preview/**/*.test.ts',
           ],
           testTimeout: 20_000,
         },
