@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createMemoryStore } from './secret-store';
+import type { SecretStore } from './secret-store';
 import { gate, startTestCloud, testSession } from './test-session';
-import type { TestCloud } from './test-session';
+import type { Gate, TestCloud } from './test-session';
 
 let cloud: TestCloud;
 beforeAll(async () => {
@@ -152,6 +154,35 @@ describe('a settings file that cannot be written', () => {
     await expect(session.signIn(cloud.account)).resolves.toMatchObject({ status: 'signedIn' });
     expect(await secrets.load()).toMatchObject({ email: cloud.account.email });
     await expect(session.signOut()).resolves.toMatchObject({ status: 'signedOut' });
+    expect(await secrets.load()).toBeNull();
+  });
+});
+
+describe('keychain writes and sign-out', () => {
+  it('a token refresh still saving when the user signs out does not bring the secrets back', async () => {
+    const memory = createMemoryStore();
+    let holdSave: Gate | null = null;
+    const slowStore: SecretStore = {
+      ...memory,
+      async save(session) {
+        const held = holdSave;
+        holdSave = null;
+        await held?.wait();
+        await memory.save(session);
+      },
+    };
+    const { session, secrets } = await open({ secrets: slowStore });
+    await session.signIn(cloud.account);
+    expect(await secrets.load()).not.toBeNull();
+
+    const saving = gate();
+    holdSave = saving;
+    const refreshed = failureOf(session.client().refreshSession());
+    await saving.reached;
+    const signingOut = session.signOut();
+    saving.open();
+    await signingOut;
+    await refreshed;
     expect(await secrets.load()).toBeNull();
   });
 });

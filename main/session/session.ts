@@ -6,7 +6,7 @@ import type { BaseUrls } from '../wyze/config';
 import { WyzeError, wyzeError } from '../wyze/errors';
 import { createDemoSession } from './demo-session';
 import type { DemoCloud } from './demo-session';
-import { createMemoryStore } from './secret-store';
+import { createSecretKeeper } from './secret-keeper';
 import type { SecretStore, StoredSession } from './secret-store';
 import type { SettingsStore } from './settings';
 import { createSessionActions } from './session-actions';
@@ -41,12 +41,16 @@ export interface SignInRequest {
  */
 export function createSessionService(deps: SessionDeps) {
   const { logger, settings } = deps;
-  let secrets = deps.secrets;
+  const secrets = createSecretKeeper({
+    store: deps.secrets,
+    logger,
+    onMemoryFallback: () => set({ persistence: 'memory' }),
+  });
   let view: SessionView = {
     status: 'starting',
     email: settings.get().lastEmail,
     demo: false,
-    persistence: secrets.kind,
+    persistence: secrets.kind(),
     hasStoredApiKey: false,
     mfa: null,
     error: null,
@@ -63,18 +67,6 @@ export function createSessionService(deps: SessionDeps) {
     return view;
   };
 
-  async function persist(session: StoredSession): Promise<void> {
-    try {
-      await secrets.save(session);
-    } catch (err) {
-      // The keychain stopped answering: keep going for this run, never fall back to a file.
-      logger.warn('keychain write failed; keeping secrets in memory for this run', { err });
-      secrets = createMemoryStore();
-      await secrets.save(session);
-      set({ persistence: 'memory' });
-    }
-  }
-
   /**
    * The e-mail to fill in next time. Only a convenience: a settings file that cannot be written
    * must not fail (or half-finish) a sign-in or a sign-out.
@@ -87,14 +79,6 @@ export function createSessionService(deps: SessionDeps) {
     }
   }
 
-  async function clearSecrets(): Promise<void> {
-    try {
-      await secrets.clear();
-    } catch (err) {
-      logger.warn('could not clear the keychain', { err });
-    }
-  }
-
   /** A client whose callbacks act only while it is the current one (a stale client is ignored). */
   function makeClient(baseUrls: BaseUrls, target: 'wyze' | 'demo'): WyzeClient {
     const made: WyzeClient = deps.createClient({
@@ -104,7 +88,7 @@ export function createSessionService(deps: SessionDeps) {
         const who = signingInAs ?? stored;
         if (target === 'demo' || !who) return;
         stored = { ...who, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken };
-        await persist(stored);
+        await secrets.save(stored);
       },
       onSessionExpired: () => {
         if (made !== client() || view.status !== 'signedIn') return;
@@ -141,8 +125,8 @@ export function createSessionService(deps: SessionDeps) {
     if (previous) wyzeClient.restore(previous);
     if (stored === previous) return;
     stored = previous;
-    if (previous) await persist(previous);
-    else await clearSecrets();
+    if (previous) await secrets.save(previous);
+    else await secrets.clear();
   }
 
   async function finishSignIn(email: string, abort?: AbortSignal): Promise<SessionView> {
@@ -195,7 +179,7 @@ export function createSessionService(deps: SessionDeps) {
   async function endDemo(): Promise<void> {
     await demo.end();
     if (stored) wyzeClient.restore(stored);
-    set({ demo: false, persistence: secrets.kind });
+    set({ demo: false, persistence: secrets.kind() });
   }
 
   /** Forgets everything: memory, keychain, the remembered e-mail. Ending a demo forgets only it. */
@@ -211,7 +195,7 @@ export function createSessionService(deps: SessionDeps) {
     }
     wyzeClient.signOut();
     stored = null;
-    await clearSecrets();
+    await secrets.clear();
     await rememberEmail(null);
     return set({
       status: 'signedOut',
@@ -233,7 +217,7 @@ export function createSessionService(deps: SessionDeps) {
       return set({ status: 'signedIn', email, hasStoredApiKey: false, mfa: null, error: null });
     } catch (err) {
       if (stored) wyzeClient.restore(stored);
-      set({ status: before, demo: false, persistence: secrets.kind });
+      set({ status: before, demo: false, persistence: secrets.kind() });
       throw err;
     }
   }
