@@ -166,3 +166,13 @@ describe('a sign-out at any await of a refresh leaves nothing behind', () => {
     },
   );
 });
+
+describe('refresh', () => {
+  it('answers with the view as it is once the refresh is over (not still refreshing)', async () => {
+    const { inventory } = setup({ signedIn: true });
+    await inventory.start();
+    const answer = await inventory.refresh();
+    expect(answer).toMatchObject({ refreshing: false, stale: false, error: null });
+    expect(answer).toEqual(inventory.view());
+  });
+});

@@ -126,7 +126,7 @@ export function createInventory(opts: InventoryOptions) {
           await trackSave(cache.save({ email, fetchedAt, devices }));
           if (at !== generation) return view; // signed out while saving: keep the list gone
         }
-        return set({ devices, fetchedAt, stale: false, error: null, rateLimitedUntil: null });
+        set({ devices, fetchedAt, stale: false, error: null, rateLimitedUntil: null });
       } catch (err) {
         if (at !== generation) return view;
         const error = err instanceof WyzeError ? err : wyzeError('INTERNAL');
@@ -145,6 +145,7 @@ export function createInventory(opts: InventoryOptions) {
           schedule();
         }
       }
+      return view; // after `finally`: the answer says the refresh is over
     })();
     return inFlight;
   }
