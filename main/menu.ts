@@ -12,7 +12,7 @@ export function menuTemplate(opts: {
   openApiKeyConsole: () => void;
   openApiKeyHelp: () => void;
   /** Help → Show logs (main/index.ts always passes it). */
-  showLogs?: () => void;
+  showLogs: () => void;
 }): MenuItemConstructorOptions[] {
   const app: MenuItemConstructorOptions[] = opts.isMac ? [{ role: 'appMenu' }] : [];
   return [
@@ -39,12 +39,8 @@ export function menuTemplate(opts: {
       submenu: [
         { label: 'Get a Wyze API key…', click: opts.openApiKeyConsole },
         { label: 'About Wyze API keys', click: opts.openApiKeyHelp },
-        ...(opts.showLogs
-          ? ([
-              { type: 'separator' },
-              { label: 'Show logs', click: opts.showLogs },
-            ] as MenuItemConstructorOptions[])
-          : []),
+        { type: 'separator' },
+        { label: 'Show logs', click: opts.showLogs },
       ],
     },
   ];

@@ -134,6 +134,7 @@ describe('menu and identity', () => {
       refresh: () => calls.push('refresh'),
       openApiKeyConsole: () => calls.push('console'),
       openApiKeyHelp: () => calls.push('help'),
+      showLogs: () => calls.push('logs'),
     });
     expect(menu.map((m) => m.role ?? m.label)).toEqual([
       'appMenu',

@@ -15,7 +15,9 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: env.WYZECAM_LOG_LEVEL === 'debug' ? 'debug' : 'warn' });
   const useCloud = Boolean(env.WYZE_AUTH_BASE_URL || env.WYZE_API_BASE_URL);
   const demo = useCloud ? null : await startDemoCloud();
-  const baseUrls = demo ? { auth: demo.url, api: demo.url } : baseUrlsFromEnv(env);
+  const baseUrls = demo
+    ? { auth: demo.url, api: demo.url }
+    : baseUrlsFromEnv(env, { allowOverrides: true });
   const host = await startPreviewHost({
     baseUrls,
     userDataDir: env.WYZECAM_USER_DATA || join(homedir(), '.config', 'Wyzecam Desktop Preview'),

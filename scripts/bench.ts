@@ -9,6 +9,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import type { Browser, Page } from '@playwright/test';
@@ -23,7 +24,7 @@ import type { PreviewHost } from '../preview/host';
 import { CHROMIUM_ARGS } from '../playwright.config';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const ROOT = new URL('..', import.meta.url).pathname;
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DEMO = DEMO_ACCOUNT;
 
 /** Records when the first camera row enters the DOM, then waits one frame for it to paint. */

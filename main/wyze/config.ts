@@ -39,7 +39,7 @@ export interface BaseUrlOptions {
   /**
    * Whether WYZE_AUTH_BASE_URL / WYZE_API_BASE_URL are honoured. Development and tests only: in a
    * packaged build anything that can set the environment could send credentials elsewhere
-   * (docs/security.md, S22), so the desktop app passes `!app.isPackaged`.
+   * (docs/security.md, S22), so the desktop app passes `!app.isPackaged`. Off unless asked for.
    */
   allowOverrides?: boolean;
 }
@@ -47,7 +47,7 @@ export interface BaseUrlOptions {
 /** Base URLs from WYZE_AUTH_BASE_URL / WYZE_API_BASE_URL (when allowed), or Wyze's own hosts. */
 export function baseUrlsFromEnv(
   env: Record<string, string | undefined>,
-  { allowOverrides = true }: BaseUrlOptions = {},
+  { allowOverrides = false }: BaseUrlOptions = {},
 ): BaseUrls {
   if (!allowOverrides) return { ...DEFAULT_BASE_URLS };
   return {

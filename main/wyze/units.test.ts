@@ -3,7 +3,7 @@ import { ERROR_CODES } from '../../common/errors';
 import { describeModel } from '../../common/models';
 import { createLogger } from '../logging/logger';
 import type { LogRecord } from '../logging/logger';
-import { baseUrlsFromEnv, checkBaseUrl } from './config';
+import { DEFAULT_BASE_URLS, baseUrlsFromEnv, checkBaseUrl } from './config';
 import { WyzeError, appFailure, authFailure, wyzeError } from './errors';
 import { hashPassword } from './hash';
 import { jwtExpiry } from './jwt';
@@ -38,7 +38,7 @@ describe('base URLs (security S22)', () => {
     );
   });
 
-  it('defaults to Wyze and reads the overrides from the environment', () => {
+  it('defaults to Wyze and reads the overrides from the environment only when asked to', () => {
     expect(baseUrlsFromEnv({})).toEqual({
       auth: 'https://auth-prod.api.wyze.com',
       api: 'https://api.wyzecam.com',
@@ -48,6 +48,12 @@ describe('base URLs (security S22)', () => {
         WYZE_AUTH_BASE_URL: 'http://127.0.0.1:1',
         WYZE_API_BASE_URL: 'http://127.0.0.1:2',
       }),
+    ).toEqual(DEFAULT_BASE_URLS);
+    expect(
+      baseUrlsFromEnv(
+        { WYZE_AUTH_BASE_URL: 'http://127.0.0.1:1', WYZE_API_BASE_URL: 'http://127.0.0.1:2' },
+        { allowOverrides: true },
+      ),
     ).toEqual({ auth: 'http://127.0.0.1:1', api: 'http://127.0.0.1:2' });
   });
 });
@@ -143,7 +149,8 @@ describe('rate-limit headers', () => {
 
 describe('small pieces', () => {
   it('hashes the password three times with MD5', () => {
-    // Each round hashes the previous round's lowercase hex (§4.1); values computed independently.
+    // Each round hashes the previous round's lowercase hex (docs/protocol.md, "Sign-in and API
+    // keys"); values computed independently.
     expect(hashPassword('')).toBe('acf7ef943fdeb3cbfed8dd0d8f584731');
     expect(hashPassword('password')).toBe('5a22e6c339c96c9c0513a46e44c39683');
     expect(hashPassword('a ')).not.toBe(hashPassword('a'));
