@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import type { AccountSpec, DeviceSpec } from './world';
 
 /**
- * Renders world devices in the cloud's exact shapes: key order and value types as the traces in
- * ../shared/reference/wyze-cloud-api.md §5.4, §5.5, §7 show them (int conn_state, string
- * electricity, object camera_thumbnails, float timezone_gmt_offset).
+ * Renders world devices in the cloud's exact shapes: key order and value types as the captures
+ * show them (int conn_state, string electricity, object camera_thumbnails, float
+ * timezone_gmt_offset); docs/protocol.md, "Device list" and "Device info and properties".
  */
 
 type Json = Record<string, unknown>;
@@ -94,7 +94,7 @@ function otherParams(device: DeviceSpec): Json {
 
 const isCameraSpec = (device: DeviceSpec): boolean => device.productType === 'Camera';
 
-/** One entry of get_object_list's data.device_list (§7.1). */
+/** One entry of get_object_list's data.device_list (docs/protocol.md, "Device list"). */
 export function renderObjectListEntry(device: DeviceSpec, account: AccountSpec): Json {
   const bindingTs = device.connStateTs - 86_400_000 * 30;
   const record: Json = {
@@ -125,7 +125,10 @@ export function renderObjectListEntry(device: DeviceSpec, account: AccountSpec):
   return applyOverrides(record, device);
 }
 
-/** One entry of the legacy get_device_list's data.device_info_list (§5.4): flat fields. */
+/**
+ * One entry of the legacy get_device_list's data.device_info_list: flat fields
+ * (docs/protocol.md, "Device list", the legacy list).
+ */
 export function renderLegacyEntry(device: DeviceSpec, account: AccountSpec): Json {
   const record: Json = {
     mac: device.mac,
@@ -150,7 +153,7 @@ export function renderLegacyEntry(device: DeviceSpec, account: AccountSpec): Jso
   return applyOverrides(record, device);
 }
 
-/** P-code values of a camera (§5.6); always strings. */
+/** P-code values of a camera; always strings (docs/protocol.md, "Device info and properties"). */
 export function propertyList(
   device: DeviceSpec,
   at: number,
@@ -166,7 +169,10 @@ export function propertyList(
   ];
 }
 
-/** get_device_Info's data (§5.5): a flat record with property_list inside. */
+/**
+ * get_device_Info's data: a flat record with property_list inside (docs/protocol.md,
+ * "Device info and properties").
+ */
 export function renderDeviceInfo(device: DeviceSpec, account: AccountSpec, at: number): Json {
   const entry = renderObjectListEntry(device, account);
   return {
@@ -199,7 +205,7 @@ export function renderDeviceInfo(device: DeviceSpec, account: AccountSpec, at: n
   };
 }
 
-/** data.device_group_list entries (§5.3). */
+/** data.device_group_list entries (docs/protocol.md, "Device list"). */
 export function renderGroups(account: AccountSpec): Json[] {
   const models = new Map(account.devices.map((d) => [d.mac, d.model]));
   return account.groups.map((g) => ({

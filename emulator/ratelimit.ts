@@ -2,7 +2,10 @@ const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const two = (n: number): string => String(n).padStart(2, '0');
 
-/** Formats a time the way X-RateLimit-Reset-By carries it: `Fri Jan 09 17:07:12 UTC 2026` (§6.2). */
+/**
+ * Formats a time the way X-RateLimit-Reset-By carries it: `Fri Jan 09 17:07:12 UTC 2026`
+ * (docs/protocol.md, "Timestamps and units").
+ */
 export function formatResetBy(ms: number): string {
   const d = new Date(ms);
   return (
@@ -17,7 +20,10 @@ export interface BudgetState {
   resetBy: number;
 }
 
-/** A fixed-window request budget, like the one Wyze's gateways count against (§6.2). */
+/**
+ * A fixed-window request budget, like the one Wyze's gateways count against (docs/protocol.md,
+ * "Rate limits").
+ */
 export class RateBudget {
   private windowStart = -Infinity;
   private used = 0;

@@ -25,22 +25,28 @@ export type Route = (ctx: RequestContext) => Reply;
 
 const traceId = (): string => randomBytes(16).toString('hex');
 
-/** App host success, current style (§3.1): code, ts, msg, data, traceId. */
+/**
+ * App host success, current style: code, ts, msg, data, traceId (docs/protocol.md,
+ * "Error codes").
+ */
 export const appOk = (ctx: RequestContext, data: unknown): Reply => ({
   status: 200,
   body: { code: '1', ts: ctx.state.now(), msg: 'SUCCESS', data, traceId: traceId() },
 });
 
-/** App host business error (§3.1): still HTTP 200, a string code, 2024+ form without ts. */
+/**
+ * App host business error: still HTTP 200, a string code, 2024+ form without ts
+ * (docs/protocol.md, "Error codes").
+ */
 export const appError = (code: string, msg: string): Reply => ({
   status: 200,
   body: { code, msg, traceId: traceId(), data: {} },
 });
 
-/** Auth host success (§3.2): a flat object, no envelope. */
+/** Auth host success: a flat object, no envelope (docs/protocol.md, "Error codes"). */
 export const authOk = (body: Record<string, unknown>): Reply => ({ status: 200, body });
 
-/** Auth host error (§3.2): HTTP 400, integer errorCode. */
+/** Auth host error: HTTP 400, integer errorCode (docs/protocol.md, "Error codes"). */
 export const authError = (description: string, errorCode = 1000): Reply => ({
   status: 400,
   body: { description, requestId: randomUUID(), errorCode },

@@ -14,8 +14,8 @@ interface Grant {
 const b64url = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 /**
- * Issues and checks tokens the way the service does (§4.5, §4.6): access tokens expire, refresh
- * tokens rotate on every use and a used or revoked one answers 2002.
+ * Issues and checks tokens the way the service does (docs/protocol.md, "Tokens and refresh"):
+ * access tokens expire, refresh tokens rotate on every use and a used or revoked one answers 2002.
  */
 export class TokenBook {
   private readonly access = new Map<string, Grant>();

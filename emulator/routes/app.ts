@@ -9,7 +9,10 @@ import { appError, appOk, bodyObject, str } from '../reply';
 import type { Reply, RequestContext, Route } from '../reply';
 import type { AccountSpec } from '../world';
 
-/** App-host codes and messages as the traces show them (§6.1, 2024+ wording). */
+/**
+ * App-host codes and messages as the traces show them, in the 2024+ wording (docs/protocol.md,
+ * "Error codes").
+ */
 export const APP_ERRORS = {
   parameter: ['1001', 'ParameterError'],
   accessToken: ['2001', 'access token is error'],
@@ -19,7 +22,10 @@ export const APP_ERRORS = {
 
 const error = ([code, msg]: readonly [string, string]): Reply => appError(code, msg);
 
-/** Resolves the account behind access_token, or the error the service gives (§9.5). */
+/**
+ * Resolves the account behind access_token, or the error the service gives (docs/protocol.md,
+ * "Tokens and refresh").
+ */
 function authenticate(ctx: RequestContext): AccountSpec | Reply {
   const token = str(bodyObject(ctx).access_token);
   if (!token) return error(APP_ERRORS.parameter);

@@ -4,12 +4,13 @@ import { authError, authOk, bodyObject, header, str } from '../reply';
 import type { Reply, RequestContext, Route } from '../reply';
 import type { AccountSpec } from '../world';
 
-/** Messages the auth host is seen to send with errorCode 1000 (§6.1). */
+/** Messages the auth host is seen to send with errorCode 1000 (docs/protocol.md, "Error codes"). */
 export const AUTH_MESSAGES = {
   badPassword: 'Invalid User Name or Password.',
   badKey: 'Invalid credentials, please check username, password, keyid or apikey',
   locked: 'Too many failed attempts. Please try again later.',
-  // The body of a rejected MFA code is not in any source (§4.4): this text is ours.
+  // The body of a rejected MFA code is not in any source: this text is ours (docs/protocol.md,
+  // "Emulator choices").
   badCode: 'Invalid verification code.',
   badSession: 'Invalid session.',
 } as const;
@@ -105,7 +106,8 @@ export const login: Route = (ctx) => {
   if (!keyOwner || !account || keyOwner !== account) {
     return fail(account ? AUTH_MESSAGES.badKey : AUTH_MESSAGES.badPassword);
   }
-  // Accounts made with Google/Apple sign-in have no Wyze password: nothing can match (§user-needs).
+  // Accounts made with Google/Apple sign-in have no Wyze password: nothing can match
+  // (docs/protocol.md, "Sign-in and API keys").
   if (account.password === null || str(body.password) !== tripleMd5(account.password)) {
     return fail(AUTH_MESSAGES.badPassword);
   }
