@@ -37,7 +37,7 @@ export interface InventoryOptions {
   logger: Logger;
   now?: () => number;
   scheduler?: Scheduler;
-  /** Automatic refresh period; Part A: no faster than once per 60 s. */
+  /** Automatic refresh period; no faster than once per 60 s (docs/protocol.md, "Rate limits"). */
   intervalMs?: number;
 }
 

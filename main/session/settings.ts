@@ -12,7 +12,10 @@ const boundsSchema = z.object({
 });
 
 const settingsSchema = z.object({
-  /** The installation's phone_id: a UUIDv4 made once and kept (Part A, common params). */
+  /**
+   * The installation's phone_id: a UUIDv4 made once and kept (docs/protocol.md, "Common
+   * parameters").
+   */
   phoneId: z.uuid(),
   /** The e-mail of the last sign-in, to fill in the form. Not a secret. */
   lastEmail: z.string().max(320).nullable(),

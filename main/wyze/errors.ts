@@ -4,7 +4,8 @@ import { DEFAULT_SERVER_WAIT_MS, boundRetryAt } from './ratelimit';
 
 /**
  * The one place that decides what each failure is called and what the user is told
- * (../shared/reference/wyze-cloud-api.md §6; user needs: say what happened and what to do next).
+ * (docs/protocol.md, "Error codes"; docs/engineering.md: errors are data, with a plain-language
+ * message that says what happened and what to do next).
  */
 const MESSAGES: Record<ErrorCode, string> = {
   INVALID_CREDENTIALS:
@@ -164,7 +165,7 @@ export function incompleteAnswer(detail: string): WyzeError {
   );
 }
 
-/** Auth-host 400 descriptions (§6.1) and what they mean. */
+/** Auth-host 400 descriptions and what they mean (docs/protocol.md, "Error codes"). */
 const AUTH_DESCRIPTIONS: [RegExp, ErrorCode][] = [
   [/too many failed attempts/i, 'ACCOUNT_LOCKED'],
   [/invalid user name or password/i, 'INVALID_CREDENTIALS'],
@@ -184,7 +185,10 @@ export function authFailure(description: string, mfaStep: boolean): WyzeError {
   return wyzeError('UNKNOWN_CODE', { detail: `sign-in: ${description.slice(0, 120)}` });
 }
 
-/** App-host business codes (§6.1) and legacy messages. `2001` is handled by the refresh logic. */
+/**
+ * App-host business codes and legacy messages (docs/protocol.md, "Error codes"). `2001` is handled
+ * by the refresh logic.
+ */
 export function appFailure(code: string, msg: string, now: number): WyzeError {
   switch (code) {
     case '1001':
@@ -197,7 +201,8 @@ export function appFailure(code: string, msg: string, now: number): WyzeError {
     case '3019':
       return wyzeError('DEVICE_OFFLINE');
     case '3044':
-      // Only one client treats 3044 as a rate limit (retry after 10 minutes, §6.1); we follow it.
+      // Only one client treats 3044 as a rate limit (retry after 10 minutes; docs/protocol.md,
+      // "Error codes"); we follow it.
       return wyzeError('RATE_LIMITED', { retryAt: now + 600_000, now });
   }
   if (msg === 'UserIsLocked') return wyzeError('ACCOUNT_LOCKED');

@@ -37,7 +37,7 @@ const shared = (d: WyzeDevice | null) =>
   };
 
 describe('the two device-list shapes', () => {
-  it("maps the seed document's get_device_list example to the same camera as its object-list twin", () => {
+  it("maps the 2018 capture's get_device_list example to the same camera as its object-list twin", () => {
     const old = normaliseLegacyDevice(legacy.data.device_info_list[0]);
     const current = normaliseDevice(objectList.data.device_list[0]);
     expect(shared(old)).toEqual(shared(current));

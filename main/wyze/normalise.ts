@@ -4,7 +4,8 @@ import { describeModel } from '../../common/models';
 
 /**
  * Turns device entries from either list shape into WyzeDevice, never throwing: the current
- * object list (§7.1, with device_params) and the legacy device_info_list (§5.4, flat fields).
+ * object list (with device_params) and the legacy device_info_list (flat fields); docs/protocol.md,
+ * "Device list".
  * A field that is missing or of the wrong type becomes null rather than a guess.
  */
 
@@ -234,8 +235,9 @@ export function normaliseDeviceList(
 }
 
 /**
- * get_device_Info's flat record (§5.5). It carries no conn_state or power_switch: those come
- * from its property_list, P5 (online) and P3 (power), with their timestamps.
+ * get_device_Info's flat record (docs/protocol.md, "Device info and properties"). It carries no
+ * conn_state or power_switch: those come from its property_list, P5 (online) and P3 (power), with
+ * their timestamps.
  */
 export function normaliseDeviceInfo(raw: unknown): WyzeDevice | null {
   if (!isRecord(raw)) return null;

@@ -73,7 +73,8 @@ interface Budget {
 
 /**
  * Follows the budget Wyze reports on every response and holds back non-essential requests when
- * it runs low (security S19; MB-api stops at ≤10, JF-api at <7, §6.2).
+ * it runs low (docs/security.md, S19; docker-wyze-bridge stops at ≤10, wyze-api at <7:
+ * docs/protocol.md, "Rate limits").
  */
 export class RateLimitTracker {
   private readonly budgets: Record<Host, Budget> = {

@@ -6,7 +6,10 @@ import { wyzeError } from './errors';
  * app reads are required; extra fields are allowed, as the service adds them over time.
  */
 
-/** Auth host, HTTP 200 (§3.2, §4.3): tokens, or null tokens and an MFA challenge. */
+/**
+ * Auth host, HTTP 200: tokens, or null tokens and an MFA challenge (docs/protocol.md, "Sign-in
+ * and API keys", "Two-step verification").
+ */
 export const loginResponseSchema = z.object({
   access_token: z.string().min(1).nullable().optional(),
   refresh_token: z.string().min(1).nullable().optional(),
@@ -39,16 +42,19 @@ export const loginResponseSchema = z.object({
 
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
-/** Auth host, HTTP 400 (§3.2). */
+/** Auth host, HTTP 400 (docs/protocol.md, "Error codes"). */
 export const authErrorSchema = z.object({
   description: z.string(),
   errorCode: z.union([z.number(), z.string()]).optional(),
 });
 
-/** sendSmsCode / sendEmailCode (§3.2). */
+/** sendSmsCode / sendEmailCode (docs/protocol.md, "Two-step verification"). */
 export const sendCodeResponseSchema = z.object({ session_id: z.string().min(1) });
 
-/** App host envelope (§3.1); `code` is a string in every trace, a number is tolerated. */
+/**
+ * App host envelope (docs/protocol.md, "Error codes"); `code` is a string in every trace, a
+ * number is tolerated.
+ */
 export const envelopeSchema = z.object({
   code: z.union([z.string(), z.number()]).transform(String),
   msg: z.string().nullable().optional(),
