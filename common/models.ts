@@ -1,6 +1,6 @@
 /**
- * Wyze product model codes and their marketed names, from the evidence in
- * ../shared/reference/wyze-cloud-api.md §8 (where sources disagree, §10.9, the majority wins).
+ * Wyze product model codes and their marketed names, from the evidence in docs/protocol.md,
+ * "Device list" (where sources disagree, the name most sources or the captures support wins).
  */
 export interface ModelInfo {
   name: string;

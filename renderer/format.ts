@@ -30,7 +30,9 @@ export function formatMoment(ms: number, now: number): string {
 
 export type StatusKind = 'online' | 'offline' | 'privacy' | 'unknown';
 
-/** What the cloud says about a camera, and nothing it does not (Part A, "Online"). */
+/**
+ * What the cloud says about a camera, and nothing it does not (docs/protocol.md, "Device list").
+ */
 export function cameraStatus(d: Pick<DeviceDto, 'online' | 'poweredOn' | 'statusChangedAt'>): {
   kind: StatusKind;
   label: string;
