@@ -121,3 +121,19 @@ describe('camera list', () => {
     expect(calls.filter(([c]) => c === 'cameras:refresh')).toHaveLength(2);
   });
 });
+
+describe('error banner', () => {
+  it.each(['NETWORK', 'TIMEOUT', 'TOKEN_REFUSED'])(
+    'offers "Try again" when the camera list failed with %s',
+    async (code) => {
+      const calls = installFakeBridge();
+      useStore.getState().setSession(session());
+      showCameras(list([device()], { error: { code, message: `failed: ${code}` }, stale: true }));
+      render(<App />);
+      const banner = screen.getByRole('alert');
+      expect(within(banner).getByText(`failed: ${code}`)).toBeTruthy();
+      await userEvent.click(within(banner).getByRole('button', { name: 'Try again' }));
+      expect(calls.map(([c]) => c)).toContain('cameras:refresh');
+    },
+  );
+});

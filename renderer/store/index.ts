@@ -121,7 +121,11 @@ export const useStore = create<Store>()((set, get) => {
     }));
     try {
       const result = await call(wyze());
-      if (!result.ok && opts.reportError) set({ actionError: result.error });
+      // CANCELLED answers an action the user ended themselves (sign-out during a sign-in):
+      // nothing to report.
+      if (!result.ok && opts.reportError && result.error.code !== 'CANCELLED') {
+        set({ actionError: result.error });
+      }
       return result.ok;
     } catch {
       set({ actionError: UNREACHABLE });

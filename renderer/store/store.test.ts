@@ -113,6 +113,14 @@ describe('actions', () => {
     });
   });
 
+  it('report nothing for an action the user cancelled themselves', async () => {
+    installFakeBridge({
+      'session:sign-in': { ok: false, error: { code: 'CANCELLED', message: 'cancelled' } },
+    });
+    expect(await useStore.getState().signIn({ email: 'a@b.c', password: 'x' })).toBe(false);
+    expect(useStore.getState().actionError).toBeNull();
+  });
+
   it('turn a bridge that throws into a plain message', async () => {
     Object.defineProperty(window, 'wyze', {
       value: { signOut: () => Promise.reject(new Error('boom at x.ts:1')) },

@@ -9,6 +9,7 @@ const RETRYABLE = new Set([
   'RESPONSE_TOO_LARGE',
   'UNKNOWN_CODE',
   'PARAMETER_ERROR',
+  'TOKEN_REFUSED',
   'INTERNAL',
 ]);
 
