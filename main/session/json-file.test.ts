@@ -1,9 +1,17 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { jsonFile } from './json-file';
+import { MAX_JSON_FILE_BYTES, jsonFile } from './json-file';
 import { openSettings } from './settings';
 
 let dir: string;
@@ -72,6 +80,18 @@ describe('jsonFile writes', () => {
     const file = jsonFile(join(dir, 'private.json'), counterSchema);
     await file.write({ n: 1 });
     expect(statSync(file.path).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('jsonFile reads', () => {
+  it('reads a valid file and refuses one past the size cap without reading it', async () => {
+    const path = join(dir, 'big.json');
+    writeFileSync(path, JSON.stringify({ n: 1 }));
+    expect(await jsonFile(path, counterSchema).read()).toEqual({ n: 1 });
+    // A sparse file: past the cap on disk, costing nothing to make.
+    truncateSync(path, MAX_JSON_FILE_BYTES + 1);
+    expect(await jsonFile(path, counterSchema).read()).toBeNull();
+    expect(await jsonFile(path, counterSchema, { maxBytes: 8 }).read()).toBeNull();
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { z } from 'zod';
@@ -27,18 +27,29 @@ function enqueue<T>(path: string, job: () => Promise<T>): Promise<T> {
 }
 
 /**
+ * Larger files are not read at all: 20,000 cached cameras take about 12 MB, so anything past this
+ * was not written by the app, and reading it whole would stall the main process.
+ */
+export const MAX_JSON_FILE_BYTES = 32 * 1024 * 1024;
+
+/**
  * A small JSON file in the user-data folder, validated on read and replaced atomically on write
  * (a unique temporary file, fsync, rename: write-file-atomic). Holds only non-secret data
  * (settings, the last camera list).
  */
-export function jsonFile<T>(path: string, schema: z.ZodType<T>) {
+export function jsonFile<T>(
+  path: string,
+  schema: z.ZodType<T>,
+  { maxBytes = MAX_JSON_FILE_BYTES }: { maxBytes?: number } = {},
+) {
   return {
     path,
-    /** The file's value, or null when it is missing, unreadable or not valid. */
+    /** The file's value, or null when it is missing, unreadable, too large or not valid. */
     read(): Promise<T | null> {
       return enqueue(path, async () => {
         let text: string;
         try {
+          if ((await stat(path)).size > maxBytes) return null;
           text = await readFile(path, 'utf8');
         } catch {
           return null;
