@@ -1,12 +1,4 @@
-import {
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  truncateSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -88,9 +80,11 @@ describe('jsonFile reads', () => {
     const path = join(dir, 'big.json');
     writeFileSync(path, JSON.stringify({ n: 1 }));
     expect(await jsonFile(path, counterSchema).read()).toEqual({ n: 1 });
-    // A sparse file: past the cap on disk, costing nothing to make.
-    truncateSync(path, MAX_JSON_FILE_BYTES + 1);
+    // Still valid JSON (trailing spaces), so only the size can make the read refuse it.
+    writeFileSync(path, `{"n":2}${' '.repeat(MAX_JSON_FILE_BYTES)}`);
     expect(await jsonFile(path, counterSchema).read()).toBeNull();
+    writeFileSync(path, '{"n":3}  ');
+    expect(await jsonFile(path, counterSchema, { maxBytes: 9 }).read()).toEqual({ n: 3 });
     expect(await jsonFile(path, counterSchema, { maxBytes: 8 }).read()).toBeNull();
   });
 });
