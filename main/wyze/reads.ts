@@ -3,7 +3,13 @@ import type { Logger } from '../logging/logger';
 import { WyzeError, wyzeError } from './errors';
 import type { AppHost } from './app-host';
 import { SV } from './app-host';
-import { normaliseDeviceInfo, normaliseDeviceList, normaliseLegacyDevice } from './normalise';
+import {
+  boundedText,
+  boundedTime,
+  normaliseDeviceInfo,
+  normaliseDeviceList,
+  normaliseLegacyDevice,
+} from './normalise';
 import type { DeviceList } from './normalise';
 import {
   deviceInfoSchema,
@@ -68,10 +74,12 @@ export function createReads(host: AppHost, tokens: TokenKeeper, logger: Logger) 
 
   async function getAccount(): Promise<WyzeAccount> {
     const info = await read('/app/user/get_user_info', SV.userInfo, {}, userInfoSchema);
+    // The same bounds as device fields (docs/protocol.md, "Timestamps and units"): whatever
+    // the cloud sends, nothing unbounded reaches the UI.
     return {
-      email: info.email ?? null,
-      nickname: info.nickname ?? null,
-      userId: info.open_user_id ?? null,
+      email: boundedText(info.email),
+      nickname: boundedText(info.nickname),
+      userId: boundedText(info.open_user_id),
     };
   }
 
@@ -125,7 +133,11 @@ export function createReads(host: AppHost, tokens: TokenKeeper, logger: Logger) 
       extra,
       propertyListSchema,
     );
-    return data.property_list;
+    return data.property_list.map((p) => ({
+      pid: p.pid.slice(0, 16),
+      value: p.value.slice(0, 1024),
+      ts: boundedTime(p.ts),
+    }));
   }
 
   return { getAccount, listDevices, listDevicesLegacy, getDeviceInfo, getPropertyList };
