@@ -149,6 +149,15 @@ describe('citations of the project docs', () => {
     expect(broken).toEqual([]);
   });
 
+  it('no file cites a document the repository does not have', () => {
+    // The project's docs replaced a reference outside the repository, cited by its relative path
+    // (a folder beside the checkout), by part letter or by numbered section.
+    const outside = /\.\.\/shared\/|\bPart [AB]\b|\u00a7 ?\d/;
+    const files = [...ROOT_FILES, ...SOURCE_DIRS.flatMap(filesUnder)];
+    const citing = files.filter((file) => outside.test(read(file)));
+    expect(citing).toEqual([]);
+  });
+
   it('every link inside the docs to one of their sections resolves', () => {
     const broken = Object.entries(docs).flatMap(([name, text]) => {
       const anchors = new Set([...headingsOf(text)].map(anchorOf));
