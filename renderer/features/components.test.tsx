@@ -123,7 +123,7 @@ describe('camera list', () => {
 });
 
 describe('error banner', () => {
-  it.each(['NETWORK', 'TIMEOUT', 'TOKEN_REFUSED'])(
+  it.each(['NETWORK', 'TIMEOUT', 'TOKEN_REFUSED'] as const)(
     'offers "Try again" when the camera list failed with %s',
     async (code) => {
       const calls = installFakeBridge();
