@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, rm, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { sniffPicture } from './image';
+import type { Picture } from './fetch';
+
+/** How much the picture cache may hold; the oldest files go first past either bound. */
+export interface CacheBounds {
+  maxFiles: number;
+  maxBytes: number;
+}
+
+export const DEFAULT_BOUNDS: CacheBounds = { maxFiles: 300, maxBytes: 30 * 1024 * 1024 };
+
+/** The folder under the user-data folder that holds the cached pictures. */
+export const THUMBNAIL_DIR = 'thumbnails';
+
+/**
+ * A file name for one camera's picture taken at one time: a hash, so a MAC (any text the cloud
+ * sent) never becomes part of a path.
+ */
+export function cacheFileName(mac: string, takenAt: number | null): string {
+  const digest = createHash('sha256')
+    .update(`${mac}\n${takenAt ?? 'none'}`)
+    .digest('hex');
+  return `${digest.slice(0, 40)}.img`;
+}
+
+/**
+ * The latest pictures on disk, keyed by MAC and time taken, bounded in count and bytes. Not a
+ * secret (the URL it came from is never written), but private to the account: sign-out deletes
+ * the whole folder.
+ */
+export function openThumbnailCache(userDataDir: string, bounds: CacheBounds = DEFAULT_BOUNDS) {
+  const dir = join(userDataDir, THUMBNAIL_DIR);
+  /** Writes and clears in order, so a clear is never undone by a write that started before it. */
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(job: () => Promise<T>): Promise<T> => {
+    const run = queue.then(job, job);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  async function prune(): Promise<void> {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    const files = await Promise.all(
+      names
+        .filter((name) => name.endsWith('.img'))
+        .map(async (name) => {
+          const info = await stat(join(dir, name)).catch(() => null);
+          return info ? { name, size: info.size, at: info.mtimeMs } : null;
+        }),
+    );
+    const present = files.filter((f) => f !== null).sort((a, b) => b.at - a.at);
+    let bytes = 0;
+    for (const [i, file] of present.entries()) {
+      bytes += file.size;
+      if (i >= bounds.maxFiles || bytes > bounds.maxBytes) {
+        await unlink(join(dir, file.name)).catch(() => undefined);
+      }
+    }
+  }
+
+  return {
+    dir,
+    /** The cached picture, or null (absent, or not a picture any more). */
+    async get(mac: string, takenAt: number | null): Promise<Picture | null> {
+      const bytes = await readFile(join(dir, cacheFileName(mac, takenAt))).catch(() => null);
+      if (!bytes || bytes.length > bounds.maxBytes) return null;
+      const type = sniffPicture(bytes);
+      return type ? { type, bytes } : null;
+    },
+    /** Keeps a picture, then drops the oldest ones past the bounds. */
+    put(mac: string, takenAt: number | null, picture: Picture): Promise<void> {
+      return serial(async () => {
+        await mkdir(dir, { recursive: true, mode: 0o700 });
+        await writeFileAtomic(join(dir, cacheFileName(mac, takenAt)), picture.bytes, {
+          mode: 0o600,
+        });
+        await prune();
+      });
+    },
+    /** Deletes every cached picture and the folder (sign-out). */
+    clear(): Promise<void> {
+      return serial(() => rm(dir, { recursive: true, force: true }));
+    },
+  };
+}
+
+export type ThumbnailCache = ReturnType<typeof openThumbnailCache>;
