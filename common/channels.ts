@@ -13,6 +13,7 @@ export const CHANNELS = {
   getCameras: 'cameras:get',
   refreshCameras: 'cameras:refresh',
   resetCache: 'cameras:reset-cache',
+  exportCameras: 'cameras:export',
   reportVisibility: 'app:report-visibility',
   openExternal: 'app:open-external',
 } as const;

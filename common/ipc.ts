@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { CHANNELS, EXTERNAL_TARGETS } from './channels';
 import type { Channel, EVENTS } from './channels';
 import type { CamerasEvent, CamerasSnapshot } from './camera-delta';
+import { EXPORT_FORMATS, MAX_EXPORT_MACS, MAX_EXPORT_MAC_LENGTH } from './export';
+import type { ExportResult } from './export';
 import type { CameraListView, SessionView } from './view';
 
 export { CHANNELS, EVENTS, EXTERNAL_TARGETS } from './channels';
@@ -34,6 +36,13 @@ export const schemas = {
   [CHANNELS.getCameras]: noArgs,
   [CHANNELS.refreshCameras]: noArgs,
   [CHANNELS.resetCache]: noArgs,
+  [CHANNELS.exportCameras]: z
+    .object({
+      format: z.enum(EXPORT_FORMATS),
+      /** The cameras of the page's current view; main takes every value from its own list. */
+      macs: z.array(z.string().min(1).max(MAX_EXPORT_MAC_LENGTH)).max(MAX_EXPORT_MACS),
+    })
+    .strict(),
   [CHANNELS.reportVisibility]: z.object({ visible: z.boolean() }).strict(),
   [CHANNELS.openExternal]: z.object({ target: z.enum(EXTERNAL_TARGETS) }).strict(),
 } satisfies Record<Channel, z.ZodType>;
@@ -52,6 +61,8 @@ export interface Responses {
   [CHANNELS.refreshCameras]: CameraListView;
   /** Forgets the cached list (disk and memory) and fetches it again when signed in. */
   [CHANNELS.resetCache]: CameraListView;
+  /** Saved by main (desktop), handed back to download (browser preview), or cancelled. */
+  [CHANNELS.exportCameras]: ExportResult;
   [CHANNELS.reportVisibility]: null;
   [CHANNELS.openExternal]: null;
 }

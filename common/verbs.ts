@@ -54,6 +54,7 @@ export const VERBS = verbTable<Channel>()({
   getCameras: CHANNELS.getCameras,
   refreshCameras: CHANNELS.refreshCameras,
   resetCache: CHANNELS.resetCache,
+  exportCameras: CHANNELS.exportCameras,
   reportVisibility: CHANNELS.reportVisibility,
   openExternal: CHANNELS.openExternal,
 });

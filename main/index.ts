@@ -17,6 +17,7 @@ import {
 import type { BrowserWindow } from 'electron';
 import { desktopEnvironment, desktopServiceOptions } from './desktop-options';
 import { appIdentity, appUserModelId } from './identity';
+import { SAVE_FILTERS, saveWithDialog } from './export/save-file';
 import { registerIpc } from './ipc/register';
 import { createFileSink } from './logging/file-sink';
 import type { FileSink } from './logging/file-sink';
@@ -143,8 +144,8 @@ if (!app.requestSingleInstanceLock()) {
         }
       });
 
-      services = await createAppServices(
-        desktopServiceOptions({
+      services = await createAppServices({
+        ...desktopServiceOptions({
           app,
           net,
           env: process.env,
@@ -153,7 +154,20 @@ if (!app.requestSingleInstanceLock()) {
           isTrustedSender: isTrustedSender(origins),
           openUrl,
         }),
-      );
+        // Export: the native save dialog, in the Downloads folder with a dated name.
+        saveFile: saveWithDialog({
+          choosePath: async (file) => {
+            const options = {
+              defaultPath: join(app.getPath('downloads'), file.suggestedName),
+              filters: [SAVE_FILTERS[file.format]],
+            };
+            const chosen = mainWindow
+              ? await dialog.showSaveDialog(mainWindow, options)
+              : await dialog.showSaveDialog(options);
+            return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+          },
+        }),
+      });
       registerIpc(ipcMain, services.router);
       // `npm run demo` opens straight into the demo account.
       if (environment.demo && services.session.view().status !== 'signedIn') {

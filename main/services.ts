@@ -3,6 +3,7 @@ import type { EventChannel, EventPayloads, ExternalTarget } from '../common/ipc'
 import { openCameraCache } from './cameras/cache';
 import { cameraEventStream } from './cameras/delta';
 import { createInventory } from './cameras/inventory';
+import type { SaveFile } from './export/export-cameras';
 import type { Scheduler } from './cameras/inventory';
 import { startDemoCloud } from './demo';
 import { createHandlers } from './ipc/handlers';
@@ -36,6 +37,8 @@ export interface AppServicesOptions {
   keytar?: KeytarLike | null;
   scheduler?: Scheduler;
   startDemoCloud?: () => Promise<DemoCloud>;
+  /** Where an export goes (main/export/save-file.ts); by default a download in the page. */
+  saveFile?: SaveFile;
 }
 
 /**
@@ -53,7 +56,12 @@ export async function createAppServices(opts: AppServicesOptions) {
     scheduler: opts.scheduler,
   });
   const router = createIpcRouter({
-    handlers: createHandlers({ session, inventory, openExternal: guardedOpener(opts.openUrl) }),
+    handlers: createHandlers({
+      session,
+      inventory,
+      openExternal: guardedOpener(opts.openUrl),
+      saveFile: opts.saveFile,
+    }),
     isTrustedSender: opts.isTrustedSender,
     logger,
   });

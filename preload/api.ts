@@ -49,6 +49,7 @@ export function buildWyzeApi(transport: Transport) {
     getCameras: () => call('getCameras'),
     refreshCameras: () => call('refreshCameras'),
     resetCache: () => call('resetCache'),
+    exportCameras: (req: Request<ChannelOf<'exportCameras'>>) => call('exportCameras', req),
     reportVisibility: (visible: boolean) => call('reportVisibility', { visible }),
     openExternal: (target: ExternalTarget) => call('openExternal', { target }),
   } satisfies VerbImplementations;

@@ -4,6 +4,7 @@
  */
 export const DOCUMENTED_VERBS = [
   'cancelSignIn',
+  'exportCameras',
   'getCameras',
   'getSession',
   'onCamerasChanged',

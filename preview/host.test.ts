@@ -3,6 +3,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_EXPORT_MACS } from '../common/export';
 import { createLogger } from '../main/logging/logger';
 import { startPreviewHost } from './host';
 import type { PreviewHost } from './host';
@@ -139,5 +140,25 @@ describe('preview host: channel names', () => {
   it('still answers a well-formed channel', async () => {
     const res = await ipc(encodeURIComponent('session:get'));
     expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { status: 'signedOut' } });
+  });
+});
+
+describe('preview host: request size', () => {
+  it('takes an export naming the most cameras an export may name', async () => {
+    const macs = Array.from(
+      { length: MAX_EXPORT_MACS },
+      (_, i) => `A${String(i).padStart(11, '0')}`,
+    );
+    const res = await ipc(
+      encodeURIComponent('cameras:export'),
+      JSON.stringify({ arg: { format: 'csv', macs } }),
+    );
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { kind: 'download', count: 0 } });
+  });
+
+  it('still refuses a body past its cap', async () => {
+    const res = await ipc(encodeURIComponent('session:get'), `{"arg":"${'x'.repeat(1_100_000)}"}`);
+    expect(res.status).toBe(403);
   });
 });

@@ -14,7 +14,8 @@ import type { BaseUrls } from '../main/wyze/config';
 import { wyzeError } from '../main/wyze/errors';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
-const MAX_BODY = 64 * 1024;
+/** Room for the largest request: an export naming MAX_EXPORT_MACS cameras (common/export.ts). */
+const MAX_BODY = 1024 * 1024;
 
 export interface PreviewHostOptions {
   baseUrls: BaseUrls;

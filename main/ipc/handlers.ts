@@ -2,6 +2,9 @@ import { CHANNELS } from '../../common/ipc';
 import type { ExternalTarget } from '../../common/ipc';
 import { snapshotOf } from '../cameras/delta';
 import type { Inventory } from '../cameras/inventory';
+import { createCameraExporter } from '../export/export-cameras';
+import type { SaveFile } from '../export/export-cameras';
+import { downloadInPage } from '../export/save-file';
 import type { SessionService } from '../session/session';
 import type { Handlers } from './router';
 
@@ -10,8 +13,14 @@ export function createHandlers(deps: {
   session: SessionService;
   inventory: Inventory;
   openExternal: (target: ExternalTarget) => Promise<void>;
+  /** Where an export goes: the save dialog (desktop); by default a download in the page. */
+  saveFile?: SaveFile;
 }): Handlers {
   const { session, inventory } = deps;
+  const exportCameras = createCameraExporter({
+    devices: () => inventory.view().devices,
+    saveFile: deps.saveFile ?? downloadInPage,
+  });
   return {
     [CHANNELS.getSession]: () => session.view(),
     [CHANNELS.signIn]: (req) => session.signIn(req),
@@ -27,6 +36,7 @@ export function createHandlers(deps: {
     [CHANNELS.getCameras]: () => snapshotOf(inventory.view()),
     [CHANNELS.refreshCameras]: () => inventory.refresh(),
     [CHANNELS.resetCache]: () => inventory.resetCache(),
+    [CHANNELS.exportCameras]: (req) => exportCameras(req),
     [CHANNELS.reportVisibility]: (req) => {
       inventory.setVisible(req.visible);
       return null;

@@ -40,6 +40,7 @@ function router(overrides: Partial<Handlers> = {}) {
     [CHANNELS.getCameras]: record(CHANNELS.getCameras, snapshotOf(emptyCameraList())),
     [CHANNELS.refreshCameras]: record(CHANNELS.refreshCameras, emptyCameraList()),
     [CHANNELS.resetCache]: record(CHANNELS.resetCache, emptyCameraList()),
+    [CHANNELS.exportCameras]: record(CHANNELS.exportCameras, { kind: 'cancelled' }),
     [CHANNELS.reportVisibility]: record(CHANNELS.reportVisibility, null),
     [CHANNELS.openExternal]: record(CHANNELS.openExternal, null),
     ...overrides,
