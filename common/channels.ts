@@ -16,6 +16,8 @@ export const CHANNELS = {
   exportCameras: 'cameras:export',
   reportVisibility: 'app:report-visibility',
   openExternal: 'app:open-external',
+  getViewPrefs: 'view:get-prefs',
+  setViewPrefs: 'view:set-prefs',
 } as const;
 
 export const EVENTS = {

@@ -9,11 +9,49 @@ import type { CamerasEvent, CamerasSnapshot } from './camera-delta';
 import { EXPORT_FORMATS, MAX_EXPORT_MACS, MAX_EXPORT_MAC_LENGTH } from './export';
 import type { ExportResult } from './export';
 import type { CameraListView, SessionView } from './view';
+import {
+  COLUMN_IDS,
+  GROUP_BY,
+  MAX_FILTER_VALUE_LENGTH,
+  MAX_SEARCH_LENGTH,
+  SORT_DIRECTIONS,
+  STATUS_FILTERS,
+  VIEW_MODES,
+} from './prefs';
+import type { ViewPrefs } from './prefs';
 
 export { CHANNELS, EVENTS, EXTERNAL_TARGETS } from './channels';
 export type { Channel, EventChannel, ExternalTarget } from './channels';
 
 const noArgs = z.undefined();
+
+const filterValue = z.string().min(1).max(MAX_FILTER_VALUE_LENGTH).nullable();
+
+/** The camera list's view preferences (common/prefs.ts), as kept in settings and sent over IPC. */
+export const viewPrefsSchema = z
+  .object({
+    search: z.string().max(MAX_SEARCH_LENGTH),
+    sort: z.object({ column: z.enum(COLUMN_IDS), direction: z.enum(SORT_DIRECTIONS) }).strict(),
+    filters: z
+      .object({
+        status: z.enum(STATUS_FILTERS).nullable(),
+        model: filterValue,
+        firmware: filterValue,
+        ssid: filterValue,
+        sharedWithMe: z.boolean(),
+      })
+      .strict(),
+    groupBy: z.enum(GROUP_BY),
+    columns: z
+      .array(z.enum(COLUMN_IDS))
+      .max(COLUMN_IDS.length)
+      .refine((columns) => new Set(columns).size === columns.length, 'a column is listed twice'),
+    mode: z.enum(VIEW_MODES),
+  })
+  .strict() satisfies z.ZodType<ViewPrefs>;
+
+/** A change to some view preferences: each one given replaces that preference whole. */
+export const viewPrefsPatchSchema = viewPrefsSchema.partial().strict();
 
 export const schemas = {
   [CHANNELS.getSession]: noArgs,
@@ -45,6 +83,8 @@ export const schemas = {
     .strict(),
   [CHANNELS.reportVisibility]: z.object({ visible: z.boolean() }).strict(),
   [CHANNELS.openExternal]: z.object({ target: z.enum(EXTERNAL_TARGETS) }).strict(),
+  [CHANNELS.getViewPrefs]: noArgs,
+  [CHANNELS.setViewPrefs]: viewPrefsPatchSchema,
 } satisfies Record<Channel, z.ZodType>;
 
 /** What each channel answers with (inside a Result). */
@@ -65,6 +105,9 @@ export interface Responses {
   [CHANNELS.exportCameras]: ExportResult;
   [CHANNELS.reportVisibility]: null;
   [CHANNELS.openExternal]: null;
+  [CHANNELS.getViewPrefs]: ViewPrefs;
+  /** The preferences after the change. */
+  [CHANNELS.setViewPrefs]: ViewPrefs;
 }
 
 export type Request<C extends Channel> = z.infer<(typeof schemas)[C]>;

@@ -57,6 +57,8 @@ export const VERBS = verbTable<Channel>()({
   exportCameras: CHANNELS.exportCameras,
   reportVisibility: CHANNELS.reportVisibility,
   openExternal: CHANNELS.openExternal,
+  getViewPrefs: CHANNELS.getViewPrefs,
+  setViewPrefs: CHANNELS.setViewPrefs,
 });
 
 /** Listener verbs: verb name → event channel. */

@@ -59,6 +59,7 @@ export async function createAppServices(opts: AppServicesOptions) {
     handlers: createHandlers({
       session,
       inventory,
+      settings,
       openExternal: guardedOpener(opts.openUrl),
       saveFile: opts.saveFile,
     }),

@@ -1,6 +1,7 @@
 import type { Channel, EventChannel, ExternalTarget } from '../common/channels';
 import type { MfaMethod } from '../common/device';
 import type { EventPayloads, Request, Responses } from '../common/ipc';
+import type { ViewPrefsPatch } from '../common/prefs';
 import type { Result } from '../common/result';
 import { EVENT_VERBS, VERBS } from '../common/verbs';
 import type { ChannelOf, EventOf, EventVerb, Verb } from '../common/verbs';
@@ -52,6 +53,8 @@ export function buildWyzeApi(transport: Transport) {
     exportCameras: (req: Request<ChannelOf<'exportCameras'>>) => call('exportCameras', req),
     reportVisibility: (visible: boolean) => call('reportVisibility', { visible }),
     openExternal: (target: ExternalTarget) => call('openExternal', { target }),
+    getViewPrefs: () => call('getViewPrefs'),
+    setViewPrefs: (patch: ViewPrefsPatch) => call('setViewPrefs', patch),
   } satisfies VerbImplementations;
 
   const listeners = {

@@ -3,6 +3,7 @@ import { CHANNELS } from '../../common/ipc';
 import { emptyCameraList } from '../../common/view';
 import type { Inventory } from '../cameras/inventory';
 import type { SessionService } from '../session/session';
+import type { SettingsStore } from '../session/settings';
 import { createHandlers } from './handlers';
 
 describe('handler table', () => {
@@ -19,6 +20,7 @@ describe('handler table', () => {
       // Only the inventory is reached by this channel; the rest is never called.
       session: {} as SessionService,
       inventory: inventory as Inventory,
+      settings: {} as SettingsStore,
       openExternal: async () => undefined,
     });
     expect(await handlers[CHANNELS.resetCache](undefined)).toBe(after);

@@ -6,12 +6,14 @@ import { createCameraExporter } from '../export/export-cameras';
 import type { SaveFile } from '../export/export-cameras';
 import { downloadInPage } from '../export/save-file';
 import type { SessionService } from '../session/session';
+import type { SettingsStore } from '../session/settings';
 import type { Handlers } from './router';
 
 /** The handler table: each channel is one call into a service (dependencies passed in). */
 export function createHandlers(deps: {
   session: SessionService;
   inventory: Inventory;
+  settings: Pick<SettingsStore, 'viewPrefs' | 'setViewPrefs'>;
   openExternal: (target: ExternalTarget) => Promise<void>;
   /** Where an export goes: the save dialog (desktop); by default a download in the page. */
   saveFile?: SaveFile;
@@ -45,5 +47,7 @@ export function createHandlers(deps: {
       await deps.openExternal(req.target);
       return null;
     },
+    [CHANNELS.getViewPrefs]: () => deps.settings.viewPrefs(),
+    [CHANNELS.setViewPrefs]: (patch) => deps.settings.setViewPrefs(patch),
   };
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../common/ipc';
 import type { Channel } from '../../common/ipc';
+import { defaultViewPrefs } from '../../common/prefs';
 import { emptyCameraList } from '../../common/view';
 import type { SessionView } from '../../common/view';
 import { snapshotOf } from '../cameras/delta';
@@ -43,6 +44,8 @@ function router(overrides: Partial<Handlers> = {}) {
     [CHANNELS.exportCameras]: record(CHANNELS.exportCameras, { kind: 'cancelled' }),
     [CHANNELS.reportVisibility]: record(CHANNELS.reportVisibility, null),
     [CHANNELS.openExternal]: record(CHANNELS.openExternal, null),
+    [CHANNELS.getViewPrefs]: record(CHANNELS.getViewPrefs, defaultViewPrefs()),
+    [CHANNELS.setViewPrefs]: record(CHANNELS.setViewPrefs, defaultViewPrefs()),
     ...overrides,
   };
   const r = createIpcRouter({

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { viewPrefsSchema } from '../../common/ipc';
+import { defaultViewPrefs } from '../../common/prefs';
+import type { ViewPrefs, ViewPrefsPatch } from '../../common/prefs';
 import { jsonFile } from './json-file';
 
 const boundsSchema = z.object({
@@ -20,10 +23,29 @@ const settingsSchema = z.object({
   /** The e-mail of the last sign-in, to fill in the form. Not a secret. */
   lastEmail: z.string().max(320).nullable(),
   window: boundsSchema.nullable(),
+  /**
+   * The camera list's view preferences. Read leniently, one preference at a time: a file from an
+   * older version, or one edited by hand, keeps every preference that is valid and gets the
+   * default for the rest, and never costs the other settings (the phone_id above).
+   */
+  viewPrefs: z.unknown().optional().transform(readViewPrefs),
 });
 
-export type Settings = z.infer<typeof settingsSchema>;
+export type Settings = z.output<typeof settingsSchema>;
 export type WindowBounds = z.infer<typeof boundsSchema>;
+
+/** View preferences from a settings file: each valid one kept, the default for each other. */
+export function readViewPrefs(raw: unknown): ViewPrefs {
+  const prefs: Record<string, unknown> = { ...defaultViewPrefs() };
+  if (typeof raw !== 'object' || raw === null) return prefs as unknown as ViewPrefs;
+  for (const [key, schema] of Object.entries(viewPrefsSchema.shape)) {
+    if (!Object.hasOwn(raw, key)) continue;
+    const parsed = schema.safeParse((raw as Record<string, unknown>)[key]);
+    if (parsed.success) prefs[key] = parsed.data;
+  }
+  // Every key is the default's or was checked by its own schema just above.
+  return prefs as unknown as ViewPrefs;
+}
 
 /** The app's non-secret settings in `settings.json` under the user-data folder. */
 export async function openSettings(userDataDir: string) {
@@ -32,6 +54,7 @@ export async function openSettings(userDataDir: string) {
     phoneId: randomUUID(),
     lastEmail: null,
     window: null,
+    viewPrefs: defaultViewPrefs(),
   };
   await file.write(current);
   return {
@@ -39,6 +62,19 @@ export async function openSettings(userDataDir: string) {
     async update(patch: Partial<Settings>): Promise<void> {
       current = { ...current, ...patch };
       await file.write(current);
+    },
+    viewPrefs: (): ViewPrefs => current.viewPrefs,
+    /**
+     * Applies a change (already checked by the IPC schema) and answers the preferences after it.
+     * A preference that cannot be written to disk still applies for this run: losing it at the
+     * next launch is better than an error on every keystroke in the search box.
+     */
+    async setViewPrefs(patch: ViewPrefsPatch): Promise<ViewPrefs> {
+      const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      const viewPrefs = viewPrefsSchema.parse({ ...current.viewPrefs, ...defined });
+      current = { ...current, viewPrefs };
+      await file.write(current).catch(() => undefined);
+      return viewPrefs;
     },
   };
 }
