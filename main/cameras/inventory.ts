@@ -44,6 +44,18 @@ export interface InventoryOptions {
 /** Below this many app-host requests left, automatic refresh slows to a third of its pace. */
 const LOW_BUDGET = 30;
 
+/** The fastest automatic refresh (docs/protocol.md, "Rate limits"), and the slowest one offered. */
+export const MIN_REFRESH_INTERVAL_SEC = 60;
+export const MAX_REFRESH_INTERVAL_SEC = 24 * 60 * 60;
+
+/** A refresh period in ms, held between the bounds; anything that is not a number is the minimum. */
+export function boundedIntervalMs(seconds: number): number {
+  const s = Number.isFinite(seconds) ? seconds : MIN_REFRESH_INTERVAL_SEC;
+  return Math.round(
+    Math.min(MAX_REFRESH_INTERVAL_SEC, Math.max(MIN_REFRESH_INTERVAL_SEC, s)) * 1000,
+  );
+}
+
 /**
  * The camera inventory: shows the cached list at once, refreshes on demand and every minute
  * while the window is visible, slows or pauses for Wyze's rate limit, and keeps the last list
@@ -53,7 +65,7 @@ export function createInventory(opts: InventoryOptions) {
   const { session, cache, logger } = opts;
   const now = opts.now ?? Date.now;
   const scheduler = opts.scheduler ?? realScheduler;
-  const intervalMs = Math.max(60_000, opts.intervalMs ?? 60_000);
+  let intervalMs = boundedIntervalMs((opts.intervalMs ?? 60_000) / 1000);
   let view: CameraListView = emptyCameraList();
   let visible = true;
   let inFlight: Promise<CameraListView> | null = null;
@@ -237,6 +249,18 @@ export function createInventory(opts: InventoryOptions) {
         else schedule();
       }
     },
+    /**
+     * Sets the automatic refresh period (the user's setting), held to 60 s – 24 h. A refresh
+     * already waiting is rescheduled at the new pace, counted from now.
+     */
+    setRefreshInterval(seconds: number): void {
+      const next = boundedIntervalMs(seconds);
+      if (next === intervalMs) return;
+      intervalMs = next;
+      if (cancelTimer) schedule();
+    },
+    /** The automatic refresh period in use, in seconds. */
+    refreshIntervalSec: (): number => intervalMs / 1000,
     /** Resolves when the inventory has caught up with the last session change. */
     settled: (): Promise<void> => settling,
     /** Starts from the session's current state (after session.init()). */
