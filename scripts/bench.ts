@@ -1,145 +1,38 @@
 /**
- * `npm run bench`: for the demo world and a generated 2,000-camera world, prints
- *  - cloud requests made before the first camera row is painted (cold sign-in; relaunch with a
- *    stored session),
- *  - time to first row, against a static HTML page of the same rows in the same browser (ratio),
+ * `npm run bench`: for the demo world and a generated 5,000-camera world, prints
+ *  - cloud requests before the first camera row is painted (cold sign-in; relaunch with a stored
+ *    session),
+ *  - time to the first row painted, against a static HTML page of the same rows in the same
+ *    browser (ratios within one run),
+ *  - for the relaunch, where the time goes (host start, the app's script, the first answers),
+ *  - the renderer's JavaScript heap once the list is shown, scrolling the list end to end (fps,
+ *    dropped frames) and a search keystroke → updated rows (p95),
  *  - the renderer's gzipped JavaScript size.
- * Runs the real preview host, the real emulator and Debian's Chromium; medians of several runs.
+ * Runs the real preview host, the real emulator and Debian's Chromium, on loopback; medians of
+ * BENCH_RUNS runs (5). See scripts/README.md for each figure and the findings.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
-import type { Browser, Page } from '@playwright/test';
-import { DEMO_ACCOUNT } from '../emulator/demo-account';
 import { generateWorld } from '../emulator/generate';
-import { startEmulator } from '../emulator/server';
-import type { RunningEmulator } from '../emulator/server';
 import type { WorldInput } from '../emulator/world';
-import { createLogger } from '../main/logging/logger';
-import { startPreviewHost } from '../preview/host';
-import type { PreviewHost } from '../preview/host';
 import { CHROMIUM_ARGS } from '../playwright.config';
+import { measureWorld } from './bench/run-world';
+import type { WorldFigures } from './bench/run-world';
+import { median, ms, ratio } from './bench/stats';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DEMO = DEMO_ACCOUNT;
-
-/** Records when the first camera row enters the DOM, then waits one frame for it to paint. */
-const FIRST_ROW_PROBE = `
-  window.__firstRow = null;
-  new MutationObserver((_, obs) => {
-    if (window.__firstRow === null && document.querySelector('table tbody tr')) {
-      obs.disconnect();
-      requestAnimationFrame(() => { window.__firstRow = performance.now(); });
-    }
-  }).observe(document, { subtree: true, childList: true });
-`;
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? NaN;
-};
-
-const totalRequests = (e: RunningEmulator): number =>
-  [...e.state.requestCounts.values()].reduce((a, b) => a + b, 0);
-
-async function firstRowAt(page: Page): Promise<number> {
-  await page.waitForFunction(
-    () => (window as unknown as { __firstRow: number | null }).__firstRow !== null,
-    null,
-    {
-      timeout: 60_000,
-    },
-  );
-  return page.evaluate(() => (window as unknown as { __firstRow: number }).__firstRow);
-}
-
-async function measureWorld(browser: Browser, name: string, world: string | WorldInput) {
-  const emulator = await startEmulator({ world });
-  const profile = mkdtempSync(join(tmpdir(), 'wyzecam-bench-'));
-  const keychainService = `Wyzecam Bench ${process.pid} ${name}`;
-  const host = (): Promise<PreviewHost> =>
-    startPreviewHost({
-      baseUrls: { auth: emulator.url, api: emulator.url },
-      userDataDir: profile,
-      keychainService,
-      logger: createLogger({ sink: () => undefined }),
-      appVersion: 'bench',
-    });
-  const cold = { requests: [] as number[], ms: [] as number[] };
-  const warm = { requests: [] as number[], ms: [] as number[] };
-  let rowsHtml = '';
-  let persistence = '';
-  try {
-    for (let run = 0; run < RUNS; run++) {
-      // Cold: signed out, sign in through the form, count until the first row is painted.
-      let h = await host();
-      let context = await browser.newContext();
-      let page = await context.newPage();
-      await page.addInitScript(FIRST_ROW_PROBE);
-      await page.goto(h.url);
-      await page.getByLabel('Email').fill(DEMO.email);
-      await page.getByLabel('Password', { exact: true }).fill(DEMO.password);
-      await page.getByLabel('API key ID').fill(DEMO.keyId);
-      await page.getByLabel('API key', { exact: true }).fill(DEMO.apiKey);
-      const before = totalRequests(emulator);
-      const clickedAt = await page.evaluate(() => performance.now());
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      const painted = await firstRowAt(page);
-      cold.requests.push(totalRequests(emulator) - before);
-      cold.ms.push(painted - clickedAt);
-      await page.getByRole('table', { name: 'Cameras' }).locator('tbody tr').first().waitFor();
-      await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
-      persistence = h.services.session.view().persistence;
-      rowsHtml = await page.getByRole('table', { name: 'Cameras' }).evaluate((t) => t.outerHTML);
-      await context.close();
-      await h.close();
-
-      // Relaunch: a new host on the same profile and keychain; the stored session and list.
-      emulator.state.setFaults([]);
-      const beforeWarm = totalRequests(emulator);
-      h = await host();
-      context = await browser.newContext();
-      page = await context.newPage();
-      await page.addInitScript(FIRST_ROW_PROBE);
-      await page.goto(h.url);
-      warm.ms.push(await firstRowAt(page));
-      warm.requests.push(totalRequests(emulator) - beforeWarm);
-      await h.services.session.signOut();
-      await h.services.inventory.settled();
-      await context.close();
-      await h.close();
-    }
-
-    // The same rows as a static page, served as a file, in the same browser.
-    const css =
-      readdirSync(join(ROOT, 'dist/renderer/assets')).find((f) => f.endsWith('.css')) ?? '';
-    const staticFile = join(profile, 'static.html');
-    writeFileSync(
-      staticFile,
-      `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="${join(ROOT, 'dist/renderer/assets', css)}"></head><body>${rowsHtml}</body></html>`,
-    );
-    const staticMs: number[] = [];
-    for (let run = 0; run < RUNS; run++) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.addInitScript(FIRST_ROW_PROBE);
-      await page.goto(`file://${staticFile}`);
-      staticMs.push(await firstRowAt(page));
-      await context.close();
-    }
-    return { name, cold, warm, staticMs, persistence };
-  } finally {
-    await emulator.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
-}
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+/** Where the built renderer is (default dist/); ends with a slash. */
+const DIST = process.env.BENCH_DIST ?? join(ROOT, 'dist/');
+const CAMERAS = Number(process.env.BENCH_CAMERAS ?? 5000);
+/** The renderer's JavaScript budget (the issue: ≤ 90 KB gzipped). */
+const JS_BUDGET_KB = 90;
 
 function rendererJsGzip(): { files: number; bytes: number; gzip: number } {
-  const dir = join(ROOT, 'dist/renderer/assets');
+  const dir = join(DIST, 'renderer/assets');
   const js = readdirSync(dir).filter((f) => f.endsWith('.js'));
   let bytes = 0;
   let gzip = 0;
@@ -151,18 +44,97 @@ function rendererJsGzip(): { files: number; bytes: number; gzip: number } {
   return { files: js.length, bytes, gzip };
 }
 
+const line = (label: string, value: string): void => console.log(`  ${label.padEnd(60)} ${value}`);
+const medianOf = <T>(xs: readonly T[], pick: (x: T) => number | null): number =>
+  median(xs.map(pick).filter((v): v is number => v !== null));
+
+function report(r: WorldFigures): void {
+  const staticNav = medianOf(r.staticPage, (s) => s.navigationMs);
+  const staticTotal = medianOf(r.staticPage, (s) => s.totalMs);
+  const cold = medianOf(r.cold, (c) => c.ms);
+  const relaunchNav = medianOf(r.relaunch, (x) => x.navigationMs);
+  const relaunchTotal = medianOf(r.relaunch, (x) => x.totalMs);
+  console.log(`${r.name}  [secrets: ${r.persistence}]`);
+  line(
+    'cloud requests before the first row, cold sign-in:',
+    `${medianOf(r.cold, (c) => c.cloudRequests)}`,
+  );
+  line(
+    'cloud requests before the first row, relaunch (stored):',
+    `${medianOf(r.relaunch, (x) => x.cloudRequests)}`,
+  );
+  line(`static HTML page of the same ${r.staticRows} rows, navigation → painted:`, ms(staticNav));
+  line('static HTML page, goto → painted:', ms(staticTotal));
+  line(
+    'first row, cold sign-in (click → painted):',
+    `${ms(cold)}  (${ratio(cold, staticNav)} static)`,
+  );
+  line(
+    'first row, relaunch (navigation → painted):',
+    `${ms(relaunchNav)}  (${ratio(relaunchNav, staticNav)} static)`,
+  );
+  line(
+    'first row, relaunch (host start → painted):',
+    `${ms(relaunchTotal)}  (${ratio(relaunchTotal, staticTotal)} static goto → painted)`,
+  );
+  line(
+    '  of which host start (keychain, settings, services):',
+    ms(medianOf(r.relaunch, (x) => x.hostMs)),
+  );
+  for (const [what, key] of [
+    ['app script loaded', 'script'],
+    ['session answer', 'session'],
+    ['camera list answer', 'cameras'],
+  ] as const) {
+    line(`  navigation → ${what}:`, ms(medianOf(r.relaunch, (x) => x.requests[key] ?? null)));
+  }
+  line(
+    'renderer JS heap after the list is shown (after GC):',
+    `${(medianOf(r.heapBytes, (b) => b) / 1048576).toFixed(1)} MiB`,
+  );
+  const scrolled = r.scroll.every((s) => s.reachedEnd) ? 'end to end' : 'NOT to the end';
+  line(
+    `scrolling the list ${scrolled}:`,
+    `${medianOf(r.scroll, (s) => s.fps).toFixed(1)} fps, ${medianOf(r.scroll, (s) => s.dropped)} dropped of ${medianOf(r.scroll, (s) => s.frames)} frames (> 20 ms)`,
+  );
+  if (!r.search) line('search:', 'not available (no box labelled "Search cameras")');
+  else {
+    const p95 = medianOf(r.search, (s) => s.p95);
+    const n = medianOf(r.search, (s) => s.measured);
+    const unchanged = medianOf(r.search, (s) => s.unchanged);
+    line(
+      'search keystroke → updated rows, p95:',
+      `${ms(p95)}  (${n} keystrokes; ${unchanged} left the rows unchanged)`,
+    );
+  }
+  console.log('');
+}
+
 async function main(): Promise<void> {
+  const cpuProfileDir = process.env.BENCH_CPU_PROFILE ?? null;
+  if (cpuProfileDir) mkdirSync(cpuProfileDir, { recursive: true });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
   });
   const worlds: [string, string | WorldInput][] = [
     ['demo (13 cameras + 5 other devices)', join(ROOT, 'emulator/worlds/demo.json')],
-    ['generated (2,000 cameras)', generateWorld(2000)],
+    [`generated (${CAMERAS.toLocaleString('en')} cameras)`, generateWorld(CAMERAS)],
   ];
-  const results = [];
+  const only = process.env.BENCH_WORLD;
+  const results: WorldFigures[] = [];
   try {
-    for (const [name, world] of worlds) results.push(await measureWorld(browser, name, world));
+    for (const [name, world] of worlds) {
+      if (only && !name.startsWith(only)) continue;
+      results.push(
+        await measureWorld(browser, name, world, {
+          runs: RUNS,
+          distDir: DIST,
+          cpuProfileDir,
+          search: true,
+        }),
+      );
+    }
   } finally {
     await browser.close();
   }
@@ -170,31 +142,10 @@ async function main(): Promise<void> {
   console.log(
     `\nWyzecam Desktop benchmark — medians of ${RUNS} runs, Debian Chromium, preview host\n`,
   );
-  for (const r of results) {
-    const warmMs = median(r.warm.ms);
-    const staticMs = median(r.staticMs);
-    console.log(`${r.name}  [secrets: ${r.persistence}]`);
-    console.log(
-      `  cloud requests before the first row, cold sign-in:          ${median(r.cold.requests)}`,
-    );
-    console.log(
-      `  cloud requests before the first row, relaunch (stored):     ${median(r.warm.requests)}`,
-    );
-    console.log(
-      `  time to first row, cold sign-in (click → painted):          ${median(r.cold.ms).toFixed(0)} ms`,
-    );
-    console.log(
-      `  time to first row, relaunch (navigation → painted):         ${warmMs.toFixed(0)} ms`,
-    );
-    console.log(
-      `  time to first row, static HTML of the same rows:            ${staticMs.toFixed(0)} ms`,
-    );
-    console.log(
-      `  ratio app relaunch / static page:                           ${(warmMs / staticMs).toFixed(2)}×\n`,
-    );
-  }
+  for (const r of results) report(r);
+  const kb = size.gzip / 1000;
   console.log(
-    `renderer JavaScript: ${size.files} file(s), ${(size.bytes / 1024).toFixed(1)} KiB, ${(size.gzip / 1024).toFixed(1)} KiB gzipped`,
+    `renderer JavaScript: ${size.files} file(s), ${(size.bytes / 1000).toFixed(1)} kB, ${kb.toFixed(1)} kB gzipped (budget ${JS_BUDGET_KB} kB: ${kb <= JS_BUDGET_KB ? 'within' : 'OVER'})`,
   );
 }
 

@@ -1,0 +1,80 @@
+/**
+ * Node-side helpers around one bench page: reading what PAGE_PROBES recorded, the heap, a CPU
+ * profile. Page results arrive as `unknown` and are checked here, so a changed page gives a clear
+ * error instead of a wrong figure.
+ */
+import type { CDPSession, Page } from '@playwright/test';
+
+/**
+ * What PAGE_PROBES puts on the page's global object. Functions handed to the page use it through
+ * `globalThis` (the page's CSP forbids evaluating strings there; these folders have no DOM types).
+ */
+export interface BenchGlobal {
+  __bench: {
+    firstRow: number | null;
+    search(input: unknown, opts: { queries: string[]; settleMs: number }): Promise<unknown>;
+    scroll(opts: { stepPx: number; maxMs: number }): Promise<unknown>;
+  };
+}
+
+/** A number the page returned; throws when it is not one. */
+export function num(value: unknown, what: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new Error(`bench: ${what} is not a number (${String(value)})`);
+  }
+  return value;
+}
+
+/** The page time (ms since its navigation) when the first camera row was painted. */
+export async function firstRowAt(page: Page, timeoutMs = 120_000): Promise<number> {
+  await page.waitForFunction(
+    () => (globalThis as unknown as BenchGlobal).__bench.firstRow !== null,
+    null,
+    { timeout: timeoutMs },
+  );
+  return num(
+    await page.evaluate(() => (globalThis as unknown as BenchGlobal).__bench.firstRow),
+    'first row time',
+  );
+}
+
+/** The page's time origin (ms since the epoch), to put its times on the Node clock. */
+export async function timeOrigin(page: Page): Promise<number> {
+  return num(await page.evaluate(() => performance.timeOrigin), 'time origin');
+}
+
+/** Now, in ms since the epoch, at sub-millisecond resolution (comparable with timeOrigin). */
+export const epochNow = (): number => performance.timeOrigin + performance.now();
+
+/** Waits until the list has settled: a row is shown and nothing says it is busy. */
+export async function settled(page: Page): Promise<void> {
+  await page.getByRole('table', { name: 'Cameras' }).locator('tbody tr').first().waitFor();
+  await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 120_000 });
+}
+
+/** The renderer's JavaScript heap in use after a full garbage collection, in bytes. */
+export async function heapUsed(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize;
+}
+
+/**
+ * When each request of the page's start finished (ms since navigation): the app's JavaScript and
+ * the first session and camera-list answers. null where there was no such request.
+ */
+export async function requestTimes(page: Page): Promise<Record<string, number | null>> {
+  const entries: unknown = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => [e.name, (e as unknown as { responseEnd: number }).responseEnd]),
+  );
+  const list = Array.isArray(entries) ? (entries as [string, number][]) : [];
+  const first = (match: (url: string) => boolean): number | null =>
+    list.find(([url]) => match(url))?.[1] ?? null;
+  return {
+    script: first((u) => /\/assets\/[^/]+\.js$/.test(u)),
+    session: first((u) => u.includes(encodeURIComponent('session:get'))),
+    cameras: first((u) => u.includes(encodeURIComponent('cameras:get'))),
+  };
+}

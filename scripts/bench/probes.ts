@@ -1,0 +1,104 @@
+/**
+ * What `npm run bench` runs inside the page, as plain JavaScript (the page has no TypeScript and
+ * this folder is type-checked without the DOM). `PAGE_PROBES` is installed with
+ * `page.addInitScript` before any page script and sets up `window.__bench`:
+ *
+ *  - `firstRow`: `performance.now()` at the first animation frame after the first camera row
+ *    (a body row with cells) entered the DOM, i.e. when it is painted; null until then.
+ *  - `search(input, { queries, settleMs })`: types each query into `input` as one input event and
+ *    times input → the table changed → the next frame, per keystroke.
+ *  - `scroll({ stepPx, maxMs })`: scrolls the camera list from top to bottom by `stepPx` per
+ *    animation frame and records the frame intervals.
+ */
+export const PAGE_PROBES = String.raw`
+(() => {
+  const bench = { firstRow: null };
+  Object.defineProperty(window, '__bench', { value: bench });
+  const ROW = 'table tbody tr > th, table tbody tr > td';
+  new MutationObserver((_, observer) => {
+    if (bench.firstRow === null && document.querySelector(ROW)) {
+      observer.disconnect();
+      requestAnimationFrame(() => { bench.firstRow = performance.now(); });
+    }
+  }).observe(document, { subtree: true, childList: true });
+
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  const inTable = (node) => {
+    const el = node && (node.nodeType === 1 ? node : node.parentElement);
+    return !!el && (el.closest('table') !== null || el.querySelector?.('table') != null);
+  };
+  const touchesTable = (records) =>
+    records.some((r) => inTable(r.target) || [...r.addedNodes, ...r.removedNodes].some(inTable));
+
+  bench.search = async (input, { queries, settleMs }) => {
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+    const samples = [];
+    let unchanged = 0;
+    input.focus();
+    for (const query of queries) {
+      const elapsed = await new Promise((resolve) => {
+        let done = false;
+        let t0 = 0;
+        const finish = (value) => {
+          if (done) return;
+          done = true;
+          observer.disconnect();
+          clearTimeout(timer);
+          resolve(value);
+        };
+        const observer = new MutationObserver((records) => {
+          if (touchesTable(records)) requestAnimationFrame(() => finish(performance.now() - t0));
+        });
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+        const timer = setTimeout(() => finish(null), settleMs);
+        t0 = performance.now();
+        setValue.call(input, query);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      if (elapsed === null) unchanged++;
+      else samples.push(elapsed);
+      // Let any deferred work of this keystroke finish before the next one.
+      await frame();
+      await frame();
+    }
+    return { samples, unchanged };
+  };
+
+  const scrollerOf = (table) => {
+    for (let el = table; el && el !== document.body; el = el.parentElement) {
+      const overflow = getComputedStyle(el).overflowY;
+      if ((overflow === 'auto' || overflow === 'scroll') && el.scrollHeight > el.clientHeight) {
+        return el;
+      }
+    }
+    return document.scrollingElement;
+  };
+
+  bench.scroll = async ({ stepPx, maxMs }) => {
+    const table = document.querySelector('table');
+    if (!table) return null;
+    const scroller = scrollerOf(table);
+    scroller.scrollTop = 0;
+    await frame();
+    await frame();
+    const intervals = [];
+    const start = await frame();
+    let last = start;
+    for (;;) {
+      const max = scroller.scrollHeight - scroller.clientHeight;
+      if (scroller.scrollTop >= max - 1 || last - start > maxMs) break;
+      scroller.scrollTop = Math.min(max, scroller.scrollTop + stepPx);
+      const now = await frame();
+      intervals.push(now - last);
+      last = now;
+    }
+    const max = scroller.scrollHeight - scroller.clientHeight;
+    return {
+      intervals,
+      durationMs: last - start,
+      distancePx: scroller.scrollTop,
+      reachedEnd: scroller.scrollTop >= max - 1,
+    };
+  };
+})();
+`;

@@ -1,0 +1,199 @@
+/**
+ * One world of `npm run bench`: for each run, a cold sign-in (then, on that page, the heap,
+ * scrolling and search), a relaunch with the stored session, and the static page of the same rows.
+ */
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { DEMO_ACCOUNT } from '../../emulator/demo-account';
+import { startEmulator } from '../../emulator/server';
+import type { RunningEmulator } from '../../emulator/server';
+import type { DeviceDto } from '../../common/view';
+import type { WorldInput } from '../../emulator/world';
+import { createLogger } from '../../main/logging/logger';
+import { startPreviewHost } from '../../preview/host';
+import type { PreviewHost } from '../../preview/host';
+import { measureScroll, measureSearch } from './interactions';
+import type { ScrollFigures, SearchFigures } from './interactions';
+import { epochNow, firstRowAt, heapUsed, requestTimes, settled, timeOrigin } from './page';
+import { PAGE_PROBES } from './probes';
+import { staticPage } from './static-page';
+
+export interface BenchOptions {
+  runs: number;
+  /** The built renderer and bridge (a folder ending in `/`, with renderer/ and preview/). */
+  distDir: string;
+  /** When set, a CPU profile of the host process for each relaunch is written here. */
+  cpuProfileDir: string | null;
+  /** Whether to look for the search box at all (see the bench's README section). */
+  search: boolean;
+}
+
+export interface RelaunchFigures {
+  /** Host start → first row painted (Node clock): what a user waits for after launching. */
+  totalMs: number;
+  /** Page navigation → first row painted. */
+  navigationMs: number;
+  /** Host start → host ready (session, keychain, settings). */
+  hostMs: number;
+  /** Since navigation: the app's script, the session and the camera-list answers. */
+  requests: Record<string, number | null>;
+  cloudRequests: number;
+}
+
+export interface WorldFigures {
+  name: string;
+  persistence: string;
+  cold: { cloudRequests: number; ms: number }[];
+  relaunch: RelaunchFigures[];
+  /** The static page of every camera: navigation → painted, and goto → painted (Node clock). */
+  staticPage: { navigationMs: number; totalMs: number }[];
+  staticRows: number;
+  heapBytes: number[];
+  scroll: ScrollFigures[];
+  /** null: no search box on the page. */
+  search: SearchFigures[] | null;
+}
+
+const totalRequests = (e: RunningEmulator): number =>
+  [...e.state.requestCounts.values()].reduce((a, b) => a + b, 0);
+
+async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const page = await context.newPage();
+  await page.addInitScript(PAGE_PROBES);
+  return { context, page };
+}
+
+/** Profiles this process (the host and the emulator run in it) while `work` runs. */
+async function profiled<T>(file: string | null, work: () => Promise<T>): Promise<T> {
+  if (!file) return work();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
+/** Measures one world: `opts.runs` cold sign-ins and relaunches, then the static page. */
+export async function measureWorld(
+  browser: Browser,
+  name: string,
+  world: string | WorldInput,
+  opts: BenchOptions,
+): Promise<WorldFigures> {
+  const emulator = await startEmulator({ world });
+  const profile = mkdtempSync(join(tmpdir(), 'wyzecam-bench-'));
+  const keychainService = `Wyzecam Bench ${process.pid} ${name}`;
+  const host = (): Promise<PreviewHost> =>
+    startPreviewHost({
+      baseUrls: { auth: emulator.url, api: emulator.url },
+      userDataDir: profile,
+      keychainService,
+      logger: createLogger({ sink: () => undefined }),
+      appVersion: 'bench',
+      distDir: opts.distDir,
+    });
+  const figures: WorldFigures = {
+    name,
+    persistence: '',
+    cold: [],
+    relaunch: [],
+    staticPage: [],
+    staticRows: 0,
+    heapBytes: [],
+    scroll: [],
+    search: opts.search ? [] : null,
+  };
+  let devices: readonly DeviceDto[] = [];
+  try {
+    for (let run = 0; run < opts.runs; run++) {
+      // Cold: signed out; sign in through the form; count until the first row is painted.
+      let h = await host();
+      let { context, page } = await newPage(browser);
+      await page.goto(h.url);
+      await page.getByLabel('Email').fill(DEMO_ACCOUNT.email);
+      await page.getByLabel('Password', { exact: true }).fill(DEMO_ACCOUNT.password);
+      await page.getByLabel('API key ID').fill(DEMO_ACCOUNT.keyId);
+      await page.getByLabel('API key', { exact: true }).fill(DEMO_ACCOUNT.apiKey);
+      const before = totalRequests(emulator);
+      const clickedAt = await page.evaluate(() => performance.now());
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      const painted = await firstRowAt(page);
+      figures.cold.push({
+        cloudRequests: totalRequests(emulator) - before,
+        ms: painted - clickedAt,
+      });
+      await settled(page);
+      figures.persistence = h.services.session.view().persistence;
+      devices = h.services.inventory.view().devices;
+      const cdp = await context.newCDPSession(page);
+      figures.heapBytes.push(await heapUsed(cdp));
+      figures.scroll.push(await measureScroll(page));
+      if (figures.search) {
+        const search = await measureSearch(page);
+        if (search) figures.search.push(search);
+        else figures.search = null;
+      }
+      await context.close();
+      await h.close();
+
+      // Relaunch: a new host on the same profile and keychain, with the stored session and list.
+      ({ context, page } = await newPage(browser));
+      const beforeRelaunch = totalRequests(emulator);
+      const cpuProfile = opts.cpuProfileDir
+        ? join(opts.cpuProfileDir, `relaunch-${name.split(' ')[0]}-${run + 1}.cpuprofile`)
+        : null;
+      figures.relaunch.push(
+        await profiled(cpuProfile, async () => {
+          const startedAt = epochNow();
+          h = await host();
+          const hostMs = epochNow() - startedAt;
+          await page.goto(h.url);
+          const navigationMs = await firstRowAt(page);
+          const paintedAt = (await timeOrigin(page)) + navigationMs;
+          return {
+            totalMs: paintedAt - startedAt,
+            navigationMs,
+            hostMs,
+            requests: await requestTimes(page),
+            cloudRequests: totalRequests(emulator) - beforeRelaunch,
+          };
+        }),
+      );
+      await h.services.inventory.settled();
+      await h.services.session.signOut();
+      await h.services.inventory.settled();
+      await context.close();
+      await h.close();
+    }
+
+    // The same rows as a static page, served as a file, in the same browser.
+    const assets = join(opts.distDir, 'renderer/assets');
+    const css = readdirSync(assets).find((f) => f.endsWith('.css')) ?? '';
+    const staticFile = join(profile, 'static.html');
+    writeFileSync(staticFile, staticPage(devices, join(assets, css)));
+    figures.staticRows = devices.filter((d) => d.isCamera).length;
+    for (let run = 0; run < opts.runs; run++) {
+      const { context, page } = await newPage(browser);
+      const startedAt = epochNow();
+      await page.goto(`file://${staticFile}`);
+      const navigationMs = await firstRowAt(page);
+      const paintedAt = (await timeOrigin(page)) + navigationMs;
+      figures.staticPage.push({ navigationMs, totalMs: paintedAt - startedAt });
+      await context.close();
+    }
+    return figures;
+  } finally {
+    await emulator.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}

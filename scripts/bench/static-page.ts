@@ -1,0 +1,44 @@
+/**
+ * The bench's yardstick: a static HTML page with the app's stylesheet and every camera of the list
+ * as a plain table row (name, model, status, IP address, firmware, MAC), no script. "First row
+ * painted" on it is how fast this browser can show the same rows at all.
+ */
+import type { DeviceDto } from '../../common/view';
+
+const escapeHtml = (s: string): string =>
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+
+function row(d: DeviceDto): string {
+  const status = d.online === false ? 'offline' : d.poweredOn === false ? 'privacy' : 'online';
+  const cell = (text: string | null): string =>
+    text === null
+      ? '<td><span class="muted">not reported</span></td>'
+      : `<td><span class="mono">${escapeHtml(text)}</span></td>`;
+  return (
+    `<tr data-status="${status}"><th scope="row"><span class="name">${escapeHtml(d.name)}</span></th>` +
+    `<td><abbr title="${escapeHtml(d.model)}">${escapeHtml(d.modelName)}</abbr></td>` +
+    `<td><span class="status status-${status}">${status}</span></td>` +
+    `${cell(d.lanIp)}${cell(d.firmware)}${cell(d.mac)}</tr>`
+  );
+}
+
+/** The static page of `devices` (cameras only, online first, then by name). */
+export function staticPage(devices: readonly DeviceDto[], stylesheet: string): string {
+  const cameras = devices
+    .filter((d) => d.isCamera)
+    .sort(
+      (a, b) =>
+        Number(b.online === true) - Number(a.online === true) || a.name.localeCompare(b.name),
+    );
+  const head = ['Name', 'Model', 'Status', 'IP address', 'Firmware', 'MAC']
+    .map((c) => `<th scope="col">${c}</th>`)
+    .join('');
+  return (
+    `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="${stylesheet}"></head>` +
+    `<body><div class="app"><main><div class="table-wrap"><table aria-label="Cameras"><thead><tr>${head}</tr></thead>` +
+    `<tbody>${cameras.map(row).join('')}</tbody></table></div></main></div></body></html>`
+  );
+}
