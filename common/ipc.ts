@@ -13,9 +13,12 @@ import {
   COLUMN_IDS,
   GROUP_BY,
   MAX_FILTER_VALUE_LENGTH,
+  MAX_REFRESH_INTERVAL_SEC,
   MAX_SEARCH_LENGTH,
+  MIN_REFRESH_INTERVAL_SEC,
   SORT_DIRECTIONS,
   STATUS_FILTERS,
+  THEMES,
   VIEW_MODES,
 } from './prefs';
 import type { ViewPrefs } from './prefs';
@@ -47,6 +50,12 @@ export const viewPrefsSchema = z
       .max(COLUMN_IDS.length)
       .refine((columns) => new Set(columns).size === columns.length, 'a column is listed twice'),
     mode: z.enum(VIEW_MODES),
+    theme: z.enum(THEMES),
+    refreshIntervalSec: z
+      .number()
+      .int()
+      .min(MIN_REFRESH_INTERVAL_SEC)
+      .max(MAX_REFRESH_INTERVAL_SEC),
   })
   .strict() satisfies z.ZodType<ViewPrefs>;
 

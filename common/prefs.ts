@@ -67,6 +67,17 @@ export const MAX_SEARCH_LENGTH = 200;
 /** Longest filter value accepted over IPC (model codes, firmware versions and SSIDs are short). */
 export const MAX_FILTER_VALUE_LENGTH = 256;
 
+/** The app's look: follow the system, or always light, or always dark. */
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
+/**
+ * Automatic refresh period bounds, in seconds: no faster than once a minute (docs/protocol.md,
+ * "Rate limits"), no slower than once a day.
+ */
+export const MIN_REFRESH_INTERVAL_SEC = 60;
+export const MAX_REFRESH_INTERVAL_SEC = 24 * 60 * 60;
+
 export interface ViewPrefs {
   search: string;
   sort: SortSpec;
@@ -75,6 +86,9 @@ export interface ViewPrefs {
   /** The columns shown; the name column is always shown whatever this says. */
   columns: ColumnId[];
   mode: ViewMode;
+  theme: Theme;
+  /** How often the list refreshes itself while the window is visible, in whole seconds. */
+  refreshIntervalSec: number;
 }
 
 /** A change to some preferences; each one given replaces that preference whole. */
@@ -106,6 +120,8 @@ export const defaultViewPrefs = (): ViewPrefs => ({
   groupBy: 'none',
   columns: [...DEFAULT_COLUMNS],
   mode: 'table',
+  theme: 'system',
+  refreshIntervalSec: MIN_REFRESH_INTERVAL_SEC,
 });
 
 /** True when any filter narrows the list. */

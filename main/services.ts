@@ -54,6 +54,8 @@ export async function createAppServices(opts: AppServicesOptions) {
     cache: openCameraCache(opts.userDataDir),
     logger,
     scheduler: opts.scheduler,
+    // The user's refresh interval (Settings), kept with the view preferences.
+    intervalMs: settings.viewPrefs().refreshIntervalSec * 1000,
   });
   const router = createIpcRouter({
     handlers: createHandlers({

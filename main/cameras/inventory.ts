@@ -1,4 +1,5 @@
 import type { WyzeDevice } from '../../common/device';
+import { MAX_REFRESH_INTERVAL_SEC, MIN_REFRESH_INTERVAL_SEC } from '../../common/prefs';
 import type { CameraListView, DeviceDto, SessionView } from '../../common/view';
 import { emptyCameraList } from '../../common/view';
 import type { Logger } from '../logging/logger';
@@ -44,10 +45,6 @@ export interface InventoryOptions {
 /** Below this many app-host requests left, automatic refresh slows to a third of its pace. */
 const LOW_BUDGET = 30;
 
-/** The fastest automatic refresh (docs/protocol.md, "Rate limits"), and the slowest one offered. */
-export const MIN_REFRESH_INTERVAL_SEC = 60;
-export const MAX_REFRESH_INTERVAL_SEC = 24 * 60 * 60;
-
 /** A refresh period in ms, held between the bounds; anything that is not a number is the minimum. */
 export function boundedIntervalMs(seconds: number): number {
   const s = Number.isFinite(seconds) ? seconds : MIN_REFRESH_INTERVAL_SEC;
@@ -71,6 +68,11 @@ export function createInventory(opts: InventoryOptions) {
   let inFlight: Promise<CameraListView> | null = null;
   let cancelTimer: (() => void) | null = null;
   let generation = 0;
+  /**
+   * Each camera's latest picture URL from the last list, by MAC. Kept here in main and never in
+   * the list the page gets: a pre-signed URL is a credential (docs/security.md, S8).
+   */
+  let thumbnails = new Map<string, { url: string; takenAt: number | null }>();
   const listeners = new Set<(view: CameraListView) => void>();
 
   const set = (patch: Partial<CameraListView>): CameraListView => {
@@ -132,6 +134,9 @@ export function createInventory(opts: InventoryOptions) {
         const list = await session.client().listDevices();
         if (at !== generation) return view;
         const devices = list.devices.map(toDto);
+        thumbnails = new Map(
+          list.devices.flatMap((d) => (d.thumbnail ? [[d.mac, d.thumbnail] as const] : [])),
+        );
         const fetchedAt = now();
         const email = session.view().email;
         if (email && !session.view().demo) {
@@ -165,6 +170,7 @@ export function createInventory(opts: InventoryOptions) {
   /** Drops the list and anything in flight for it. */
   function reset(): void {
     generation++;
+    thumbnails = new Map();
     inFlight = null;
     cancelTimer?.();
     cancelTimer = null;
@@ -234,6 +240,9 @@ export function createInventory(opts: InventoryOptions) {
 
   return {
     view: (): CameraListView => view,
+    /** A camera's latest picture URL and time from the last list (for main/thumbnails only). */
+    thumbnail: (mac: string): { url: string; takenAt: number | null } | null =>
+      thumbnails.get(mac) ?? null,
     refresh,
     resetCache,
     /** Called from the window (or page) visibility: refresh only while someone can see it. */

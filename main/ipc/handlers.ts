@@ -48,6 +48,13 @@ export function createHandlers(deps: {
       return null;
     },
     [CHANNELS.getViewPrefs]: () => deps.settings.viewPrefs(),
-    [CHANNELS.setViewPrefs]: (patch) => deps.settings.setViewPrefs(patch),
+    [CHANNELS.setViewPrefs]: async (patch) => {
+      const prefs = await deps.settings.setViewPrefs(patch);
+      // The refresh interval takes effect at once (main/cameras/inventory.ts).
+      if (patch.refreshIntervalSec !== undefined) {
+        inventory.setRefreshInterval(prefs.refreshIntervalSec);
+      }
+      return prefs;
+    },
   };
 }
