@@ -91,7 +91,8 @@ describe('sortCameras', () => {
 
   it.each<[SortSpec, string[]]>([
     [{ column: 'status', direction: 'ascending' }, ['2', '4', '5', '1', '3']],
-    [{ column: 'status', direction: 'descending' }, ['3', '1', '5', '2', '4']],
+    // Privacy mode (5) is online: sorted with the online cameras, by name.
+    [{ column: 'status', direction: 'descending' }, ['3', '1', '2', '4', '5']],
     [{ column: 'name', direction: 'ascending' }, ['3', '2', '4', '5', '1']],
     [{ column: 'name', direction: 'descending' }, ['1', '4', '5', '2', '3']],
     [{ column: 'ip', direction: 'ascending' }, ['5', '4', '2', '1', '3']],

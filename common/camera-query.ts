@@ -16,7 +16,19 @@ export function statusKind(d: Pick<DeviceDto, 'online' | 'poweredOn'>): StatusKi
   return d.online === false ? 'offline' : 'unknown';
 }
 
+/**
+ * How the status column sorts: online first, then offline, then not reported. A camera in privacy
+ * mode is online (the cloud says so; it is only switched off), so it sorts with the online ones.
+ */
 const STATUS_RANK: Readonly<Record<StatusKind, number>> = {
+  online: 0,
+  privacy: 0,
+  offline: 1,
+  unknown: 2,
+};
+
+/** The order of the groups when grouped by status: privacy mode gets its own, after online. */
+const STATUS_GROUP_RANK: Readonly<Record<StatusKind, number>> = {
   online: 0,
   privacy: 1,
   offline: 2,
@@ -163,7 +175,7 @@ export function cameraComparator(sort: SortSpec): (a: DeviceDto, b: DeviceDto) =
   };
 }
 
-/** The default order: online first (then privacy mode, offline, not reported), then by name. */
+/** The default order: online first (privacy mode too), then offline, not reported; then by name. */
 export const compareCameras = cameraComparator({ column: 'status', direction: 'ascending' });
 
 /** A sorted copy; the input is left as it was. */
@@ -272,7 +284,7 @@ export function groupCameras(devices: readonly DeviceDto[], by: GroupBy): Camera
     }
   }
   const rank = (g: CameraGroup): number =>
-    by === 'status' ? STATUS_RANK[g.key as StatusKind] : g.key === '' ? 1 : 0;
+    by === 'status' ? STATUS_GROUP_RANK[g.key as StatusKind] : g.key === '' ? 1 : 0;
   return [...groups.values()].sort(
     (a, b) => rank(a) - rank(b) || collator.compare(a.label, b.label) || (a.key < b.key ? -1 : 1),
   );

@@ -51,13 +51,8 @@ export function cameraStatus(d: Pick<DeviceDto, 'online' | 'poweredOn' | 'status
   return { kind: 'unknown', label: 'Not reported' };
 }
 
-const rank = (d: DeviceDto): number => (d.online === true ? 0 : d.online === false ? 1 : 2);
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-
-/** Online first, then by name; the MAC breaks ties between cameras with the same name. */
-export function compareCameras(a: DeviceDto, b: DeviceDto): number {
-  return rank(a) - rank(b) || collator.compare(a.name, b.name) || a.mac.localeCompare(b.mac);
-}
+/** Online first, then by name; the MAC breaks ties (common/camera-query.ts sorts every column). */
+export { compareCameras } from '../common/camera-query';
 
 /** "12 s ago", "5 min ago", "3 h ago", "on <date>"; "at an unknown time" when it cannot tell. */
 export function ago(ms: number, now: number): string {

@@ -7,19 +7,27 @@ import { useStore } from './index';
  */
 export async function connectStore(): Promise<() => void> {
   const api = wyze();
-  const { setSession, receiveCameras } = useStore.getState();
+  const { setSession, receiveCameras, loadViewPrefs, flushViewPrefs } = useStore.getState();
   const offSession = api.onSessionChanged(setSession);
   // Snapshots and deltas (common/camera-delta.ts); a delta that misses its base asks for a snapshot.
   const offCameras = api.onCamerasChanged(receiveCameras);
-  const [session, cameras] = await Promise.all([api.getSession(), api.getCameras()]);
+  // The view preferences come with the list, so the first rows painted are already in order.
+  const [session, cameras] = await Promise.all([
+    api.getSession(),
+    api.getCameras(),
+    loadViewPrefs(),
+  ]);
   if (session.ok) setSession(session.value);
   if (cameras.ok) receiveCameras(cameras.value);
   const onVisibility = () => void api.reportVisibility(document.visibilityState === 'visible');
   document.addEventListener('visibilitychange', onVisibility);
+  // A search typed just before a reload is kept too (sent without waiting for the pause).
+  window.addEventListener('pagehide', flushViewPrefs);
   onVisibility();
   return () => {
     offSession();
     offCameras();
     document.removeEventListener('visibilitychange', onVisibility);
+    window.removeEventListener('pagehide', flushViewPrefs);
   };
 }

@@ -5,9 +5,12 @@ import type { MfaMethod } from '../../common/device';
 import type { ErrorDto, Result } from '../../common/result';
 import type { CameraListView, SessionView } from '../../common/view';
 import { emptyCameraList } from '../../common/view';
+import { defaultViewPrefs } from '../../common/prefs';
 import type { WyzeApi } from '../../preload/api';
 import { wyze } from '../api';
 import { applyCamerasEvent } from './cameras';
+import { createViewSlice } from './view';
+import type { ViewSlice } from './view';
 
 /**
  * The renderer's mirror of main-process state, and the actions a user can take. Main is the source
@@ -78,7 +81,7 @@ export interface ActionsSlice {
   announce(message: string): void;
 }
 
-export type Store = SessionSlice & CamerasSlice & ActionsSlice;
+export type Store = SessionSlice & CamerasSlice & ActionsSlice & ViewSlice;
 
 export const initialSession: SessionView = {
   status: 'starting',
@@ -103,6 +106,8 @@ export const initialState = () => ({
   pending: idle(),
   actionError: null,
   announcement: '',
+  viewPrefs: defaultViewPrefs(),
+  viewEdits: {},
 });
 
 export const useStore = create<Store>()((set, get) => {
@@ -137,6 +142,7 @@ export const useStore = create<Store>()((set, get) => {
 
   return {
     ...initialState(),
+    ...createViewSlice(set, get),
     setSession: (session) => set({ session }),
 
     receiveCameras(event) {

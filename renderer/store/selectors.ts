@@ -1,5 +1,13 @@
 import type { DeviceDto } from '../../common/view';
-import { compareCameras } from '../format';
+import {
+  filterCameras,
+  filterOptions,
+  groupCameras,
+  searchCameras,
+  sortCameras,
+} from '../../common/camera-query';
+import type { CameraGroup } from '../../common/camera-query';
+import type { SortSpec } from '../../common/prefs';
 import type { Store } from './index';
 
 /**
@@ -34,17 +42,93 @@ export const selectDevice =
   (state: Pick<Store, 'list'>): DeviceDto | undefined =>
     selectDevicesByMac(state)[mac];
 
+/** One argument's last result: the same output object while the inputs are the same objects. */
+function memoLast<A extends unknown[], R>(compute: (...args: A) => R): (...args: A) => R {
+  let lastArgs: A | undefined;
+  let lastResult: R | undefined;
+  return (...args: A): R => {
+    if (!lastArgs || args.some((a, i) => a !== lastArgs?.[i])) {
+      lastResult = compute(...args);
+      lastArgs = args;
+    }
+    return lastResult as R;
+  };
+}
+
+/** A row of the camera table: a group's header, or one camera. */
+export type ListRow =
+  { kind: 'group'; key: string; label: string; count: number } | { kind: 'camera'; mac: string };
+
+const sameRow = (a: ListRow, b: ListRow): boolean =>
+  a.kind === 'group'
+    ? b.kind === 'group' && a.key === b.key && a.label === b.label && a.count === b.count
+    : b.kind === 'camera' && a.mac === b.mac;
+
+// Each step is memoised on its own inputs, so a search keystroke does not sort again and a
+// device that changed without moving keeps every array below (its row re-renders, not the table).
+const sortedCameras = memoLast((devices: DeviceDto[], sort: SortSpec) =>
+  sortCameras(
+    devices.filter((d) => d.isCamera),
+    sort,
+  ),
+);
+const filteredCameras = memoLast(filterCameras);
+const searchedCameras = memoLast(searchCameras);
+const groupedCameras = memoLast(groupCameras);
+const listRows = memoLast((groups: CameraGroup[], grouped: boolean): ListRow[] =>
+  groups.flatMap((g): ListRow[] => [
+    ...(grouped ? [{ kind: 'group' as const, key: g.key, label: g.label, count: g.count }] : []),
+    ...g.devices.map((d) => ({ kind: 'camera' as const, mac: d.mac })),
+  ]),
+);
+
+type ViewState = Pick<Store, 'list' | 'viewPrefs'>;
+
+/** The cameras the view shows: sorted, filtered and searched as the preferences say. */
+export function selectShownCameras(state: ViewState): DeviceDto[] {
+  const { sort, filters, search } = state.viewPrefs;
+  return searchedCameras(filteredCameras(sortedCameras(state.list.devices, sort), filters), search);
+}
+
+/** The shown cameras in groups (one group of all when not grouped), with counts. */
+export function selectCameraGroups(state: ViewState): CameraGroup[] {
+  return groupedCameras(selectShownCameras(state), state.viewPrefs.groupBy);
+}
+
+let previousRows: ListRow[] = [];
 /**
- * Camera MACs in display order: online first, then by name. The same array as before while the
- * order is the same, even when a device changed (its row re-renders; the table does not).
+ * The table's rows: group headers (when grouped) and cameras, in display order. The same array
+ * as before while the rows are the same, even when a device changed.
  */
-export const selectCameraOrder = fromDevices((devices, previous: string[] | undefined) => {
-  const order = devices
-    .filter((d) => d.isCamera)
-    .sort(compareCameras)
-    .map((d) => d.mac);
-  return previous && sameStrings(previous, order) ? previous : order;
-});
+export function selectListRows(state: ViewState): ListRow[] {
+  const rows = listRows(selectCameraGroups(state), state.viewPrefs.groupBy !== 'none');
+  if (rows !== previousRows) {
+    const same =
+      rows.length === previousRows.length &&
+      rows.every((r, i) => sameRow(r, previousRows[i] as ListRow));
+    if (!same) previousRows = rows;
+  }
+  return previousRows;
+}
+
+let previousOrder: string[] = [];
+/**
+ * Camera MACs in display order (after search, filters, sort and grouping): what is exported and
+ * what arrow keys move through. The same array while the order is the same.
+ */
+export function selectCameraOrder(state: ViewState): string[] {
+  const order = selectCameraGroups(state).flatMap((g) => g.devices.map((d) => d.mac));
+  if (!sameStrings(previousOrder, order)) previousOrder = order;
+  return previousOrder;
+}
+
+/** How many cameras the view shows after search and filters. */
+export const selectShownCount = (state: ViewState): number => selectShownCameras(state).length;
+
+/** The values the model, firmware and Wi-Fi network filters can take on this account. */
+export const selectFilterOptions = fromDevices((devices) =>
+  filterOptions(devices.filter((d) => d.isCamera)),
+);
 
 export interface CameraCounts {
   cameras: number;
