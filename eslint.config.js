@@ -252,7 +252,7 @@ const zones = [
     name: 'emulator/: a Wyze cloud in plain Node',
     files: ['emulator/**/*.ts'],
     imports: [
-      nodeOnly(['zod']),
+      nodeOnly(['zod', 'jpeg-js']),
       mainCode,
       rendererCode,
       folder('preload', 'The emulator knows nothing of the app.'),

@@ -9,6 +9,9 @@ import type { AccountSpec, DeviceSpec } from './world';
 
 type Json = Record<string, unknown>;
 
+/** Where the emulator serves a device's own picture (server.ts knows its address). */
+export type PictureUrl = (device: DeviceSpec) => string;
+
 const digest = (mac: string, salt: string): Buffer =>
   createHash('sha256').update(`${salt}:${mac}`).digest();
 
@@ -42,7 +45,7 @@ const applyOverrides = (record: Json, device: DeviceSpec): Json => {
   return Object.fromEntries(Object.entries(merged).filter(([key]) => !device.omit.includes(key)));
 };
 
-function cameraParams(device: DeviceSpec): Json {
+function cameraParams(device: DeviceSpec, pictureUrl: PictureUrl): Json {
   const gw = isGwell(device.model);
   const params: Json = {
     p2p_id: p2pIdFor(device),
@@ -69,7 +72,7 @@ function cameraParams(device: DeviceSpec): Json {
     is_link_toy_car: 0,
     power_saving_mode_switch: 0,
     camera_thumbnails: {
-      thumbnails_url: device.thumbnail?.url ?? '',
+      thumbnails_url: device.thumbnail ? (device.thumbnail.url ?? pictureUrl(device)) : '',
       thumbnails_ts: device.thumbnail?.ts ?? 0,
     },
     dtls: gw ? 0 : 1,
@@ -95,7 +98,11 @@ function otherParams(device: DeviceSpec): Json {
 const isCameraSpec = (device: DeviceSpec): boolean => device.productType === 'Camera';
 
 /** One entry of get_object_list's data.device_list (docs/protocol.md, "Device list"). */
-export function renderObjectListEntry(device: DeviceSpec, account: AccountSpec): Json {
+export function renderObjectListEntry(
+  device: DeviceSpec,
+  account: AccountSpec,
+  pictureUrl: PictureUrl = () => '',
+): Json {
   const bindingTs = device.connStateTs - 86_400_000 * 30;
   const record: Json = {
     mac: device.mac,
@@ -114,7 +121,7 @@ export function renderObjectListEntry(device: DeviceSpec, account: AccountSpec):
     conn_state: device.online ? 1 : 0,
     conn_state_ts: device.connStateTs,
     push_switch: 1,
-    device_params: isCameraSpec(device) ? cameraParams(device) : otherParams(device),
+    device_params: isCameraSpec(device) ? cameraParams(device, pictureUrl) : otherParams(device),
     is_in_auto: 0,
     event_master_switch: 1,
     parent_device_mac: device.parentMac,

@@ -331,7 +331,18 @@ describe('app host (style A)', () => {
       power_switch: 1,
     });
     expect(params.p2p_id).toMatch(/^[A-Z0-9]{16}111A$/);
-    expect(params.camera_thumbnails).toEqual({ thumbnails_url: '', thumbnails_ts: 0 });
+    expect(params.camera_thumbnails).toMatchObject({
+      thumbnails_url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/thumbnails\//),
+      thumbnails_ts: 1779603600000,
+    });
+    const oldCam = data.device_list.find((d) => d.mac === 'D03F27A0C602') as Record<
+      string,
+      unknown
+    >;
+    expect((oldCam.device_params as Record<string, unknown>).camera_thumbnails).toEqual({
+      thumbnails_url: '',
+      thumbnails_ts: 0,
+    });
     const og = data.device_list.find((d) => d.product_model === 'GW_GC1') as Record<
       string,
       unknown

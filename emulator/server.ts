@@ -10,6 +10,7 @@ import * as app from './routes/app';
 import { login, sendEmailCode, sendSmsCode } from './routes/auth';
 import { control } from './routes/control';
 import { newControlToken, refuseControl } from './routes/control-access';
+import { PICTURE_PREFIX, servePicture } from './routes/pictures';
 import type { ControlAccess } from './routes/control-access';
 import { EmulatorState } from './state';
 import { loadWorld, parseWorld } from './world';
@@ -175,6 +176,11 @@ async function handle(
     return;
   }
   state.countRequest(path);
+  if (path.startsWith(PICTURE_PREFIX)) {
+    const picture = servePicture(state, req.method ?? 'GET', path, url.searchParams);
+    res.writeHead(picture.status, picture.headers).end(picture.body);
+    return;
+  }
   const route = ROUTES[path];
   if (!route) {
     await send(res, { status: 404, body: { message: 'Not Found' } }, null);
@@ -233,6 +239,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
+  state.origin = url;
   if (options.control !== false) {
     access = { host: `127.0.0.1:${port}`, origin: url, token: newControlToken() };
   }

@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { createHmac, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import { FaultBook } from './faults';
 import { RateBudget } from './ratelimit';
 import { TokenBook } from './tokens';
@@ -29,6 +29,8 @@ interface IssuedCode {
 }
 
 const CODE_TTL_MS = 10 * 60_000;
+/** Wyze's pre-signed thumbnail URLs say X-Amz-Expires=1200. */
+const PICTURE_TTL_SECONDS = 1200;
 
 /** Fields a running world's device may be changed in through the control API (no defaults). */
 export const devicePatchSchema = z
@@ -59,6 +61,10 @@ export class EmulatorState {
   private readonly failures = new Map<string, { count: number; lockedUntil: number }>();
   private readonly pending = new Map<string, PendingLogin>();
   private readonly codes = new Map<string, IssuedCode>();
+  /** This run's key for signing picture URLs, as S3 signs its pre-signed ones. */
+  private readonly pictureKey = randomBytes(32);
+  /** The address the server listens on (set by startEmulator); picture URLs point at it. */
+  origin = '';
 
   constructor(
     readonly world: World,
@@ -163,6 +169,52 @@ export class EmulatorState {
 
   finishMfa(account: AccountSpec): void {
     this.pending.delete(account.userId);
+  }
+
+  // ---- pictures: pre-signed-looking URLs that expire like Wyze's (20 minutes) ----
+
+  private signPicture(path: string, date: number): string {
+    return createHmac('sha256', this.pictureKey).update(`${path}\n${date}`).digest('hex');
+  }
+
+  /**
+   * The loopback URL of a device's own picture, shaped like a pre-signed S3 URL
+   * (docs/protocol.md, "Emulator choices"): a path per MAC and time taken, a date, an expiry of
+   * 1,200 seconds and a signature over both.
+   */
+  pictureUrl(device: DeviceSpec): string {
+    const path = `/thumbnails/camplus-emu/${encodeURIComponent(device.mac)}/${device.thumbnail?.ts ?? 0}.jpg`;
+    const date = Math.floor(this.now() / 1000);
+    const query = new URLSearchParams({
+      'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
+      'X-Amz-Date': String(date),
+      'X-Amz-Expires': String(PICTURE_TTL_SECONDS),
+      'X-Amz-SignedHeaders': 'host',
+      'X-Amz-Signature': this.signPicture(path, date),
+    });
+    return `${this.origin}${path}?${query}`;
+  }
+
+  /** True when a picture URL carries this run's signature and has not expired. */
+  pictureSigned(path: string, query: URLSearchParams): boolean {
+    const date = Number(query.get('X-Amz-Date'));
+    if (!Number.isInteger(date) || date * 1000 + PICTURE_TTL_SECONDS * 1000 < this.now()) {
+      return false;
+    }
+    const expected = Buffer.from(this.signPicture(path, date));
+    const given = Buffer.from(query.get('X-Amz-Signature') ?? '');
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+
+  /** The device a picture path names, when it has a picture served by the emulator. */
+  pictureDevice(mac: string, ts: number): DeviceSpec | undefined {
+    for (const account of this.world.accounts) {
+      const device = account.devices.find((d) => d.mac === mac);
+      if (device?.thumbnail && device.thumbnail.url === undefined && device.thumbnail.ts === ts) {
+        return device;
+      }
+    }
+    return undefined;
   }
 
   // ---- control: what tests and the demo change in a running world ----

@@ -25,7 +25,15 @@ export const deviceSpecSchema = z
     sharedBy: z.string().nullable().default(null),
     timezone: z.string().default('America/New_York'),
     gmtOffset: z.number().default(-5),
-    thumbnail: z.object({ url: z.string(), ts: z.number().int() }).nullable().default(null),
+    /**
+     * The latest picture: `ts` when it was taken; `url` as the cloud would list it, or absent to
+     * have the emulator serve a picture of its own at a pre-signed-looking loopback URL.
+     */
+    thumbnail: z
+      .object({ url: z.string().optional(), ts: z.number().int() })
+      .strict()
+      .nullable()
+      .default(null),
     /** Extra device_params (plugs, sensors …), merged after the camera defaults. */
     params: z.record(z.string(), z.unknown()).default({}),
     /** Raw top-level fields merged over the rendered record: lets a world carry odd data. */

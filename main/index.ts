@@ -37,6 +37,7 @@ import { CSP, mimeType, resolveAppUrl } from './protocol';
 import { createAppServices } from './services';
 import type { AppServices } from './services';
 import { createQuitGuard } from './quit';
+import { thumbnailRequest, thumbnailReply } from './thumbnails/route';
 import { createFailureHandlers, showLogsAction } from './startup';
 import { createMainWindow } from './window-factory';
 
@@ -132,6 +133,15 @@ if (!app.requestSingleInstanceLock()) {
 
       // The UI is served from app:// with a strict CSP; no file:// (security S7).
       protocol.handle(APP_SCHEME, async (request) => {
+        // Cameras' pictures: fetched and checked by main, never by the page (security S8).
+        const picture = thumbnailRequest(request.url);
+        if (picture && services) {
+          const reply = await thumbnailReply(services.thumbnails, picture.pathname, picture.search);
+          return new Response(reply.body, {
+            status: reply.status,
+            headers: { ...reply.headers, 'content-security-policy': CSP },
+          });
+        }
         const file = resolveAppUrl(request.url, RENDERER_DIR);
         if (!file) return new Response('Not found', { status: 404 });
         try {

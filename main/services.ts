@@ -18,6 +18,7 @@ import { createSessionService } from './session/session';
 import type { SessionService } from './session/session';
 import { openSettings } from './session/settings';
 import type { SettingsStore } from './session/settings';
+import { createAppThumbnails } from './thumbnails/compose';
 import { createWyzeClient } from './wyze/client';
 import type { BaseUrls } from './wyze/config';
 import { wyzeError } from './wyze/errors';
@@ -57,6 +58,14 @@ export async function createAppServices(opts: AppServicesOptions) {
     // The user's refresh interval (Settings), kept with the view preferences.
     intervalMs: settings.viewPrefs().refreshIntervalSec * 1000,
   });
+  const thumbnails = createAppThumbnails({
+    userDataDir: opts.userDataDir,
+    fetch: opts.fetch ?? fetch,
+    logger,
+    baseUrls: opts.baseUrls,
+    session,
+    inventory,
+  });
   const router = createIpcRouter({
     handlers: createHandlers({
       session,
@@ -75,6 +84,8 @@ export async function createAppServices(opts: AppServicesOptions) {
   return {
     session,
     inventory,
+    /** Cameras' latest pictures, served to the page by the app:// handler or the preview host. */
+    thumbnails,
     router,
     settings,
     /**

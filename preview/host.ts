@@ -10,6 +10,7 @@ import { isTrustedSender } from '../main/policy';
 import { createAppServices } from '../main/services';
 import type { AppServices } from '../main/services';
 import type { KeytarLike } from '../main/session/secret-store';
+import { THUMBNAIL_PATH_PREFIX, thumbnailReply } from '../main/thumbnails/route';
 import type { BaseUrls } from '../main/wyze/config';
 import { wyzeError } from '../main/wyze/errors';
 
@@ -132,6 +133,21 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
     res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': mimeType(target) }).end(body);
   }
 
+  /**
+   * A camera's picture, as app://wyzecam/thumbnails/… serves it in the desktop app. An <img>
+   * cannot carry the launch secret, so another site's page is refused by the browser's own
+   * Sec-Fetch-Site (when sent, it must be same-origin) on top of the Host check.
+   */
+  async function servePicture(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const site = req.headers['sec-fetch-site'];
+    if (site !== undefined && site !== 'same-origin') {
+      res.writeHead(403, SECURITY_HEADERS).end();
+      return;
+    }
+    const reply = await thumbnailReply(services.thumbnails, url.pathname, url.search);
+    res.writeHead(reply.status, { ...SECURITY_HEADERS, ...reply.headers }).end(reply.body);
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = parseTarget(req.url, origin);
     // Refuse any Host but the address we listen on, so a DNS-rebinding page cannot reach the
@@ -191,6 +207,10 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
     }
     if (req.method !== 'GET') {
       res.writeHead(405).end();
+      return;
+    }
+    if (url.pathname.startsWith(THUMBNAIL_PATH_PREFIX)) {
+      await servePicture(req, res, url);
       return;
     }
     await serveFile(res, url.pathname);

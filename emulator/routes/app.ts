@@ -72,7 +72,9 @@ const sortList = (account: AccountSpec): { device_id: string; product_model: str
 export const getObjectList = authed((ctx, account) =>
   appOk(ctx, {
     device_group_list: renderGroups(account),
-    device_list: account.devices.map((d) => renderObjectListEntry(d, account)),
+    device_list: account.devices.map((d) =>
+      renderObjectListEntry(d, account, (device) => ctx.state.pictureUrl(device)),
+    ),
     device_sort_list: sortList(account),
   }),
 );

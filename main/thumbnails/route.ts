@@ -1,3 +1,4 @@
+import { APP_HOST, APP_SCHEME } from '../policy';
 import type { ThumbnailService } from './service';
 
 /** The path the page asks for pictures under, on the app's own origin. */
@@ -30,6 +31,15 @@ export function parseThumbnailRequest(pathname: string, search: string): Thumbna
   if (t === null || t === '') return { mac, takenAt: null };
   if (!/^\d{1,16}$/.test(t)) return null;
   return { mac, takenAt: Number(t) };
+}
+
+/** For app://wyzecam/thumbnails/…: its path and query; null for any other URL. */
+export function thumbnailRequest(url: string): { pathname: string; search: string } | null {
+  if (!URL.canParse(url)) return null;
+  const parsed = new URL(url);
+  if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return null;
+  if (!parsed.pathname.startsWith(THUMBNAIL_PATH_PREFIX)) return null;
+  return { pathname: parsed.pathname, search: parsed.search };
 }
 
 /** What either transport sends back for a picture request. */

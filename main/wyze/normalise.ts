@@ -142,16 +142,21 @@ const flag = (v: unknown): boolean | null => {
   return n === 1 ? true : n === 0 ? false : null;
 };
 
-/** An https URL that parses, of a sane length, or null. */
-function httpsUrl(v: unknown): string | null {
+/**
+ * A picture URL that parses, of a sane length: https, or http to loopback (the emulator; whether
+ * it may be fetched is main/thumbnails' decision), else null.
+ */
+function thumbnailUrl(v: unknown): string | null {
   const s = typeof v === 'string' ? v.trim() : '';
-  if (s.length > LIMITS.urlLength || !/^https:\/\//i.test(s)) return null;
-  return URL.canParse(s) ? s : null;
+  if (s.length > LIMITS.urlLength || !URL.canParse(s)) return null;
+  const { protocol, hostname } = new URL(s);
+  const loopback = hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
+  return protocol === 'https:' || (protocol === 'http:' && loopback) ? s : null;
 }
 
 function thumbnail(v: unknown): WyzeDevice['thumbnail'] {
   if (!isRecord(v)) return null;
-  const url = httpsUrl(v.thumbnails_url);
+  const url = thumbnailUrl(v.thumbnails_url);
   return url ? { url, takenAt: boundedTime(v.thumbnails_ts) } : null;
 }
 
