@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron, expect, test as base } from '@playwright/test';
-import type { ElectronApplication, Page } from '@playwright/test';
+import type { Browser, ElectronApplication, Page } from '@playwright/test';
 import { DEMO_ACCOUNT } from '../emulator/demo-account';
 import { startEmulator } from '../emulator/server';
 import type { RunningEmulator } from '../emulator/server';
@@ -77,12 +77,28 @@ async function stopChild(child: ChildProcess | null): Promise<void> {
   await exited;
 }
 
+/** Chromium for the browser transport, started on first use so the Electron project never needs it. */
+type LazyChromium = () => Promise<Browser>;
+
 export const test = base.extend<
-  TransportOptions & { launch: (opts?: LaunchOptions) => Promise<AppHandle> }
+  TransportOptions & { launch: (opts?: LaunchOptions) => Promise<AppHandle> },
+  { lazyChromium: LazyChromium }
 >({
   transport: ['browser', { option: true }],
 
-  launch: async ({ transport, browser }, use) => {
+  // Not Playwright's `browser` fixture: depending on it launches Chromium (the config's
+  // executablePath, /usr/bin/chromium) for every project, so the Electron project could never run
+  // on a machine without that file (Windows, macOS). One Chromium per worker, launched on demand.
+  lazyChromium: [
+    async ({ playwright, launchOptions }, use) => {
+      const launched: { browser?: Promise<Browser> } = {};
+      await use(() => (launched.browser ??= playwright.chromium.launch(launchOptions)));
+      if (launched.browser) await (await launched.browser).close();
+    },
+    { scope: 'worker' },
+  ],
+
+  launch: async ({ transport, lazyChromium }, use) => {
     test.skip(transport === 'electron' && !electronBinary(), ELECTRON_SKIP_REASON);
     const onLinux = process.platform === 'linux';
     const cleanups: (() => Promise<void>)[] = [];
@@ -105,7 +121,7 @@ export const test = base.extend<
           ? { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' }
           : {}),
       };
-      const context = transport === 'browser' ? await browser.newContext() : null;
+      const context = transport === 'browser' ? await (await lazyChromium()).newContext() : null;
       let child: ChildProcess | null = null;
       let electronApp: ElectronApplication | null = null;
       let page: Page;
@@ -121,7 +137,7 @@ export const test = base.extend<
         }
         const host = await spawnPreview(env);
         child = host.child;
-        const p = await (context ?? (await browser.newContext())).newPage();
+        const p = await (context ?? (await (await lazyChromium()).newContext())).newPage();
         await p.goto(host.url);
         return p;
       }
