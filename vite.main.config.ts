@@ -10,10 +10,12 @@ const external = [
 
 /**
  * Builds the Electron main process (ESM, dist/main/index.mjs) and the sandboxed preload (one
- * CommonJS file that requires only `electron`, dist/preload/index.cjs). Pick with BUILD_TARGET.
+ * CommonJS file that requires only `electron`, dist/preload/index.cjs) with `--mode preload`.
+ * A mode flag, not an environment variable: npm runs scripts through cmd.exe on Windows, which
+ * cannot run `NAME=value command`.
  */
-export default defineConfig(() => {
-  const preload = process.env.BUILD_TARGET === 'preload';
+export default defineConfig(({ mode }) => {
+  const preload = mode === 'preload';
   return {
     build: {
       outDir: preload ? 'dist/preload' : 'dist/main',
