@@ -23,10 +23,15 @@ export const CHANNELS = {
 export const EVENTS = {
   sessionChanged: 'event:session-changed',
   camerasChanged: 'event:cameras-changed',
+  menuCommand: 'event:menu-command',
 } as const;
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
 export type EventChannel = (typeof EVENTS)[keyof typeof EVENTS];
+
+/** What the native menu can ask the page to do (event:menu-command). */
+export const MENU_COMMANDS = ['showShortcuts', 'showSettings'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** Places the app may open in the browser; main maps each to one allow-listed https URL. */
 export const EXTERNAL_TARGETS = ['apiKeyConsole', 'apiKeyHelp'] as const;

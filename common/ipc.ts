@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { CHANNELS, EXTERNAL_TARGETS } from './channels';
-import type { Channel, EVENTS } from './channels';
+import type { Channel, EVENTS, MenuCommand } from './channels';
 import type { CamerasEvent, CamerasSnapshot } from './camera-delta';
 import { EXPORT_FORMATS, MAX_EXPORT_MACS, MAX_EXPORT_MAC_LENGTH } from './export';
 import type { ExportResult } from './export';
@@ -125,4 +125,6 @@ export interface EventPayloads {
   [EVENTS.sessionChanged]: SessionView;
   /** A snapshot first, then only what changed (common/camera-delta.ts). */
   [EVENTS.camerasChanged]: CamerasEvent;
+  /** A menu item for the page: open the keyboard shortcuts or the settings. */
+  [EVENTS.menuCommand]: { command: MenuCommand };
 }

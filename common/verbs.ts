@@ -65,6 +65,7 @@ export const VERBS = verbTable<Channel>()({
 export const EVENT_VERBS = verbTable<EventChannel>()({
   onSessionChanged: EVENTS.sessionChanged,
   onCamerasChanged: EVENTS.camerasChanged,
+  onMenuCommand: EVENTS.menuCommand,
 });
 
 export type Verb = keyof typeof VERBS;

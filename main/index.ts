@@ -15,6 +15,7 @@ import {
   shell,
 } from 'electron';
 import type { BrowserWindow } from 'electron';
+import { EVENTS } from '../common/channels';
 import { desktopEnvironment, desktopServiceOptions } from './desktop-options';
 import { appIdentity, appUserModelId } from './identity';
 import { SAVE_FILTERS, saveWithDialog } from './export/save-file';
@@ -222,6 +223,11 @@ if (!app.requestSingleInstanceLock()) {
             refresh,
             openApiKeyConsole: () => void openUrl(EXTERNAL_URLS.apiKeyConsole),
             openApiKeyHelp: () => void openUrl(EXTERNAL_URLS.apiKeyHelp),
+            menuCommand: (command) => {
+              if (mainWindow && !mainWindow.isDestroyed()) {
+                mainWindow.webContents.send(EVENTS.menuCommand, { command });
+              }
+            },
             showLogs: showLogsAction({
               openPath: (path) => shell.openPath(path),
               dir: logFile?.dir ?? app.getPath('logs'),

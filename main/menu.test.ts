@@ -19,6 +19,7 @@ describe('menu', () => {
       openApiKeyConsole: noop,
       openApiKeyHelp: noop,
       showLogs,
+      menuCommand: noop,
     });
     const item = helpItems(template).find((i) => i.label === 'Show logs');
     expect(item).toBeDefined();
@@ -36,9 +37,34 @@ describe('menu', () => {
           openApiKeyConsole: noop,
           openApiKeyHelp: noop,
           showLogs: noop,
+          menuCommand: noop,
         }),
       );
     expect(labels(true)).not.toContain('toggleDevTools');
     expect(labels(false)).toContain('toggleDevTools');
   });
+
+  it.each([true, false])(
+    'Help → Keyboard shortcuts and View → Settings… (Ctrl/Cmd+,) ask the page (macOS: %s)',
+    (isMac) => {
+      const commands: string[] = [];
+      const template = menuTemplate({
+        isMac,
+        isPackaged: true,
+        refresh: noop,
+        openApiKeyConsole: noop,
+        openApiKeyHelp: noop,
+        showLogs: noop,
+        menuCommand: (command) => commands.push(command),
+      });
+      const click = (item: MenuItemConstructorOptions | undefined) =>
+        (item?.click as (() => void) | undefined)?.();
+      click(helpItems(template).find((i) => i.label === 'Keyboard shortcuts'));
+      const view = template.find((item) => item.label === 'View')?.submenu;
+      const settings = Array.isArray(view) ? view.find((i) => i.label === 'Settings…') : undefined;
+      expect(settings?.accelerator).toBe('CmdOrCtrl+,');
+      click(settings);
+      expect(commands).toEqual(['showShortcuts', 'showSettings']);
+    },
+  );
 });

@@ -1,9 +1,11 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand } from '../common/channels';
 
 /**
  * The native menu: the standard roles (so copy, paste, zoom, quit behave as on every other app)
- * plus "Get a Wyze API key…", which goes through the guarded external-link call, and "Show logs",
- * which opens the folder holding the log file (main/logging/file-sink.ts).
+ * plus "Get a Wyze API key…", which goes through the guarded external-link call, "Show logs",
+ * which opens the folder holding the log file (main/logging/file-sink.ts), and two items the page
+ * carries out (event:menu-command): "Settings…" and "Keyboard shortcuts".
  */
 export function menuTemplate(opts: {
   isMac: boolean;
@@ -13,6 +15,8 @@ export function menuTemplate(opts: {
   openApiKeyHelp: () => void;
   /** Help → Show logs (main/index.ts always passes it). */
   showLogs: () => void;
+  /** Sends a command to the page (main/index.ts: to the main window). */
+  menuCommand: (command: MenuCommand) => void;
 }): MenuItemConstructorOptions[] {
   const app: MenuItemConstructorOptions[] = opts.isMac ? [{ role: 'appMenu' }] : [];
   return [
@@ -24,6 +28,11 @@ export function menuTemplate(opts: {
       submenu: [
         // Ctrl/Cmd+R refreshes the camera list instead of reloading the page.
         { label: 'Refresh Cameras', accelerator: 'CmdOrCtrl+R', click: opts.refresh },
+        {
+          label: 'Settings…',
+          accelerator: 'CmdOrCtrl+,',
+          click: () => opts.menuCommand('showSettings'),
+        },
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
@@ -40,6 +49,7 @@ export function menuTemplate(opts: {
         { label: 'Get a Wyze API key…', click: opts.openApiKeyConsole },
         { label: 'About Wyze API keys', click: opts.openApiKeyHelp },
         { type: 'separator' },
+        { label: 'Keyboard shortcuts', click: () => opts.menuCommand('showShortcuts') },
         { label: 'Show logs', click: opts.showLogs },
       ],
     },

@@ -135,6 +135,7 @@ describe('menu and identity', () => {
       openApiKeyConsole: () => calls.push('console'),
       openApiKeyHelp: () => calls.push('help'),
       showLogs: () => calls.push('logs'),
+      menuCommand: (command) => calls.push(command),
     });
     expect(menu.map((m) => m.role ?? m.label)).toEqual([
       'appMenu',

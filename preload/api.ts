@@ -60,6 +60,7 @@ export function buildWyzeApi(transport: Transport) {
   const listeners = {
     onSessionChanged: listen('onSessionChanged'),
     onCamerasChanged: listen('onCamerasChanged'),
+    onMenuCommand: listen('onMenuCommand'),
   } satisfies EventVerbImplementations;
 
   return Object.freeze({ ...verbs, ...listeners });

@@ -9,6 +9,7 @@ export const DOCUMENTED_VERBS = [
   'getSession',
   'getViewPrefs',
   'onCamerasChanged',
+  'onMenuCommand',
   'onSessionChanged',
   'openExternal',
   'refreshCameras',

@@ -11,6 +11,8 @@ export async function connectStore(): Promise<() => void> {
   const offSession = api.onSessionChanged(setSession);
   // Snapshots and deltas (common/camera-delta.ts); a delta that misses its base asks for a snapshot.
   const offCameras = api.onCamerasChanged(receiveCameras);
+  // Help → Keyboard shortcuts, View → Settings… (main/menu.ts).
+  const offMenu = api.onMenuCommand(({ command }) => useStore.getState().runMenuCommand(command));
   // The view preferences come with the list, so the first rows painted are already in order.
   const [session, cameras] = await Promise.all([
     api.getSession(),
@@ -27,6 +29,7 @@ export async function connectStore(): Promise<() => void> {
   return () => {
     offSession();
     offCameras();
+    offMenu();
     document.removeEventListener('visibilitychange', onVisibility);
     window.removeEventListener('pagehide', flushViewPrefs);
   };

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { CamerasEvent } from '../../common/camera-delta';
 import type { ExternalTarget } from '../../common/channels';
 import type { MfaMethod } from '../../common/device';
+import type { ExportFormat, ExportResult } from '../../common/export';
 import type { ErrorDto, Result } from '../../common/result';
 import type { CameraListView, SessionView } from '../../common/view';
 import { emptyCameraList } from '../../common/view';
@@ -9,6 +10,8 @@ import { defaultViewPrefs } from '../../common/prefs';
 import type { WyzeApi } from '../../preload/api';
 import { wyze } from '../api';
 import { applyCamerasEvent } from './cameras';
+import { createDialogsSlice } from './dialogs';
+import type { DialogsSlice } from './dialogs';
 import { createViewSlice } from './view';
 import type { ViewSlice } from './view';
 
@@ -44,7 +47,8 @@ export type ActionName =
   | 'signOut'
   | 'refreshCameras'
   | 'resetCache'
-  | 'openExternal';
+  | 'openExternal'
+  | 'exportCameras';
 
 const idle = (): Record<ActionName, boolean> => ({
   signIn: false,
@@ -56,6 +60,7 @@ const idle = (): Record<ActionName, boolean> => ({
   refreshCameras: false,
   resetCache: false,
   openExternal: false,
+  exportCameras: false,
 });
 
 export interface ActionsSlice {
@@ -75,13 +80,18 @@ export interface ActionsSlice {
   /** Forgets the cached camera list and loads it again (the error screen's way out). */
   resetCache(): Promise<boolean>;
   openExternal(target: ExternalTarget): Promise<boolean>;
+  /**
+   * Exports the cameras named (the view's, in its order) as CSV or JSON; resolves with where the
+   * file went, or null when it failed (see actionError).
+   */
+  exportCameras(format: ExportFormat, macs: readonly string[]): Promise<ExportResult | null>;
   clearError(): void;
   /** A short message for screen readers, spoken by the one live region (e.g. "Copied"). */
   announcement: string;
   announce(message: string): void;
 }
 
-export type Store = SessionSlice & CamerasSlice & ActionsSlice & ViewSlice;
+export type Store = SessionSlice & CamerasSlice & ActionsSlice & ViewSlice & DialogsSlice;
 
 export const initialSession: SessionView = {
   status: 'starting',
@@ -106,6 +116,7 @@ export const initialState = () => ({
   pending: idle(),
   actionError: null,
   announcement: '',
+  dialog: null,
   viewPrefs: defaultViewPrefs(),
   viewEdits: {},
 });
@@ -143,6 +154,7 @@ export const useStore = create<Store>()((set, get) => {
   return {
     ...initialState(),
     ...createViewSlice(set, get),
+    ...createDialogsSlice(set),
     setSession: (session) => set({ session }),
 
     receiveCameras(event) {
@@ -174,6 +186,15 @@ export const useStore = create<Store>()((set, get) => {
       track('refreshCameras', (api) => api.refreshCameras(), { reportError: false }),
     resetCache: () => track('resetCache', (api) => api.resetCache()),
     openExternal: (target) => track('openExternal', (api) => api.openExternal(target)),
+    async exportCameras(format, macs) {
+      let outcome: ExportResult | null = null;
+      await track('exportCameras', async (api) => {
+        const result = await api.exportCameras({ format, macs: [...macs] });
+        if (result.ok) outcome = result.value;
+        return result;
+      });
+      return outcome;
+    },
     clearError: () => set({ actionError: null }),
     announce: (announcement) => set({ announcement }),
   };
