@@ -1,10 +1,11 @@
 import { request } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator } from './server';
 import type { RunningEmulator } from './server';
 import { DEMO, fakeClock } from './test-helpers';
 
-const DEMO_WORLD = new URL('./worlds/demo.json', import.meta.url).pathname;
+const DEMO_WORLD = fileURLToPath(new URL('./worlds/demo.json', import.meta.url));
 const DRIVEWAY = '2CAA8E4F1A02';
 
 let emulator: RunningEmulator | undefined;

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { decode } from 'jpeg-js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PICTURE_HEIGHT, PICTURE_WIDTH, renderPicture } from './picture';
@@ -5,7 +6,7 @@ import { startEmulator } from './server';
 import type { RunningEmulator } from './server';
 import { fakeClock } from './test-helpers';
 
-const DEMO_WORLD = new URL('./worlds/demo.json', import.meta.url).pathname;
+const DEMO_WORLD = fileURLToPath(new URL('./worlds/demo.json', import.meta.url));
 
 let emulator: RunningEmulator | undefined;
 afterEach(async () => {

@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator } from './server';
 import type { RunningEmulator } from './server';
@@ -6,7 +7,7 @@ import { DEMO, MFA_DEMO, fakeClock, md5x3 } from './test-helpers';
 import { totp } from './totp';
 import type { WorldInput } from './world';
 
-const DEMO_WORLD = new URL('./worlds/demo.json', import.meta.url).pathname;
+const DEMO_WORLD = fileURLToPath(new URL('./worlds/demo.json', import.meta.url));
 const RESET_BY = /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat) [A-Z][a-z]{2} \d{2} \d{2}:\d{2}:\d{2} UTC \d{4}$/;
 
 let emulator: RunningEmulator | undefined;

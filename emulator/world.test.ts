@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { MODELS } from '../common/models';
 import { generateWorld } from './generate';
@@ -8,7 +9,7 @@ import { startEmulator } from './server';
 import { DEMO, md5x3 } from './test-helpers';
 import { WorldError, loadWorld, parseWorld } from './world';
 
-const DEMO_WORLD = new URL('./worlds/demo.json', import.meta.url).pathname;
+const DEMO_WORLD = fileURLToPath(new URL('./worlds/demo.json', import.meta.url));
 
 describe('world files', () => {
   it('names every problem of an invalid world by its path', () => {

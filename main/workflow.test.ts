@@ -1,5 +1,7 @@
 // .github/workflows/ci.yml cannot run where the tests run: read it and check what each OS does.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 
@@ -13,7 +15,7 @@ interface Step {
 interface Job {
   'runs-on': string;
   strategy?: { matrix: { os: string[]; include?: { os: string; container?: string }[] } };
-  container?: { image: string };
+  container?: { image: string; options?: string };
   env?: Record<string, string>;
   defaults?: { run?: { shell?: string } };
   steps: Step[];
@@ -23,6 +25,12 @@ interface Workflow {
   jobs: Record<string, Job>;
 }
 
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const packageScripts = (
+  JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  }
+).scripts;
 const workflow = parse(
   readFileSync(new URL('../.github/workflows/ci.yml', import.meta.url), 'utf8'),
 ) as Workflow;
@@ -61,12 +69,46 @@ describe('CI workflow', () => {
     expect(job?.container?.image).toBe("${{ matrix.container || '' }}");
   });
 
+  it("gives the container's Chromium and Electron more than Docker's 64 MB /dev/shm", () => {
+    const size = /(?:^|\s)--shm-size=(\d+)([mg])\b/.exec(job?.container?.options ?? '');
+    expect(size).not.toBeNull();
+    const megabytes = Number(size?.[1]) * (size?.[2] === 'g' ? 1024 : 1);
+    expect(megabytes).toBeGreaterThanOrEqual(512);
+  });
+
+  it('installs git (and CA certificates) in the Debian container before the checkout', () => {
+    // Without git, actions/checkout downloads a tarball without .git and `git grep` tests fail.
+    const [git, checkout] = stepsOn('ubuntu-latest');
+    expect(git?.run).toMatch(/^apt-get update -qq && apt-get install .*\bgit\b/);
+    expect(git?.run).toMatch(/\bca-certificates\b/);
+    expect(checkout?.uses).toMatch(/^actions\/checkout@v\d+$/);
+  });
+
   it.each(Object.keys(OSES) as Os[])('%s: checks out and sets up Node 24 first', (os) => {
-    const [checkout, node] = stepsOn(os);
+    const steps = stepsOn(os).filter((step) => !/^apt-get /.test(step.run ?? ''));
+    const [checkout, node] = steps;
     expect(checkout?.uses).toMatch(/^actions\/checkout@v\d+$/);
     expect(node?.uses).toMatch(/^actions\/setup-node@v\d+$/);
     expect(String(node?.with?.['node-version'])).toBe('24');
   });
+
+  it.each(Object.keys(OSES) as Os[])(
+    "%s: runs the README's lint, typecheck and unit tests after installing",
+    (os) => {
+      const install = indexOn(os, runs(/(^|\n)(npm ci\b|bash scripts\/check$)/));
+      const checkScript = readFileSync(join(ROOT, 'scripts/check'), 'utf8');
+      const npmTest = packageScripts.test ?? '';
+      for (const script of ['lint', 'typecheck', 'test:unit']) {
+        const own = indexOn(os, runs(new RegExp(`^npm run ${script}$`)));
+        // Linux runs them all through the README's check (scripts/check → npm test).
+        const throughCheck =
+          stepsOn(os)[install]?.run === 'bash scripts/check' &&
+          /\bnpm test$/.test(checkScript.trim()) &&
+          npmTest.split(' && ').includes(`npm run ${script}`);
+        expect(own > install || throughCheck, `${os} runs npm run ${script}`).toBe(true);
+      }
+    },
+  );
 
   it("Linux runs the README's check: bash scripts/check", () => {
     expect(stepsOn('ubuntu-latest').some(runs(/^bash scripts\/check$/))).toBe(true);
@@ -123,5 +165,38 @@ describe('CI workflow', () => {
   it('never looks for a signing identity, and runs every step in bash', () => {
     expect(job?.env?.CSC_IDENTITY_AUTO_DISCOVERY).toBe('false');
     expect(job?.defaults?.run?.shell).toBe('bash');
+  });
+});
+
+describe('ready for the Windows and macOS runners', () => {
+  it('checks out with LF line endings everywhere (prettier --check fails on CRLF)', () => {
+    const attributes = readFileSync(join(ROOT, '.gitattributes'), 'utf8');
+    expect(attributes).toMatch(/^\* text=auto eol=lf$/m);
+  });
+
+  /** Every TypeScript and script file under the project's own folders. */
+  function sourceFiles(): string[] {
+    const folders = ['common', 'e2e', 'emulator', 'main', 'preload', 'preview', 'renderer'];
+    return [...folders, 'scripts'].flatMap((folder) =>
+      readdirSync(join(ROOT, folder), { recursive: true, encoding: 'utf8' })
+        .filter((file) => /\.(m?ts|tsx|mjs)$/.test(file))
+        .map((file) => `${folder}/${file.replaceAll('\\', '/')}`),
+    );
+  }
+
+  const spawnsSecretTool = ['spawnSync(', "'secret-tool'"].join('');
+  const secretToolUsers = sourceFiles().filter((file) =>
+    readFileSync(join(ROOT, file), 'utf8').includes(spawnsSecretTool),
+  );
+  it.each(secretToolUsers)('%s reads the keychain through secret-tool only on Linux', (file) => {
+    // CI is set on every runner: a `runIf(CI)` alone would run secret-tool on Windows and macOS.
+    const source = readFileSync(join(ROOT, file), 'utf8');
+    expect(source).toMatch(/process\.platform === 'linux'/);
+  });
+
+  it.each(sourceFiles())('%s turns file URLs into paths with fileURLToPath', (file) => {
+    // URL.pathname keeps %20 for a space and gives /C:/… on Windows.
+    const source = readFileSync(join(ROOT, file), 'utf8');
+    expect(source).not.toMatch(/import\.meta\.url\)\.pathname/);
   });
 });

@@ -3,6 +3,7 @@
  * logger, a fake clock shared by both sides, and a sleep that advances that clock instead of
  * waiting. Not part of the app.
  */
+import { fileURLToPath } from 'node:url';
 import { startEmulator } from '../../emulator/server';
 import type { RunningEmulator } from '../../emulator/server';
 import { fakeClock } from '../../emulator/test-helpers';
@@ -12,7 +13,9 @@ import type { LogRecord } from '../logging/logger';
 import { createWyzeClient } from './client';
 import type { SessionTokens, WyzeClientOptions } from './client';
 
-export const DEMO_WORLD = new URL('../../emulator/worlds/demo.json', import.meta.url).pathname;
+export const DEMO_WORLD = fileURLToPath(
+  new URL('../../emulator/worlds/demo.json', import.meta.url),
+);
 
 export interface Harness {
   emulator: RunningEmulator;
