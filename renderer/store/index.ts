@@ -12,6 +12,8 @@ import { wyze } from '../api';
 import { applyCamerasEvent } from './cameras';
 import { createDialogsSlice } from './dialogs';
 import type { DialogsSlice } from './dialogs';
+import { createDetailsSlice } from './details';
+import type { DetailsSlice } from './details';
 import { createViewSlice } from './view';
 import type { ViewSlice } from './view';
 
@@ -91,7 +93,12 @@ export interface ActionsSlice {
   announce(message: string): void;
 }
 
-export type Store = SessionSlice & CamerasSlice & ActionsSlice & ViewSlice & DialogsSlice;
+export type Store = SessionSlice &
+  CamerasSlice &
+  ActionsSlice &
+  ViewSlice &
+  DetailsSlice &
+  DialogsSlice;
 
 export const initialSession: SessionView = {
   status: 'starting',
@@ -119,6 +126,7 @@ export const initialState = () => ({
   dialog: null,
   viewPrefs: defaultViewPrefs(),
   viewEdits: {},
+  selectedMac: null,
 });
 
 export const useStore = create<Store>()((set, get) => {
@@ -155,6 +163,7 @@ export const useStore = create<Store>()((set, get) => {
     ...initialState(),
     ...createViewSlice(set, get),
     ...createDialogsSlice(set),
+    ...createDetailsSlice(set),
     setSession: (session) => set({ session }),
 
     receiveCameras(event) {
