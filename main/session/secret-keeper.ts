@@ -7,14 +7,16 @@ import { createSerialQueue } from './serial-queue';
  * The session's secret store, written one operation at a time in call order: a sign-out's clear
  * waits for a token save still in flight, so no late save brings the secrets back
  * (docs/security.md, S15). When the keychain stops answering, the secrets move to memory for
- * this run (never to a file, S13) and `onMemoryFallback` is told.
+ * this run (never to a file, S13) and `onMemoryFallback` is told. Sign-out then clears both: the
+ * keychain still holds what it last saved, and the next launch would sign back in from it (S15).
  */
 export function createSecretKeeper(opts: {
   store: SecretStore;
   logger: Logger;
   onMemoryFallback: () => void;
 }) {
-  let store = opts.store;
+  const original = opts.store;
+  let store = original;
   const writes = createSerialQueue();
   return {
     kind: (): SecretStore['kind'] => store.kind,
@@ -33,14 +35,21 @@ export function createSecretKeeper(opts: {
         }
       });
     },
-    /** Deletes every secret; a failure is logged, as there is nothing more to do about it. */
+    /**
+     * Deletes every secret from the keychain and from the memory fallback, if one took over; a
+     * failure is logged, as there is nothing more to do about it.
+     */
     clear(): Promise<void> {
       return writes.run(async () => {
-        try {
-          await store.clear();
-        } catch (err) {
-          opts.logger.warn('could not clear the keychain', { err });
-        }
+        const stores = store === original ? [original] : [original, store];
+        const results = await Promise.allSettled(stores.map((each) => each.clear()));
+        results.forEach((result, i) => {
+          if (result.status === 'rejected') {
+            opts.logger.warn(`could not clear the ${stores[i]?.kind ?? 'secret'} store`, {
+              err: result.reason,
+            });
+          }
+        });
       });
     },
   };
