@@ -1,0 +1,148 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { THUMBNAIL_DIR, cacheFileName } from '../main/thumbnails/cache';
+import type { WorldInput } from '../emulator/world';
+import { DEMO_WORLD, cameraRow, cameraTable, expect, screenshot, signIn, test } from './fixtures';
+
+const details = (page: Page, name: string) => page.getByRole('region', { name: `${name} details` });
+
+/** The value the details list gives for a label (the <dd> after its <dt>). */
+const valueOf = (pane: Locator, label: string) =>
+  pane
+    .locator('dt', { hasText: new RegExp(`^${label}$`) })
+    .locator('xpath=following-sibling::dd[1]');
+
+/** Resolves once the image has loaded, with its natural width (0 when it failed). */
+const naturalWidth = (img: Locator) =>
+  img.evaluate(async (el: HTMLImageElement) => {
+    if (!el.complete)
+      await new Promise((resolve) => el.addEventListener('load', resolve, { once: true }));
+    return el.naturalWidth;
+  });
+
+/** Every picture reaches the page from the app's own origin, never from the cloud. */
+async function expectOwnOrigin(page: Page, img: Locator): Promise<void> {
+  const src = await img.evaluate((el: HTMLImageElement) => el.currentSrc);
+  const origin = await page.evaluate(() => location.origin);
+  expect(src.startsWith(`${origin}/thumbnails/`)).toBe(true);
+}
+
+test('details open by click and by keyboard, follow the arrows, and Esc returns to the row', async ({
+  launch,
+}) => {
+  const { page } = await launch();
+  await signIn(page);
+  await expect(cameraRow(page, 'Front Door')).toHaveCount(1);
+
+  await cameraRow(page, 'Front Door').getByRole('button', { name: 'Front Door' }).click();
+  const front = details(page, 'Front Door');
+  await expect(front).toBeVisible();
+  await expect(valueOf(front, 'MAC')).toHaveText('2CAA8E4F1A01');
+  await expect(valueOf(front, 'Model')).toHaveText(/\(HL_DB2\)$/);
+  await expect(valueOf(front, 'Wi-Fi network')).toHaveText('Maple House');
+  await expect(valueOf(front, 'IP address')).toHaveText('192.168.1.21');
+  const picture = front.getByRole('img', { name: 'Latest picture from Front Door' });
+  expect(await naturalWidth(picture)).toBeGreaterThan(0);
+  await expectOwnOrigin(page, picture);
+  await expect(front.getByText(/^Taken /)).toBeVisible();
+  // The pre-signed cloud URL is a credential: it never reaches the page.
+  expect(await page.content()).not.toContain('X-Amz-Signature');
+  await screenshot(page, 'details-pane');
+
+  // Arrow Down moves to the next camera of the list as shown.
+  const names = (await cameraTable(page).getByRole('rowheader').allInnerTexts()).map(
+    (n) => n.split('\n')[0] ?? '',
+  );
+  const next = names[names.indexOf('Front Door') + 1] ?? '';
+  await page.keyboard.press('ArrowDown');
+  await expect(details(page, next)).toBeVisible();
+  await page.keyboard.press('ArrowUp');
+  await expect(front).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(front).toHaveCount(0);
+  await expect(
+    cameraRow(page, 'Front Door').getByRole('button', { name: 'Front Door' }),
+  ).toBeFocused();
+
+  // By keyboard: Enter on a row opens its details. Porch (a Wyze Cam OG) reports no IP.
+  await cameraRow(page, 'Porch').focus();
+  await page.keyboard.press('Enter');
+  const porch = details(page, 'Porch');
+  await expect(porch).toBeVisible();
+  await expect(valueOf(porch, 'IP address')).toHaveText('Not reported');
+  await page.keyboard.press('Escape');
+
+  // A camera behind a base station names it.
+  await cameraRow(page, 'Side Gate').getByRole('button', { name: 'Side Gate' }).click();
+  const gate = details(page, 'Side Gate');
+  await expect(valueOf(gate, 'Base station')).toHaveText('Outdoor Base');
+  await expect(valueOf(gate, 'Battery')).toHaveText('76%');
+  // A camera the cloud lists no picture for says so.
+  await cameraRow(page, 'Workshop').getByRole('button', { name: 'Workshop' }).click();
+  await expect(details(page, 'Workshop').getByText('No picture yet')).toBeVisible();
+});
+
+test('the pictures view shows a picture per camera, each from the app itself', async ({
+  launch,
+}) => {
+  const { page } = await launch();
+  await signIn(page);
+  await expect(cameraTable(page)).toBeVisible();
+  await page
+    .getByRole('group', { name: 'Show cameras as' })
+    .getByRole('button', { name: 'Pictures' })
+    .click();
+  const grid = page.getByRole('list', { name: 'Camera pictures' });
+  await expect(grid).toBeVisible();
+  const world = JSON.parse(readFileSync(DEMO_WORLD, 'utf8')) as WorldInput;
+  const cameras = (world.accounts[0]?.devices ?? []).filter(
+    (d) => (d.productType ?? 'Camera') === 'Camera',
+  );
+  await expect(grid.getByRole('listitem')).toHaveCount(cameras.length);
+  for (const camera of cameras) {
+    const card = grid.getByRole('listitem').filter({ hasText: camera.nickname }).first();
+    await card.scrollIntoViewIfNeeded();
+    if (camera.thumbnail) {
+      const img = card.getByRole('img', { name: `Latest picture from ${camera.nickname}` });
+      expect(await naturalWidth(img), camera.nickname).toBeGreaterThan(0);
+      await expectOwnOrigin(page, img);
+    } else {
+      await expect(card.getByText('No picture yet')).toBeVisible();
+    }
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, 'pictures-view');
+  // The choice survives a reload.
+  await page.reload();
+  await expect(page.getByRole('list', { name: 'Camera pictures' })).toBeVisible();
+});
+
+test('sign-out deletes the pictures kept on disk', async ({ launch }) => {
+  // A time taken that no other run uses, so the cached file found is this app's own.
+  const takenAt = Date.now() - Math.floor(Math.random() * 1e9);
+  const world = JSON.parse(readFileSync(DEMO_WORLD, 'utf8')) as WorldInput;
+  const front = world.accounts[0]?.devices?.find((d) => d.mac === '2CAA8E4F1A01');
+  if (!front) throw new Error('the demo world has no Front Door');
+  front.thumbnail = { ts: takenAt };
+  const { page } = await launch({ world });
+  await signIn(page);
+  await cameraRow(page, 'Front Door').getByRole('button', { name: 'Front Door' }).click();
+  const picture = details(page, 'Front Door').getByRole('img', {
+    name: 'Latest picture from Front Door',
+  });
+  expect(await naturalWidth(picture)).toBeGreaterThan(0);
+
+  const file = cacheFileName('2CAA8E4F1A01', takenAt);
+  const profiles = readdirSync(tmpdir()).filter((name) => name.startsWith('wyzecam-e2e-'));
+  const cached = profiles
+    .map((name) => join(tmpdir(), name, THUMBNAIL_DIR, file))
+    .filter((path) => existsSync(path));
+  expect(cached).toHaveLength(1);
+  const cacheDir = join(cached[0] ?? '', '..');
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await expect.poll(() => existsSync(cacheDir)).toBe(false);
+});
