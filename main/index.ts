@@ -96,6 +96,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let mainWindow: BrowserWindow | null = null;
+  let saveWindowBounds: (() => void) | null = null;
   let services: AppServices | null = null;
   const quitGuard = createQuitGuard({ quit: () => app.quit(), logger });
 
@@ -188,13 +189,14 @@ if (!app.requestSingleInstanceLock()) {
       }
       const app_ = services;
       const openWindow = async (): Promise<void> => {
-        const win = createMainWindow({
+        const { win, saveBounds } = createMainWindow({
           preload: PRELOAD,
           isPackaged: app.isPackaged,
           bounds: app_.settings.get().window,
           onBoundsChanged: (window) => quitGuard.track(app_.settings.update({ window })),
         });
         mainWindow = win;
+        saveWindowBounds = saveBounds;
         const unsubscribe = app_.subscribe((event, payload) => {
           if (!win.isDestroyed()) win.webContents.send(event, payload);
         });
@@ -206,6 +208,7 @@ if (!app.requestSingleInstanceLock()) {
           unsubscribe();
           app_.inventory.setVisible(false);
           mainWindow = null;
+          saveWindowBounds = null;
         });
         await win.loadURL(DEV_SERVER ?? `${APP_ORIGIN}/index.html`);
       };
@@ -244,9 +247,12 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  // The first quit waits (briefly) for the bounds saved on close and for the session's shutdown.
+  // The first quit waits (briefly) for the window's bounds, saved here because Cmd+Q and the Quit
+  // menu emit before-quit before the window's close, and for the session's shutdown.
   app.on('before-quit', (event) => {
     const running = services;
-    quitGuard.beforeQuit(event, running ? () => running.shutdown() : null);
+    quitGuard.beforeQuit(event, running ? () => running.shutdown() : null, () =>
+      saveWindowBounds?.(),
+    );
   });
 }

@@ -1,5 +1,25 @@
+import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createQuitGuard, QUIT_DEADLINE_MS } from './quit';
+import type { WindowBounds } from './session/settings';
+import { trackWindowState } from './window-state';
+import type { TrackedWindow } from './window-state';
+
+/** A shown, normal window that emits only what the test tells it to. */
+class ShownWindow extends EventEmitter implements TrackedWindow {
+  override on(event: string, listener: () => void): this {
+    return super.on(event, listener);
+  }
+  override once(event: string, listener: () => void): this {
+    return super.once(event, listener);
+  }
+  isDestroyed = () => false;
+  isMinimized = () => false;
+  isMaximized = () => false;
+  getNormalBounds = () => ({ x: 5, y: 6, width: 800, height: 500 });
+  maximize = () => undefined;
+  show = () => undefined;
+}
 
 function deferred() {
   let resolve!: () => void;
@@ -85,5 +105,42 @@ describe('quitting', () => {
     guard.beforeQuit(event(), null);
     await vi.advanceTimersByTimeAsync(0);
     expect(quit).toHaveBeenCalledTimes(1);
+  });
+
+  it('Cmd+Q / the Quit menu: before-quit comes before close, and the bounds are written before quitting', async () => {
+    const { quit, guard, event } = setup();
+    const win = new ShownWindow();
+    const writes: { bounds: WindowBounds; done: ReturnType<typeof deferred> }[] = [];
+    const windowState = trackWindowState(win, {
+      remembered: null,
+      save: (bounds) => {
+        const done = deferred();
+        writes.push({ bounds, done });
+        guard.track(done.promise);
+      },
+    });
+    win.emit('ready-to-show');
+
+    // Electron's order for an app-level quit: before-quit first, the window's close after it.
+    guard.beforeQuit(event(), () => Promise.resolve(), windowState.saveNow);
+    win.emit('close');
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(writes.length).toBeGreaterThan(0);
+    expect(writes[0]?.bounds).toEqual({ x: 5, y: 6, width: 800, height: 500, maximized: false });
+    expect(quit).not.toHaveBeenCalled(); // the bounds are still being written
+    writes[0]?.done.resolve();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(quit).toHaveBeenCalledTimes(1);
+  });
+
+  it('a flush that throws is logged and the quit goes on', async () => {
+    const { quit, warn, guard, event } = setup();
+    guard.beforeQuit(event(), null, () => {
+      throw new Error('window gone');
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(quit).toHaveBeenCalledTimes(1);
+    expect(warn).toHaveBeenCalledWith('could not save before quitting', expect.anything());
   });
 });

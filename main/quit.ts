@@ -1,6 +1,7 @@
 // Quitting without losing the last writes. Electron exits as soon as `before-quit` returns, and
-// the window's bounds are saved on `close`, moments earlier, by an asynchronous file write; the
-// session also has work to finish (cancel requests, settle the keychain). So the first quit is
+// the window's bounds are saved by an asynchronous file write: on `close` when the window closes
+// first, but Cmd+Q and the Quit menu emit `before-quit` before any `close`, so the listener
+// flushes that save itself (`flush`) before deciding what to wait for. The session also has work to finish (cancel requests, settle the keychain). So the first quit is
 // held until that work is done, or a deadline passes, and then the app quits for real.
 import type { Logger } from './logging/logger';
 
@@ -41,12 +42,26 @@ export function createQuitGuard(deps: {
       void settled.then(() => pending.delete(settled));
     },
 
-    /** The `before-quit` listener; `shutdown` is the services' (null before they exist). */
-    beforeQuit(event: { preventDefault(): void }, shutdown: (() => Promise<void>) | null): void {
+    /**
+     * The `before-quit` listener; `shutdown` is the services' (null before they exist). `flush`
+     * starts the writes still to come (the window's bounds) so they are tracked and waited for:
+     * Electron emits `before-quit` before closing the windows, whose `close` would start them
+     * only after this guard stopped waiting (Cmd+Q, the Quit menu item).
+     */
+    beforeQuit(
+      event: { preventDefault(): void },
+      shutdown: (() => Promise<void>) | null,
+      flush: () => void = () => undefined,
+    ): void {
       if (state === 'done') return;
       event.preventDefault();
       if (state === 'waiting') return;
       state = 'waiting';
+      try {
+        flush();
+      } catch (err) {
+        deps.logger.warn('could not save before quitting', { err });
+      }
       let finished = false;
       const finish = () => {
         if (finished) return;

@@ -28,6 +28,9 @@ export const SAVE_DELAY_MS = 500;
  * `move` and `resize` fire on every platform (`moved`/`resized` do not exist on Linux) and many
  * times per drag, so saving waits until they stop for {@link SAVE_DELAY_MS}; closing saves at
  * once. Maximizing before `ready-to-show` is lost on some window managers, so it waits for it.
+ *
+ * Returns `saveNow`, for quitting: Electron emits `before-quit` before it closes any window, so
+ * the save on `close` would start after the quit guard stopped waiting (main/quit.ts).
  */
 export function trackWindowState(
   win: TrackedWindow,
@@ -37,7 +40,7 @@ export function trackWindowState(
     timers?: Timers;
     delayMs?: number;
   },
-): void {
+): { saveNow: () => void } {
   const timers: Timers = opts.timers ?? {
     setTimeout: (callback, ms) => setTimeout(callback, ms),
     clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
@@ -73,4 +76,5 @@ export function trackWindowState(
     win.show();
     shown = true;
   });
+  return { saveNow };
 }
