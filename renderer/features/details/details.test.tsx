@@ -13,9 +13,9 @@ const showCameras = (view: CameraListView) => useStore.getState().receiveCameras
 /** A stand-in for the camera list: each row focusable, its name the button that opens details. */
 function Opener({ mac }: { mac: string }) {
   const d = useStore((s) => s.list.devices.find((x) => x.mac === mac));
-  const { nameProps, onRowKeyDown } = useDetailsOpener(mac);
+  const { nameProps, rowProps } = useDetailsOpener(mac);
   return (
-    <li tabIndex={-1} data-testid={`row-${mac}`} onKeyDown={onRowKeyDown}>
+    <li tabIndex={-1} data-testid={`row-${mac}`} {...rowProps}>
       <button {...nameProps}>{d?.name}</button>
     </li>
   );
@@ -139,7 +139,7 @@ describe('details pane', () => {
     expect(valueOf(pane, 'Time zone')).toBe('America/Chicago (UTC−6)');
   });
 
-  it('opens on Enter on a row, moves with the arrow keys in list order, closes on Esc back to the row', async () => {
+  it('opens on Enter on a row, moves with the arrow keys in list order, closes on Esc with focus back on the row', async () => {
     render(<Screen />);
     const order = selectCameraOrder(useStore.getState());
     expect(order).toEqual(['2CAA8E4F1A01', 'GW_GC1_7C78B2A1B2C3', '2CAA8E4F1A10']);
@@ -156,7 +156,7 @@ describe('details pane', () => {
     expect(screen.getByRole('region', { name: 'Porch details' })).toBeTruthy();
     await userEvent.keyboard('{Escape}');
     expect(screen.queryByRole('region', { name: /details$/ })).toBeNull();
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Porch' }));
+    expect(document.activeElement).toBe(screen.getByTestId('row-GW_GC1_7C78B2A1B2C3'));
   });
 
   it('follows the list as shown: a search narrows what the arrows move through', async () => {
@@ -172,7 +172,7 @@ describe('details pane', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Porch' }));
     await userEvent.click(screen.getByRole('button', { name: 'Close details' }));
     expect(screen.queryByRole('region', { name: 'Porch details' })).toBeNull();
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Porch' }));
+    expect(document.activeElement).toBe(screen.getByTestId('row-GW_GC1_7C78B2A1B2C3'));
     await userEvent.click(screen.getByRole('button', { name: 'Porch' }));
     act(() => showCameras(list([FRONT])));
     expect(screen.queryByRole('region', { name: /details$/ })).toBeNull();

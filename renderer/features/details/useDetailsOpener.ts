@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useStore } from '../../store';
-import { DETAILS_OPENER_ATTRIBUTE } from './focusRow';
+import { DETAILS_OPENER_ATTRIBUTE, DETAILS_ROW_ATTRIBUTE } from './focusRow';
 
 /**
  * What a camera row needs to open the details pane: props for the camera's name (a button), and a
@@ -23,6 +23,8 @@ export function useDetailsOpener(mac: string) {
   return {
     selected,
     onRowKeyDown,
+    /** For the camera's focusable row: Enter opens the details, Esc in the pane comes back here. */
+    rowProps: { onKeyDown: onRowKeyDown, [DETAILS_ROW_ATTRIBUTE]: mac },
     nameProps: {
       type: 'button' as const,
       className: 'details-opener',
