@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { CamerasScreen } from './features/cameras/CamerasScreen';
 import { MfaScreen } from './features/session/MfaScreen';
 import { SignInScreen } from './features/session/SignInScreen';
+import { Dialogs } from './features/settings/Dialogs';
+import { useShortcutsKey, useTheme } from './features/settings/useLook';
 import { ErrorBoundary } from './features/shell/ErrorBoundary';
 import { useStore } from './store';
 
@@ -40,9 +42,12 @@ function Screen() {
 
 export function App() {
   useRefreshShortcut();
+  useTheme();
+  useShortcutsKey();
   return (
     <ErrorBoundary>
       <Screen />
+      <Dialogs />
     </ErrorBoundary>
   );
 }

@@ -1,10 +1,13 @@
 import { plural } from '../../format';
 import { useStore } from '../../store';
 import { selectCameraCounts } from '../../store/selectors';
+import { ExportButton } from '../export/ExportDialog';
+import { SettingsButtons } from '../settings/Dialogs';
 import { SignInForm } from '../session/SignInForm';
 import { ErrorBanner } from '../shell/ErrorBanner';
 import { useFocusHeading } from '../shell/useFocusHeading';
 import { CameraTable } from './CameraTable';
+import { FindCameras } from './FindBar';
 import { UpdatedAgo } from './UpdatedAgo';
 
 function Header() {
@@ -26,6 +29,7 @@ function Header() {
       <span className="account" aria-label="Signed in as">
         {email}
       </span>
+      <SettingsButtons />
       <button
         type="button"
         className="secondary"
@@ -82,6 +86,7 @@ function Toolbar() {
         {others > 0 && ` · + ${plural(others, 'other Wyze device')}`}
       </p>
       <UpdatedAgo />
+      <ExportButton />
       <button
         type="button"
         className="primary"
@@ -127,7 +132,12 @@ function Body() {
     );
   }
   if (count === 0) return <p className="empty">There are no cameras on this account.</p>;
-  return <CameraTable />;
+  return (
+    <>
+      <FindCameras />
+      <CameraTable />
+    </>
+  );
 }
 
 export function CamerasScreen() {

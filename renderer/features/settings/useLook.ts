@@ -1,0 +1,40 @@
+import { useEffect } from 'react';
+import { useStore } from '../../store';
+
+/**
+ * Applies the theme setting to the page: `data-theme` on the root element, which styles.css
+ * reads (System follows `prefers-color-scheme`; Light and Dark override it, form controls too).
+ */
+export function useTheme(): void {
+  const theme = useStore((s) => s.viewPrefs.theme);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+}
+
+/** Whether a key press is someone typing (a "?" there is a character, not a shortcut). */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return (
+    target.isContentEditable ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement ||
+    (target instanceof HTMLInputElement &&
+      !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type))
+  );
+}
+
+/** "?" opens the keyboard shortcuts, anywhere but in a text field or over another dialog. */
+export function useShortcutsKey(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== '?' || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      const { dialog, openDialog } = useStore.getState();
+      if (dialog !== null) return;
+      e.preventDefault();
+      openDialog('shortcuts');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
