@@ -1,19 +1,99 @@
 import { memo, useMemo } from 'react';
-import { cameraStatus } from '../../format';
+import type { ReactNode } from 'react';
+import type { ColumnId } from '../../../common/prefs';
+import type { DeviceDto } from '../../../common/view';
+import { cameraStatus, plural } from '../../format';
 import { useStore } from '../../store';
 import { selectDevice } from '../../store/selectors';
 import { Clipped, shortLabel } from './Clipped';
 import { CopyButton } from './CopyButton';
 
-/** One camera. It selects only its own device, so a change elsewhere does not re-render it. */
-export const CameraRow = memo(function CameraRow({ mac }: { mac: string }) {
+/**
+ * What a row needs from the table (plain values, so an unchanged row is not drawn again): its
+ * position among the body rows (0-based; the header is row 1 for screen readers), whether it is
+ * the row keyboard focus enters the table on (roving tabindex), and how the virtualiser measures it.
+ */
+export interface RowPlacement {
+  index: number;
+  active: boolean;
+  measure: (row: HTMLTableRowElement | null) => void;
+}
+
+const notReported = <span className="muted">not reported</span>;
+
+function mono(value: string | null): ReactNode {
+  return value !== null && value !== '' ? <Clipped className="mono" text={value} /> : notReported;
+}
+
+function withCopy(value: string | null, what: string, label: string): ReactNode {
+  if (value === null || value === '') return notReported;
+  return (
+    <span className="with-copy">
+      <Clipped className="mono" text={value} />
+      <CopyButton value={value} what={what} label={label} />
+    </span>
+  );
+}
+
+/** The data cell of one column (the name column is the row's header, drawn by the row). */
+function cell(column: Exclude<ColumnId, 'name'>, d: DeviceDto, label: string): ReactNode {
+  switch (column) {
+    case 'model':
+      return (
+        <>
+          <abbr title={d.model}>
+            <Clipped text={d.modelName} />
+          </abbr>
+          {!d.modelKnown && <span className="tag">unknown model</span>}
+        </>
+      );
+    case 'status': {
+      const status = cameraStatus(d);
+      return <span className={`status status-${status.kind}`}>{status.label}</span>;
+    }
+    case 'ip':
+      return withCopy(d.lanIp, 'IP address', `Copy IP address of ${label}`);
+    case 'publicIp':
+      return mono(d.publicIp);
+    case 'ssid':
+      return d.ssid !== null && d.ssid !== '' ? <Clipped text={d.ssid} /> : notReported;
+    case 'firmware':
+      return mono(d.firmware);
+    case 'hardware':
+      return mono(d.hardware);
+    case 'mac':
+      return withCopy(d.mac, 'MAC', `Copy MAC of ${label}`);
+  }
+}
+
+/**
+ * One camera. It selects only its own device, so a change elsewhere does not re-render it; the
+ * table tells it where it is (aria-rowindex) and which columns to show.
+ */
+export const CameraRow = memo(function CameraRow({
+  mac,
+  columns,
+  index,
+  active,
+  measure,
+}: RowPlacement & {
+  mac: string;
+  /** The data columns shown, in order (the name is always first, as the row header). */
+  columns: readonly Exclude<ColumnId, 'name'>[];
+}) {
   const d = useStore(useMemo(() => selectDevice(mac), [mac]));
   if (!d) return null;
-  const status = cameraStatus(d);
   const name = d.name || 'Unnamed camera';
   const label = shortLabel(name);
   return (
-    <tr data-status={status.kind}>
+    <tr
+      ref={measure}
+      data-index={index}
+      data-mac={mac}
+      data-status={cameraStatus(d).kind}
+      aria-rowindex={index + 2}
+      tabIndex={active ? 0 : -1}
+    >
       <th scope="row">
         <Clipped className="name" text={name} />
         {(d.shared || d.battery !== null) && (
@@ -23,38 +103,36 @@ export const CameraRow = memo(function CameraRow({ mac }: { mac: string }) {
           </span>
         )}
       </th>
-      <td>
-        <abbr title={d.model}>
-          <Clipped text={d.modelName} />
-        </abbr>
-        {!d.modelKnown && <span className="tag">unknown model</span>}
-      </td>
-      <td>
-        <span className={`status status-${status.kind}`}>{status.label}</span>
-      </td>
-      <td>
-        {d.lanIp ? (
-          <span className="with-copy">
-            <Clipped className="mono" text={d.lanIp} />
-            <CopyButton value={d.lanIp} what="IP address" label={`Copy IP address of ${label}`} />
-          </span>
-        ) : (
-          <span className="muted">not reported</span>
-        )}
-      </td>
-      <td>
-        {d.firmware !== null ? (
-          <Clipped className="mono" text={d.firmware} />
-        ) : (
-          <span className="muted">not reported</span>
-        )}
-      </td>
-      <td>
-        <span className="with-copy">
-          <Clipped className="mono" text={d.mac} />
-          <CopyButton value={d.mac} what="MAC" label={`Copy MAC of ${label}`} />
-        </span>
-      </td>
+      {columns.map((column) => (
+        <td key={column} data-column={column}>
+          {cell(column, d, label)}
+        </td>
+      ))}
+    </tr>
+  );
+});
+
+/** A group's header row: what the cameras below it share, and how many there are. */
+export const GroupRow = memo(function GroupRow({
+  label,
+  count,
+  span,
+  index,
+  active,
+  measure,
+}: RowPlacement & { label: string; count: number; span: number }) {
+  return (
+    <tr
+      ref={measure}
+      className="group-row"
+      data-index={index}
+      aria-rowindex={index + 2}
+      tabIndex={active ? 0 : -1}
+    >
+      <th scope="colgroup" colSpan={span}>
+        <span className="group-label">{label}</span>
+        <span className="group-count"> · {plural(count, 'camera')}</span>
+      </th>
     </tr>
   );
 });

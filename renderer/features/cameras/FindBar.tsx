@@ -1,0 +1,94 @@
+import { useEffect, useRef } from 'react';
+import type { KeyboardEvent, RefObject } from 'react';
+import { MAX_SEARCH_LENGTH } from '../../../common/prefs';
+import { useStore } from '../../store';
+import { selectCameraCounts, selectShownCount } from '../../store/selectors';
+import { FilterBar } from './FilterBar';
+import './list.css';
+
+/** True while the user types in a field, where "/" is a character and not a shortcut. */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  return (
+    target instanceof HTMLInputElement &&
+    !['button', 'checkbox', 'radio', 'submit', 'reset'].includes(target.type)
+  );
+}
+
+/** Ctrl+F / Cmd+F (anywhere) and "/" (outside a text field) put the cursor in the search box. */
+function useSearchShortcut(input: RefObject<HTMLInputElement | null>) {
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      const find =
+        (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'f';
+      const slash = e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTyping(e.target);
+      if (!find && !slash) return;
+      e.preventDefault();
+      input.current?.focus();
+      input.current?.select();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [input]);
+}
+
+/** "N of M cameras": how many the search and filters leave, of all on the account. */
+export function CountLine() {
+  const shown = useStore(selectShownCount);
+  const total = useStore((s) => selectCameraCounts(s).cameras);
+  return (
+    <p className="count-line" id="camera-count" aria-live="polite">
+      {shown} of {total} {total === 1 ? 'camera' : 'cameras'}
+    </p>
+  );
+}
+
+/** The search box: filters the list as you type, matching the fields common/camera-query.ts names. */
+export function SearchBox() {
+  const search = useStore((s) => s.viewPrefs.search);
+  const setSearch = useStore((s) => s.setSearch);
+  const input = useRef<HTMLInputElement>(null);
+  useSearchShortcut(input);
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    // Esc empties a search first; an empty box lets Esc through (to close a pane, say).
+    if (e.key === 'Escape' && search !== '') {
+      e.preventDefault();
+      e.stopPropagation();
+      setSearch('');
+    }
+  };
+  return (
+    <div className="search-box">
+      <label htmlFor="camera-search">Search cameras</label>
+      <input
+        ref={input}
+        id="camera-search"
+        type="search"
+        value={search}
+        maxLength={MAX_SEARCH_LENGTH}
+        placeholder="Name, model, IP, MAC, firmware, Wi-Fi…"
+        aria-keyshortcuts="Control+F Meta+F /"
+        aria-describedby="camera-count"
+        autoComplete="off"
+        spellCheck={false}
+        onChange={(e) => setSearch(e.target.value)}
+        onKeyDown={onKeyDown}
+      />
+    </div>
+  );
+}
+
+/** Search, count, filters and grouping: everything that decides which cameras the list shows. */
+export function FindCameras() {
+  return (
+    <div className="find" role="search" aria-label="Find cameras">
+      <div className="find-line">
+        <SearchBox />
+        <CountLine />
+      </div>
+      <FilterBar />
+    </div>
+  );
+}
