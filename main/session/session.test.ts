@@ -186,3 +186,49 @@ describe('keychain writes and sign-out', () => {
     expect(await secrets.load()).toBeNull();
   });
 });
+
+describe('a hold Wyze imposed outlives everything but a real sign-out (docs/protocol.md, "Rate limits")', () => {
+  const SEND_EMAIL_CODE = '/v2/user/login/sendEmailCode';
+
+  /** A session in two-step verification that Wyze has told to wait (HTTP 429 on sign-in calls). */
+  async function heldInTwoStep() {
+    const made = await open();
+    await made.session.signIn(cloud.mfaAccount);
+    expect(made.session.view().status).toBe('mfa');
+    cloud.emulator.state.setFaults([
+      { path: SEND_EMAIL_CODE, kind: 'status', status: 429, times: 1 },
+    ]);
+    expect(await failureOf(made.session.sendMfaCode('email'))).toMatchObject({
+      code: 'RATE_LIMITED',
+    });
+    const heldUntil = () => made.session.client().rateLimitStatus()[0]?.limitedUntil ?? null;
+    expect(heldUntil()).not.toBeNull();
+    return { ...made, heldUntil };
+  }
+
+  it('cancelling two-step verification keeps the hold', async () => {
+    const { session, heldUntil } = await heldInTwoStep();
+    const before = heldUntil();
+    await session.cancelSignIn();
+    expect(session.view().status).toBe('signedOut');
+    expect(heldUntil()).toBe(before);
+  });
+
+  it('starting and ending a demo keeps the hold', async () => {
+    const { session, heldUntil } = await heldInTwoStep();
+    await session.cancelSignIn();
+    const before = heldUntil();
+    expect(before).not.toBeNull();
+    await session.startDemo();
+    await session.signOut(); // ends only the demo
+    expect(session.view().demo).toBe(false);
+    expect(heldUntil()).toBe(before);
+  });
+
+  it('signing out lifts it', async () => {
+    const { session, heldUntil } = await heldInTwoStep();
+    await session.signOut();
+    expect(session.view().status).toBe('signedOut');
+    expect(heldUntil()).toBeNull();
+  });
+});

@@ -110,7 +110,9 @@ export function createSessionService(deps: SessionDeps) {
     status: () => view.status,
     logger,
     onInterrupt: () => {
-      wyzeClient.signOut();
+      // Not signOut: an interrupted sign-in falls back to the stored session, whose rate limits
+      // still hold.
+      wyzeClient.dropSession();
       demo.cancel();
     },
   });
@@ -121,7 +123,7 @@ export function createSessionService(deps: SessionDeps) {
 
   /** Undoes what an interrupted sign-in may already have kept (its tokens, in the keychain). */
   async function rollBack(previous: StoredSession | null): Promise<void> {
-    wyzeClient.signOut();
+    wyzeClient.dropSession();
     if (previous) wyzeClient.restore(previous);
     if (stored === previous) return;
     stored = previous;
@@ -210,7 +212,7 @@ export function createSessionService(deps: SessionDeps) {
   /** Signs in to an in-process emulator with the demo account; its secrets stay in memory. */
   async function startDemoJob(): Promise<SessionView> {
     const before = view.status;
-    wyzeClient.signOut();
+    wyzeClient.dropSession(); // the Wyze session comes back when the demo ends, limits and all
     set({ status: 'signingIn', demo: true, persistence: 'memory', error: null, mfa: null });
     try {
       const { email } = await demo.start();
@@ -254,7 +256,7 @@ export function createSessionService(deps: SessionDeps) {
       // An interrupted sign-in falls back by itself; this answers once it has.
       if (interrupt() !== null) return afterPending(() => view);
       return perform('cancelSignIn', async () => {
-        wyzeClient.signOut();
+        wyzeClient.dropSession();
         if (stored) wyzeClient.restore(stored);
         signingInAs = null;
         return set({ status: stored ? 'expired' : 'signedOut', mfa: null, error: null });

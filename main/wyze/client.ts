@@ -84,17 +84,27 @@ export function createWyzeClient(options: WyzeClientOptions) {
     tokens,
   });
 
-  /** Forgets the session in memory and cancels everything in flight (sign-out and quit). */
-  function signOut(): void {
+  /**
+   * Forgets the session in memory and cancels everything in flight, but keeps what Wyze said about
+   * rate limits: the same account may come straight back (cancelled two-step verification, an
+   * interrupted sign-in, the end of a demo), and a hold Wyze imposed still applies to it
+   * (docs/protocol.md, "Rate limits").
+   */
+  function dropSession(): void {
     tokens.reset();
     signInFlow.forget();
-    rateLimits.reset();
     logger.forgetSecrets();
   }
 
-  /** Resumes a session from stored tokens (e.g. the keychain at launch). */
+  /** The user's sign-out (and quit): drops the session and forgets its rate limits too. */
+  function signOut(): void {
+    dropSession();
+    rateLimits.reset();
+  }
+
+  /** Resumes a session from stored tokens (the keychain at launch, or after a cancelled sign-in). */
   function restore(stored: SessionTokens): void {
-    signOut();
+    dropSession();
     tokens.restore(stored);
   }
 
@@ -110,6 +120,7 @@ export function createWyzeClient(options: WyzeClientOptions) {
     sendMfaCode: signInFlow.sendMfaCode,
     verifyMfa: signInFlow.verifyMfa,
     restore,
+    dropSession,
     signOut,
     refreshSession,
     isSignedIn: tokens.isSignedIn,

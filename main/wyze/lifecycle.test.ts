@@ -93,10 +93,23 @@ describe('rate limits belong to a session (issue item: reset the tracker on sign
     expect(c.hits(LIST)).toBe(2);
   });
 
-  it('restoring stored tokens starts without the previous limit', async () => {
+  // restore() runs after cancelled two-step verification, an interrupted sign-in and the end of a
+  // demo: the same account comes back, and the hold Wyze imposed on it still applies.
+  it('restoring stored tokens keeps the hold Wyze imposed: hold → restore → still held', async () => {
     const c = await heldBack();
+    const heldUntil = c.client.rateLimitStatus()[1]?.limitedUntil;
     c.client.restore(c.persisted[0] as SessionTokens);
-    expect((await c.client.listDevices()).devices).toHaveLength(18);
+    expect(c.client.rateLimitStatus()[1]?.limitedUntil).toBe(heldUntil);
+    expect(await codeOf(c.client.listDevices())).toBe('RATE_LIMITED');
+    expect(c.hits(LIST)).toBe(1); // held back here, not sent to Wyze again
+  });
+
+  it('dropping the session (cancel, demo) keeps the hold; only a real sign-out lifts it', async () => {
+    const c = await heldBack();
+    c.client.dropSession();
+    expect(c.client.rateLimitStatus()[1]?.limitedUntil).not.toBeNull();
+    c.client.signOut();
+    expect(c.client.rateLimitStatus().map((s) => s.limitedUntil)).toEqual([null, null]);
   });
 
   it('a low budget seen by the last session does not hold back the next one', async () => {
