@@ -5,6 +5,7 @@ import { ExportButton } from '../export/ExportDialog';
 import { SettingsButtons } from '../settings/Dialogs';
 import { SignInForm } from '../session/SignInForm';
 import { ErrorBanner } from '../shell/ErrorBanner';
+import { CameraViews } from '../pictures/CameraViews';
 import { useFocusHeading } from '../shell/useFocusHeading';
 import { CameraTable } from './CameraTable';
 import { FindCameras } from './FindBar';
@@ -135,7 +136,7 @@ function Body() {
   return (
     <>
       <FindCameras />
-      <CameraTable />
+      <CameraViews table={<CameraTable />} />
     </>
   );
 }
