@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../common/errors';
 import type { ErrorDto } from '../../common/result';
+import { boundedText, capText } from './normalise';
 import { DEFAULT_SERVER_WAIT_MS, boundRetryAt } from './ratelimit';
 
 /**
@@ -165,6 +166,19 @@ export function incompleteAnswer(detail: string): WyzeError {
   );
 }
 
+/** How much of a server's error code and message an error message repeats. */
+const MAX_SHOWN_CODE = 16;
+const MAX_SHOWN_MESSAGE = 120;
+
+/**
+ * Server text as it may appear in an error message: no control or bidi characters (a message
+ * must not rewrite itself on screen or in the log), cut to `max` characters; null when empty.
+ */
+function serverText(text: string, max: number): string | null {
+  const clean = boundedText(text);
+  return clean === null ? null : capText(clean, max);
+}
+
 /** Auth-host 400 descriptions and what they mean (docs/protocol.md, "Error codes"). */
 const AUTH_DESCRIPTIONS: [RegExp, ErrorCode][] = [
   [/too many failed attempts/i, 'ACCOUNT_LOCKED'],
@@ -181,8 +195,9 @@ export function authFailure(description: string, mfaStep: boolean): WyzeError {
       return wyzeError(code);
     }
   }
-  if (mfaStep) return wyzeError('MFA_CODE_INVALID', { detail: description.slice(0, 120) });
-  return wyzeError('UNKNOWN_CODE', { detail: `sign-in: ${description.slice(0, 120)}` });
+  const shown = serverText(description, MAX_SHOWN_MESSAGE);
+  if (mfaStep) return wyzeError('MFA_CODE_INVALID', shown ? { detail: shown } : {});
+  return wyzeError('UNKNOWN_CODE', { detail: shown ? `sign-in: ${shown}` : 'sign-in' });
 }
 
 /**
@@ -207,6 +222,9 @@ export function appFailure(code: string, msg: string, now: number): WyzeError {
   }
   if (msg === 'UserIsLocked') return wyzeError('ACCOUNT_LOCKED');
   if (msg === 'UserNameOrPasswordError') return wyzeError('INVALID_CREDENTIALS');
-  const shown = msg ? `code ${code}: ${msg.slice(0, 120)}` : `code ${code}`;
-  return wyzeError('UNKNOWN_CODE', { detail: shown });
+  const shownCode = serverText(code, MAX_SHOWN_CODE) ?? '?';
+  const shownMsg = serverText(msg, MAX_SHOWN_MESSAGE);
+  return wyzeError('UNKNOWN_CODE', {
+    detail: shownMsg ? `code ${shownCode}: ${shownMsg}` : `code ${shownCode}`,
+  });
 }

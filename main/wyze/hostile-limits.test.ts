@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO } from '../../emulator/test-helpers';
-import { appFailure } from './errors';
+import { appFailure, authFailure } from './errors';
 import type { WyzeError } from './errors';
 import { MAX_SERVER_WAIT_MS, RateLimitTracker, parseResetBy, parseRetryAfter } from './ratelimit';
 import { harness } from './test-harness';
@@ -145,5 +145,39 @@ describe('a hostile 429 through the client', () => {
     );
     await c.client.listDevices();
     expect(c.client.rateLimitStatus()[1]?.limitedUntil).toBe(c.clock.now() + MAX_SERVER_WAIT_MS);
+  });
+});
+
+/** Characters that must never reach an error message: C0/C1 controls, line and bidi controls. */
+const UNSAFE = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+
+describe('server text in error messages is bounded and cleaned', () => {
+  it.each<[string, string, string, RegExp]>([
+    ['a 10 kB code', '9'.repeat(10_000), '', /^.*\(code 9{15}…\)$/],
+    ['a code with a newline', '12\n34', '', /\(code 12 34\)$/],
+    ['a code with a bidi override', '12\u202e34', '', /\(code 1234\)$/],
+    ['a code of spaces', '   ', '', /\(code \?\)$/],
+    ['a 10 kB message', '77', 'x'.repeat(10_000), /\(code 77: x{119}…\)$/],
+    ['a message with controls', '77', 'bad\u0000\u0007\u009bnews', /\(code 77: bad {3}news\)$/],
+    ['a message with bidi isolates', '77', '\u2066evil\u2069 text', /\(code 77: evil text\)$/],
+    ['a message with a line separator', '77', 'one\u2028two', /\(code 77: one two\)$/],
+  ])('app host: %s', (_name, code, msg, shown) => {
+    const err = appFailure(code, msg, NOW);
+    expect(err.code).toBe('UNKNOWN_CODE');
+    expect(err.message).toMatch(shown);
+    expect(err.message).not.toMatch(UNSAFE);
+    expect(err.message.length).toBeLessThan(250);
+  });
+
+  it.each<[string, string, boolean]>([
+    ['a 10 kB description', 'y'.repeat(10_000), false],
+    ['controls and bidi', 'a\u0000b\u202ec\nd', false],
+    ['a 10 kB description at the two-step code', 'z'.repeat(10_000), true],
+    ['controls at the two-step code', 'a\u0000b\u202ec\nd', true],
+  ])('auth host: %s', (_name, description, mfaStep) => {
+    const err = authFailure(description, mfaStep);
+    expect(err.message).not.toMatch(UNSAFE);
+    expect(err.message.length).toBeLessThan(300);
+    expect(err.detail ?? '').not.toMatch(UNSAFE);
   });
 });
