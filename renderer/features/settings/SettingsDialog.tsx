@@ -60,7 +60,8 @@ function RefreshInterval() {
     if (seconds !== null && seconds !== saved) setViewPrefs({ refreshIntervalSec: seconds });
   };
   return (
-    <form className="settings-group" onSubmit={apply}>
+    // noValidate: the browser's own range check would block Enter without saying why here.
+    <form className="settings-group" noValidate onSubmit={apply}>
       <label htmlFor="refresh-interval" className="field-label">
         Refresh every (seconds)
       </label>
