@@ -218,12 +218,17 @@ export function createInventory(opts: InventoryOptions) {
     return Promise.resolve();
   }
 
-  /** The latest reaction to a session change, so callers can wait for it (e.g. sign-out). */
+  /**
+   * Every reaction to a session change so far, so callers can wait for them all (e.g. sign-out):
+   * chained, because a later change must not let `settled()` resolve before an earlier cache
+   * clear has finished.
+   */
   let settling: Promise<void> = Promise.resolve();
   session.onChange(() => {
-    settling = onSession().catch((err: unknown) =>
+    const reaction = onSession().catch((err: unknown) =>
       logger.error('inventory update failed', { err }),
     );
+    settling = Promise.all([settling, reaction]).then(() => undefined);
   });
 
   /**
