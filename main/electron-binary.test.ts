@@ -2,7 +2,13 @@
 // Electron e2e project (it lives in scripts/; Vitest collects tests under main/).
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { electronBinaryPath, electronLaunchArgs, npmCommand } from '../scripts/electron-binary.mjs';
+import {
+  electronBinaryPath,
+  electronLaunchArgs,
+  linuxSandboxFacts,
+  npmCommand,
+  USERNS_SYSCTL,
+} from '../scripts/electron-binary.mjs';
 
 const PKG = { win32: 'C:\\app\\node_modules\\electron', other: '/app/node_modules/electron' };
 const PATH_TXT = {
@@ -118,6 +124,121 @@ describe('electronLaunchArgs', () => {
   ])('$platform as uid $uid: $expected', ({ platform, uid, expected }) => {
     expect(electronLaunchArgs({ platform, uid, appDir: '/app' })).toEqual(expected);
   });
+
+  // Ubuntu 24.04+: AppArmor restricts unprivileged user namespaces, so an unprivileged `npm start`
+  // aborts unless chrome-sandbox is setuid root (electron/electron#41066).
+  it.each([
+    {
+      name: 'Ubuntu 24.04, helper as npm installed it',
+      restricted: true,
+      setuid: false,
+      uid: 1000,
+      flag: true,
+    },
+    {
+      name: 'Ubuntu 24.04, helper made setuid root',
+      restricted: true,
+      setuid: true,
+      uid: 1000,
+      flag: false,
+    },
+    { name: 'user namespaces allowed', restricted: false, setuid: false, uid: 1000, flag: false },
+    {
+      name: 'user namespaces allowed, setuid helper',
+      restricted: false,
+      setuid: true,
+      uid: 1000,
+      flag: false,
+    },
+    { name: 'root, setuid helper', restricted: false, setuid: true, uid: 0, flag: true },
+    { name: 'root on Ubuntu 24.04', restricted: true, setuid: false, uid: 0, flag: true },
+  ])('Linux, $name: --no-sandbox $flag', ({ restricted, setuid, uid, flag }) => {
+    const args = electronLaunchArgs({
+      platform: 'linux',
+      uid,
+      appDir: '/app',
+      usernsRestricted: restricted,
+      sandboxHelperSetuidRoot: setuid,
+    });
+    expect(args).toEqual(flag ? ['/app', '--no-sandbox'] : ['/app']);
+  });
+
+  it.each(['darwin', 'win32'])('%s never gets --no-sandbox, whatever the facts say', (platform) => {
+    const args = electronLaunchArgs({
+      platform,
+      uid: 0,
+      appDir: '/app',
+      usernsRestricted: true,
+      sandboxHelperSetuidRoot: false,
+    });
+    expect(args).toEqual(['/app']);
+  });
+});
+
+describe('linuxSandboxFacts', () => {
+  const BINARY = '/app/node_modules/electron/dist/electron';
+  const HELPER = '/app/node_modules/electron/dist/chrome-sandbox';
+  it.each([
+    {
+      name: 'sysctl 1, helper 0755 root',
+      sysctl: '1\n',
+      helper: { uid: 0, mode: 0o100755 },
+      expected: [true, false],
+    },
+    {
+      name: 'sysctl 1, helper 4755 root',
+      sysctl: '1\n',
+      helper: { uid: 0, mode: 0o104755 },
+      expected: [true, true],
+    },
+    {
+      name: 'sysctl 1, helper 4755 owned by a user',
+      sysctl: '1',
+      helper: { uid: 1000, mode: 0o104755 },
+      expected: [true, false],
+    },
+    {
+      name: 'sysctl 0',
+      sysctl: '0\n',
+      helper: { uid: 0, mode: 0o100755 },
+      expected: [false, false],
+    },
+    {
+      name: 'no such sysctl (not Ubuntu)',
+      sysctl: null,
+      helper: { uid: 0, mode: 0o104755 },
+      expected: [false, true],
+    },
+    { name: 'no helper', sysctl: '1', helper: null, expected: [true, false] },
+  ] as const)('$name', ({ sysctl, helper, expected }) => {
+    const facts = linuxSandboxFacts({
+      binary: BINARY,
+      readText: (file) => (file === USERNS_SYSCTL ? sysctl : null),
+      stat: (file) => (file === HELPER ? helper : null),
+    });
+    expect([facts.usernsRestricted, facts.sandboxHelperSetuidRoot]).toEqual(expected);
+  });
+
+  it('without a binary there is no helper to look at', () => {
+    expect(
+      linuxSandboxFacts({
+        binary: null,
+        readText: () => '1',
+        stat: () => ({ uid: 0, mode: 0o104755 }),
+      }),
+    ).toEqual({ usernsRestricted: true, sandboxHelperSetuidRoot: false });
+  });
+});
+
+describe('the packaged app keeps its sandbox', () => {
+  it.each(['main/index.ts', 'main/window.ts', 'main/window-factory.ts'])(
+    '%s never turns the sandbox off',
+    (file) => {
+      const source = readFileSync(new URL(`../${file}`, import.meta.url), 'utf8');
+      expect(source).not.toMatch(/no-sandbox|appendSwitch\(\s*['"]no-sandbox/);
+      expect(source).not.toMatch(/sandbox:\s*false/);
+    },
+  );
 });
 
 describe('npmCommand', () => {

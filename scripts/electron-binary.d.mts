@@ -12,12 +12,27 @@ export function electronBinaryPath(input: {
   readText: (file: string) => string | null;
 }): string | null;
 
-/** Arguments to start the app in `appDir`: `--no-sandbox` only for root on Linux. */
+/**
+ * Arguments to start the unpackaged app in `appDir`: `--no-sandbox` only on Linux, as root or
+ * where AppArmor restricts user namespaces and `chrome-sandbox` is not setuid root.
+ */
 export function electronLaunchArgs(input: {
   platform: string;
   uid: number | null;
   appDir: string;
+  usernsRestricted?: boolean;
+  sandboxHelperSetuidRoot?: boolean;
 }): string[];
+
+/** The sysctl Ubuntu uses to restrict unprivileged user namespaces through AppArmor. */
+export const USERNS_SYSCTL: string;
+
+/** Whether AppArmor restricts user namespaces, and whether `chrome-sandbox` is setuid root. */
+export function linuxSandboxFacts(input: {
+  binary: string | null;
+  readText: (file: string) => string | null;
+  stat: (file: string) => { uid: number; mode: number } | null;
+}): { usernsRestricted: boolean; sandboxHelperSetuidRoot: boolean };
 
 /** How to run npm from a script npm started (npm_execpath through Node; EINVAL-safe on Windows). */
 export function npmCommand(input: {

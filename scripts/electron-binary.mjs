@@ -1,7 +1,7 @@
 // The one place that finds Electron's binary and decides how to launch it, shared by `npm start`
 // (scripts/start.mjs) and the Electron e2e project (e2e/electron-binary.ts). Every decision is a
 // pure function of its inputs so main/electron-binary.test.ts can table-test all three platforms.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -56,14 +56,60 @@ export function electronBinaryPath({ platform, env, packageDir, exists, readText
 }
 
 /**
- * Arguments to start the app in `appDir`. Chromium refuses to run as root with its sandbox on
- * Linux (CI containers run as root), so `--no-sandbox` is added there and nowhere else.
- * @param {{ platform: string, uid: number | null, appDir: string }} input
+ * Arguments to start the unpackaged app in `appDir` (`npm start`, the Electron e2e project; the
+ * packaged app never goes through this file). Chromium's sandbox on Linux needs unprivileged user
+ * namespaces or a setuid-root `chrome-sandbox` helper, and Electron aborts at start when it has
+ * neither, so `--no-sandbox` is added in exactly those cases and nowhere else:
+ * - as root (CI containers), where Chromium refuses to run its sandbox;
+ * - where AppArmor restricts unprivileged user namespaces
+ *   (`kernel.apparmor_restrict_unprivileged_userns = 1`, the default since Ubuntu 24.04) and the
+ *   helper npm installed is not setuid root (electron/electron#41066). Making it setuid root
+ *   (`sudo chown root:root …/chrome-sandbox && sudo chmod 4755 …/chrome-sandbox`) keeps the
+ *   sandbox on: the flag is then left out.
+ * @param {{
+ *   platform: string,
+ *   uid: number | null,
+ *   appDir: string,
+ *   usernsRestricted?: boolean,
+ *   sandboxHelperSetuidRoot?: boolean,
+ * }} input
  * @returns {string[]}
  */
-export function electronLaunchArgs({ platform, uid, appDir }) {
-  const asRoot = platform === 'linux' && uid === 0;
-  return [appDir, ...(asRoot ? ['--no-sandbox'] : [])];
+export function electronLaunchArgs({
+  platform,
+  uid,
+  appDir,
+  usernsRestricted = false,
+  sandboxHelperSetuidRoot = false,
+}) {
+  if (platform !== 'linux') return [appDir];
+  const asRoot = uid === 0;
+  const noSandboxWorks = usernsRestricted && !sandboxHelperSetuidRoot;
+  return [appDir, ...(asRoot || noSandboxWorks ? ['--no-sandbox'] : [])];
+}
+
+/** The sysctl Ubuntu (23.10+) uses to restrict unprivileged user namespaces through AppArmor. */
+export const USERNS_SYSCTL = '/proc/sys/kernel/apparmor_restrict_unprivileged_userns';
+
+/**
+ * What `electronLaunchArgs` needs to know about the Linux sandbox, read through injected file
+ * access: whether AppArmor restricts user namespaces, and whether the `chrome-sandbox` helper
+ * beside `binary` is owned by root with the setuid bit.
+ * @param {{
+ *   binary: string | null,
+ *   readText: (file: string) => string | null,
+ *   stat: (file: string) => { uid: number, mode: number } | null,
+ * }} input
+ * @returns {{ usernsRestricted: boolean, sandboxHelperSetuidRoot: boolean }}
+ */
+export function linuxSandboxFacts({ binary, readText, stat }) {
+  const usernsRestricted = readText(USERNS_SYSCTL)?.trim() === '1';
+  const helper = binary
+    ? stat(path.posix.join(path.posix.dirname(binary), 'chrome-sandbox'))
+    : null;
+  const sandboxHelperSetuidRoot =
+    helper !== null && helper.uid === 0 && (helper.mode & 0o4000) !== 0;
+  return { usernsRestricted, sandboxHelperSetuidRoot };
 }
 
 /**
@@ -102,14 +148,17 @@ export function electronBinary() {
     env: process.env,
     packageDir: electronPackageDir(),
     exists: existsSync,
-    readText: (file) => {
-      try {
-        return readFileSync(file, 'utf8');
-      } catch {
-        return null;
-      }
-    },
+    readText: readTextOrNull,
   });
+}
+
+/** A file's text, or null when it cannot be read. */
+function readTextOrNull(file) {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -118,9 +167,25 @@ export function electronBinary() {
  * @returns {string[]}
  */
 export function launchArgs(appDir) {
+  const facts =
+    process.platform === 'linux'
+      ? linuxSandboxFacts({
+          binary: electronBinary(),
+          readText: readTextOrNull,
+          stat: (file) => {
+            try {
+              const { uid, mode } = statSync(file);
+              return { uid, mode };
+            } catch {
+              return null;
+            }
+          },
+        })
+      : {};
   return electronLaunchArgs({
     platform: process.platform,
     uid: typeof process.getuid === 'function' ? process.getuid() : null,
     appDir,
+    ...facts,
   });
 }
