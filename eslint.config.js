@@ -237,8 +237,8 @@ const zones = [
     files: ['renderer/**/*.{ts,tsx}'],
     imports: [
       packagesOtherThan(
-        ['react', 'react-dom', 'zustand'],
-        'The page uses React and zustand only: no electron, node:*, zod or other packages.',
+        ['react', 'react-dom', 'zustand', '@tanstack/react-virtual'],
+        'The page uses React, zustand and TanStack Virtual only: no electron, node:*, zod or other packages.',
       ),
       mainCode,
       emulatorCode,

@@ -98,6 +98,7 @@ const mustError: [string, string, string][] = [
   ['the renderer imports zod', 'renderer/format.ts', "import { z } from 'zod';"],
   ['the renderer imports node:fs', 'renderer/format.ts', "import { readFile } from 'node:fs';"],
   ['the renderer imports fs', 'renderer/format.ts', "import { readFile } from 'fs';"],
+  ['the renderer imports another package', 'renderer/App.tsx', "import _ from 'lodash';"],
   ['the renderer imports electron', 'renderer/App.tsx', "import { ipcRenderer } from 'electron';"],
   ['the renderer imports main/', 'renderer/App.tsx', "import { x } from '../main/services';"],
   ['the renderer imports the emulator', 'renderer/App.tsx', "import '../emulator/world';"],
@@ -202,7 +203,8 @@ const mustPass: [string, string, string][] = [
     'the renderer: React, zustand, common/ values, ipc and preload types',
     'renderer/features/cameras/CameraRow.tsx',
     "import { useState } from 'react';\nimport { createRoot } from 'react-dom/client';\n" +
-      "import { create } from 'zustand';\nimport type { CameraListView } from '../../../common/view';\n" +
+      "import { create } from 'zustand';\nimport { useVirtualizer } from '@tanstack/react-virtual';\n" +
+      "import type { CameraListView } from '../../../common/view';\n" +
       "import { CHANNELS } from '../../../common/channels';\nimport type { Responses } from '../../../common/ipc';\n" +
       "import type { WyzeApi } from '../../../preload/api';\nimport '../../styles.css';",
   ],
@@ -243,9 +245,10 @@ const mustPass: [string, string, string][] = [
     "import { buildWyzeApi } from '../preload/api';\nimport { EVENTS } from '../common/channels';",
   ],
   [
-    'the emulator: node, zod, common',
+    'the emulator: node, zod, jpeg-js, common',
     'emulator/server.ts',
-    "import { createServer } from 'node:http';\nimport { z } from 'zod';\nimport { MODELS } from '../common/models';",
+    "import { createServer } from 'node:http';\nimport { z } from 'zod';\nimport jpeg from 'jpeg-js';\n" +
+      "import { MODELS } from '../common/models';",
   ],
   [
     'e2e: the emulator and node',
