@@ -5,7 +5,8 @@ import type { DeviceDto } from '../../../common/view';
 import { cameraStatus, plural } from '../../format';
 import { useStore } from '../../store';
 import { selectDevice } from '../../store/selectors';
-import { Clipped, shortLabel } from './Clipped';
+import { useDetailsOpener } from '../details/useDetailsOpener';
+import { CLIP_AT, Clipped, shortLabel } from './Clipped';
 import { CopyButton } from './CopyButton';
 
 /**
@@ -82,6 +83,7 @@ export const CameraRow = memo(function CameraRow({
   columns: readonly Exclude<ColumnId, 'name'>[];
 }) {
   const d = useStore(useMemo(() => selectDevice(mac), [mac]));
+  const { selected, rowProps, nameProps } = useDetailsOpener(mac);
   if (!d) return null;
   const name = d.name || 'Unnamed camera';
   const label = shortLabel(name);
@@ -93,9 +95,19 @@ export const CameraRow = memo(function CameraRow({
       data-status={cameraStatus(d).kind}
       aria-rowindex={index + 2}
       tabIndex={active ? 0 : -1}
+      className={selected ? 'selected' : undefined}
+      {...rowProps}
     >
       <th scope="row">
-        <Clipped className="name" text={name} />
+        {/* The name opens the details: cut to its column like any cloud value, whole in its
+            title and while it has focus (list.css). */}
+        <button
+          {...nameProps}
+          className={`${nameProps.className} clip name`}
+          title={name.length > CLIP_AT ? name : undefined}
+        >
+          {name}
+        </button>
         {(d.shared || d.battery !== null) && (
           <span className="sub">
             {d.shared && <Clipped text={`Shared${d.owner ? ` by ${d.owner}` : ''}`} />}

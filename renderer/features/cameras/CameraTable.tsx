@@ -65,7 +65,8 @@ const BOTTOM_GAP = 16;
  * Makes the scroller end at the window's bottom edge, whatever sits above it (banners, filter
  * chips): the list scrolls, the page does not, and the last row can always be scrolled into view.
  */
-function useFitToWindow(scroller: RefObject<HTMLDivElement | null>) {
+function useFitToWindow(): RefObject<HTMLDivElement | null> {
+  const scroller = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
@@ -83,7 +84,8 @@ function useFitToWindow(scroller: RefObject<HTMLDivElement | null>) {
       window.removeEventListener('resize', fit);
       above?.disconnect();
     };
-  }, [scroller]);
+  }, []);
+  return scroller;
 }
 
 /** The key a row takes focus on: the next or previous row, a page, the first or the last. */
@@ -129,12 +131,11 @@ export function CameraTable() {
   const rows = useStore(selectListRows);
   const stale = useStore((s) => s.list.stale);
   const columns = useDataColumns();
-  const scrollRef = useRef<HTMLDivElement>(null);
+  const scrollRef = useFitToWindow();
   const headRef = useRef<HTMLTableSectionElement>(null);
   const [headHeight, setHeadHeight] = useState(ROW_ESTIMATE);
   const [active, setActive] = useState(0);
   const focusNext = useRef<number | null>(null);
-  useFitToWindow(scrollRef);
 
   // The virtualiser is a mutable instance by design (the app does not use the React Compiler,
   // which is what this rule protects).

@@ -1,0 +1,199 @@
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DeviceDto } from '../../../common/view';
+import { App } from '../../App';
+import { initialState, useStore } from '../../store';
+import { device, installFakeBridge, list, session, snapshot } from '../../test-support';
+
+const ROW_HEIGHT = 42;
+const SCROLLER_HEIGHT = 420;
+
+/**
+ * jsdom has no layout: give rows and the list's scroller the sizes a browser would, and make the
+ * scroller scroll (scrollTo moves scrollTop and fires "scroll"), as TanStack Virtual expects.
+ */
+function mockLayout() {
+  const scrollTops = new WeakMap<Element, number>();
+  const restore = [
+    vi.spyOn(HTMLTableRowElement.prototype, 'offsetHeight', 'get').mockReturnValue(ROW_HEIGHT),
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (
+      this: HTMLElement,
+    ) {
+      return this.classList.contains('table-wrap') ? SCROLLER_HEIGHT : 0;
+    }),
+    // The scroller is as tall as its table: its rows, drawn or stood for by the spacers.
+    vi.spyOn(Element.prototype, 'scrollHeight', 'get').mockImplementation(function (this: Element) {
+      if (!this.classList.contains('table-wrap')) return 0;
+      let height = 0;
+      for (const row of this.querySelectorAll('tr')) {
+        const spacer = row.classList.contains('spacer') ? row.querySelector('td') : null;
+        height += spacer ? Number.parseFloat(spacer.style.height) : ROW_HEIGHT;
+      }
+      return height;
+    }),
+    vi.spyOn(Element.prototype, 'scrollTop', 'get').mockImplementation(function (this: Element) {
+      return scrollTops.get(this) ?? 0;
+    }),
+  ];
+  Element.prototype.scrollTo = function (this: Element, options?: ScrollToOptions | number) {
+    const top = typeof options === 'object' ? (options.top ?? 0) : 0;
+    scrollTops.set(this, top);
+    this.dispatchEvent(new Event('scroll'));
+  } as Element['scrollTo'];
+  return () => restore.forEach((spy) => spy.mockRestore());
+}
+
+let unmockLayout: () => void;
+beforeEach(() => {
+  useStore.setState(initialState());
+  useStore.getState().setSession(session());
+  installFakeBridge();
+  unmockLayout = mockLayout();
+});
+afterEach(() => {
+  cleanup();
+  unmockLayout();
+});
+
+const show = (devices: DeviceDto[]) => useStore.getState().receiveCameras(snapshot(list(devices)));
+const table = () => screen.getByRole('table', { name: 'Cameras' });
+const bodyRows = () => within(table()).getAllByRole('row').slice(1);
+/** The names in the table, top to bottom (each the button that opens its details). */
+const names = () =>
+  within(table())
+    .queryAllByRole('rowheader')
+    .map((h) => within(h).getByRole('button').textContent);
+
+const many = (n: number) =>
+  Array.from({ length: n }, (_, i) =>
+    device({ mac: `M${String(i).padStart(5, '0')}`, name: `Camera ${i + 1}` }),
+  );
+
+describe('virtualised camera table', () => {
+  it('puts only the rows in view (and a margin) in the page, and counts them all', () => {
+    show(many(5000));
+    render(<App />);
+    expect(table().getAttribute('aria-rowcount')).toBe('5001');
+    const rows = bodyRows();
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.length).toBeLessThan(60);
+    expect(rows.map((r) => r.getAttribute('aria-rowindex')).slice(0, 3)).toEqual(['2', '3', '4']);
+    // The spacer rows that stand for the others are hidden from assistive technology.
+    expect(table().querySelectorAll('tr.spacer[aria-hidden="true"]').length).toBe(1);
+  });
+
+  it('brings a row in with the keyboard: Arrow Down past the rows drawn, End, Home', async () => {
+    show(many(5000));
+    render(<App />);
+    const first = bodyRows()[0] as HTMLElement;
+    act(() => first.focus());
+    const drawn = bodyRows().length;
+    for (let i = 0; i < drawn + 5; i++) await userEvent.keyboard('{ArrowDown}');
+    const target = String(drawn + 5 + 2);
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-rowindex')).toBe(target));
+    await userEvent.keyboard('{End}');
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-rowindex')).toBe('5001'));
+    expect(document.activeElement?.textContent).toContain('Camera 5000');
+    expect(bodyRows().length).toBeLessThan(60);
+    await userEvent.keyboard('{Home}');
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-rowindex')).toBe('2'));
+  });
+
+  it('has one tab stop among the rows, which follows focus', async () => {
+    show(many(3));
+    render(<App />);
+    const tabStops = () => bodyRows().filter((r) => r.tabIndex === 0);
+    expect(tabStops()).toEqual([bodyRows()[0]]);
+    act(() => (bodyRows()[0] as HTMLElement).focus());
+    await userEvent.keyboard('{ArrowDown}');
+    expect(tabStops()).toEqual([bodyRows()[1]]);
+  });
+});
+
+describe('find and order', () => {
+  const cams = [
+    device({ mac: 'A', name: 'Caméra nord', ssid: 'Maison', firmware: '4.1' }),
+    device({ mac: 'B', name: 'Porch', online: false, ssid: 'Home', firmware: '4.2' }),
+    device({ mac: 'C', name: 'Attic', ssid: 'Home', shared: true, owner: 'x@example.com' }),
+    device({ mac: 'D', name: 'Garden', poweredOn: false, lanIp: '10.0.0.9', ssid: null }),
+  ];
+
+  it('filters as you type, ignoring accents, and says "N of M cameras"', async () => {
+    show(cams);
+    render(<App />);
+    expect(screen.getByText('4 of 4 cameras')).toBeTruthy();
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search cameras' }), 'camera');
+    expect(names()).toEqual(['Caméra nord']);
+    expect(screen.getByText('1 of 4 cameras')).toBeTruthy();
+  });
+
+  it('focuses the search box on "/" and Ctrl+F, but not for a "/" typed in a field', async () => {
+    show(cams);
+    render(<App />);
+    const search = screen.getByRole('searchbox', { name: 'Search cameras' });
+    await userEvent.keyboard('/');
+    expect(document.activeElement).toBe(search);
+    expect((search as HTMLInputElement).value).toBe('');
+    await userEvent.type(search, 'a/b');
+    expect((search as HTMLInputElement).value).toBe('a/b');
+    act(() => search.blur());
+    await userEvent.keyboard('{Control>}f{/Control}');
+    expect(document.activeElement).toBe(search);
+  });
+
+  it('sorts by a header button, aria-sort on the column, and turns the direction', async () => {
+    show(cams);
+    render(<App />);
+    const header = (name: string) => within(table()).getByRole('columnheader', { name });
+    expect(header('Status').getAttribute('aria-sort')).toBe('ascending');
+    expect(names()).toEqual(['Attic', 'Caméra nord', 'Garden', 'Porch']);
+    await userEvent.click(within(header('Name')).getByRole('button', { name: 'Name' }));
+    expect(header('Name').getAttribute('aria-sort')).toBe('ascending');
+    expect(header('Status').hasAttribute('aria-sort')).toBe(false);
+    await userEvent.click(within(header('Name')).getByRole('button', { name: 'Name' }));
+    expect(header('Name').getAttribute('aria-sort')).toBe('descending');
+    expect(names()).toEqual(['Porch', 'Garden', 'Caméra nord', 'Attic']);
+  });
+
+  it('combines filters, shows each as a chip to remove, and clears them all', async () => {
+    show(cams);
+    render(<App />);
+    await userEvent.selectOptions(screen.getByLabelText('Wi-Fi network'), 'Home');
+    await userEvent.click(screen.getByLabelText('Shared with me'));
+    expect(names()).toEqual(['Attic']);
+    await userEvent.click(screen.getByRole('button', { name: 'Remove filter: Shared with me' }));
+    expect(names()).toEqual(['Attic', 'Porch']);
+    await userEvent.selectOptions(screen.getByLabelText('Status'), 'privacy');
+    expect(screen.getByText('0 of 4 cameras')).toBeTruthy();
+    expect(screen.getByText('No camera matches the search and filters.')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Clear all filters' }));
+    expect(names()).toHaveLength(4);
+    expect(screen.queryByRole('button', { name: /^Remove filter/ })).toBeNull();
+  });
+
+  it('groups with a header row per group carrying its count, and counts those rows too', async () => {
+    show(cams);
+    render(<App />);
+    await userEvent.selectOptions(screen.getByLabelText('Group by'), 'ssid');
+    const groupHeaders = within(table())
+      .getAllByRole('columnheader')
+      .filter((h) => h.getAttribute('scope') === 'colgroup')
+      .map((h) => h.textContent);
+    expect(groupHeaders).toEqual([
+      'Home · 2 cameras',
+      'Maison · 1 camera',
+      'Not reported · 1 camera',
+    ]);
+    expect(table().getAttribute('aria-rowcount')).toBe(String(4 + 3 + 1));
+    expect(bodyRows().map((r) => r.getAttribute('aria-rowindex'))).toEqual([
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+      '8',
+    ]);
+  });
+});
