@@ -7,7 +7,7 @@ import type { LogRecord } from '../logging/logger';
 import { openThumbnailCache } from './cache';
 import { createThumbnailService } from './service';
 import type { ThumbnailSource } from './service';
-import { parseThumbnailRequest, thumbnailReply } from './route';
+import { parseThumbnailRequest, thumbnailReply, thumbnailRequest } from './route';
 
 const jpeg = (n: number) => Buffer.from([0xff, 0xd8, 0xff, 0xe0, n, 0xff, 0xd9]);
 const BUCKET = 'https://camplus-usw2.s3.us-west-2.amazonaws.com';
@@ -158,5 +158,15 @@ describe('thumbnail requests from the page', () => {
       '',
     );
     expect(none.status).toBe(404);
+  });
+
+  it.each([
+    ['app://wyzecam/thumbnails/AA.jpg?t=5', { pathname: '/thumbnails/AA.jpg', search: '?t=5' }],
+    ['app://wyzecam/index.html', null],
+    ['app://other/thumbnails/AA.jpg', null],
+    ['https://wyzecam/thumbnails/AA.jpg', null],
+    ['not a url', null],
+  ])('routes %s to the picture service (app:// in Electron) or not', (url, expected) => {
+    expect(thumbnailRequest(url)).toEqual(expected);
   });
 });

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { formatDateTime } from '../../format';
+import { useStore } from '../../store';
 import { pictureUrl } from './pictureUrl';
 import './details.css';
 
@@ -20,8 +21,11 @@ interface Props {
  */
 export function CameraPicture({ mac, name, takenAt, caption = false, lazy = false }: Props) {
   const src = takenAt === null ? null : pictureUrl(mac, takenAt);
-  const [failed, setFailed] = useState<string | null>(null);
-  const shown = src !== null && failed !== src;
+  // A picture main could not serve (say, right after a relaunch, before the list brought its URL)
+  // is tried again after the next refresh; until then it reads "No picture yet".
+  const [failed, setFailed] = useState<{ src: string; at: number | null } | null>(null);
+  const fetchedAt = useStore((s) => (failed ? s.list.fetchedAt : null));
+  const shown = src !== null && !(failed?.src === src && failed.at === fetchedAt);
   return (
     <figure className="camera-picture">
       {shown ? (
@@ -32,7 +36,7 @@ export function CameraPicture({ mac, name, takenAt, caption = false, lazy = fals
           height={180}
           loading={lazy ? 'lazy' : 'eager'}
           decoding="async"
-          onError={() => setFailed(src)}
+          onError={() => setFailed({ src, at: useStore.getState().list.fetchedAt })}
         />
       ) : (
         <div className="no-picture" role="img" aria-label={`No picture yet from ${name}`}>

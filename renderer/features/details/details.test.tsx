@@ -178,3 +178,17 @@ describe('details pane', () => {
     expect(screen.queryByRole('region', { name: /details$/ })).toBeNull();
   });
 });
+
+describe('a picture main could not serve', () => {
+  it('is tried again after the next refresh', async () => {
+    render(<Screen />);
+    await userEvent.click(screen.getByRole('button', { name: 'Front Door' }));
+    const pane = screen.getByRole('region', { name: 'Front Door details' });
+    fireEvent.error(within(pane).getByRole('img', { name: 'Latest picture from Front Door' }));
+    expect(within(pane).getByText('No picture yet')).toBeTruthy();
+    act(() =>
+      showCameras(list([FRONT, PORCH, SIDE_GATE, BASE], { fetchedAt: Date.now() + 60_000 })),
+    );
+    expect(within(pane).getByRole('img', { name: 'Latest picture from Front Door' })).toBeTruthy();
+  });
+});
