@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { viewPrefsSchema } from '../../common/ipc';
 import { defaultViewPrefs } from '../../common/prefs';
 import type { ViewPrefs, ViewPrefsPatch } from '../../common/prefs';
+import type { Logger } from '../logging/logger';
 import { jsonFile } from './json-file';
 
 const boundsSchema = z.object({
@@ -19,10 +20,10 @@ const settingsSchema = z.object({
    * The installation's phone_id: a UUIDv4 made once and kept (docs/protocol.md, "Common
    * parameters").
    */
-  phoneId: z.uuid(),
+  phoneId: z.uuid().catch(() => randomUUID()),
   /** The e-mail of the last sign-in, to fill in the form. Not a secret. */
-  lastEmail: z.string().max(320).nullable(),
-  window: boundsSchema.nullable(),
+  lastEmail: z.string().max(320).nullable().catch(null),
+  window: boundsSchema.nullable().catch(null),
   /**
    * The camera list's view preferences. Read leniently, one preference at a time: a file from an
    * older version, or one edited by hand, keeps every preference that is valid and gets the
@@ -47,8 +48,13 @@ export function readViewPrefs(raw: unknown): ViewPrefs {
   return prefs as unknown as ViewPrefs;
 }
 
-/** The app's non-secret settings in `settings.json` under the user-data folder. */
-export async function openSettings(userDataDir: string) {
+/**
+ * The app's non-secret settings in `settings.json` under the user-data folder. Each setting is
+ * read on its own (an invalid one gets its default and costs none of the others, so the phone_id
+ * survives a bad window size), and a folder that cannot be written (read-only, full) does not stop
+ * the app: the settings then hold for this run only, and the failure is logged.
+ */
+export async function openSettings(userDataDir: string, opts: { logger?: Logger } = {}) {
   const file = jsonFile(join(userDataDir, 'settings.json'), settingsSchema);
   let current: Settings = (await file.read()) ?? {
     phoneId: randomUUID(),
@@ -56,7 +62,11 @@ export async function openSettings(userDataDir: string) {
     window: null,
     viewPrefs: defaultViewPrefs(),
   };
-  await file.write(current);
+  await file.write(current).catch((err: unknown) => {
+    opts.logger?.warn('could not write the settings file; settings hold for this run only', {
+      err,
+    });
+  });
   return {
     get: (): Settings => ({ ...current }),
     async update(patch: Partial<Settings>): Promise<void> {
