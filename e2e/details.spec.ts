@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { THUMBNAIL_DIR, cacheFileName } from '../main/thumbnails/cache';
 import type { WorldInput } from '../emulator/world';
@@ -150,4 +151,32 @@ test('sign-out deletes the pictures kept on disk', async ({ launch }) => {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
   await expect.poll(() => existsSync(cacheDir)).toBe(false);
+});
+
+test('the details pane and the pictures view pass axe-core in light and dark', async ({
+  launch,
+}) => {
+  const { page } = await launch();
+  await signIn(page);
+  await opener(page, 'Side Gate').click();
+  await expect(details(page, 'Side Gate')).toBeVisible();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const pane = await new AxeBuilder({ page }).include('.details-pane').analyze();
+    expect(pane.violations, `details pane, ${colorScheme}`).toEqual([]);
+  }
+  await page
+    .getByRole('group', { name: 'Show cameras as' })
+    .getByRole('button', { name: 'Pictures' })
+    .click();
+  await expect(page.getByRole('list', { name: 'Camera pictures' })).toBeVisible();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const grid = await new AxeBuilder({ page })
+      .include('.pictures-grid')
+      .include('.view-toggle')
+      .analyze();
+    expect(grid.violations, `pictures view, ${colorScheme}`).toEqual([]);
+  }
+  await screenshot(page, 'pictures-view-dark');
 });
