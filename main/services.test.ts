@@ -218,6 +218,14 @@ describe.runIf(process.platform === 'linux' && (hasSecretService || process.env.
       const shown = second.services.inventory.view();
       expect(shown.stale).toBe(true);
       expect(shown.devices.find((d) => d.mac === '2CAA8E4F1A02')?.name).toBe('Driveway');
+      // The refresh waits until a window has read the cached list (its first paint comes first).
+      const window = { url: 'app://wyzecam/index.html', isMainFrame: true };
+      await second.services.router.dispatch(window, 'cameras:get', undefined);
+      await new Promise<void>((resolve) => {
+        const fresh = () => !second.services.inventory.view().stale && resolve();
+        second.services.inventory.onChange(fresh);
+        fresh();
+      });
       await untilList(second.services);
       expect(
         second.services.inventory.view().devices.find((d) => d.mac === '2CAA8E4F1A02')?.name,

@@ -4,7 +4,7 @@ import { openCameraCache } from './cameras/cache';
 import { cameraEventStream } from './cameras/delta';
 import { createInventory } from './cameras/inventory';
 import type { SaveFile } from './export/export-cameras';
-import type { Scheduler } from './cameras/inventory';
+import type { Inventory, Scheduler } from './cameras/inventory';
 import { startDemoCloud } from './demo';
 import { createHandlers } from './ipc/handlers';
 import { createIpcRouter } from './ipc/router';
@@ -48,13 +48,18 @@ export interface AppServicesOptions {
  */
 export async function createAppServices(opts: AppServicesOptions) {
   const { logger } = opts;
+  // The cached list is read and checked while settings and the keychain answer: a relaunch paints
+  // it without waiting for them (scripts/README.md, "Relaunch: where the time went").
+  const cache = openCameraCache(opts.userDataDir);
+  cache.prefetch();
   const settings = await openSettings(opts.userDataDir);
   const session = await openSession(opts, settings);
   const inventory = createInventory({
     session,
-    cache: openCameraCache(opts.userDataDir),
+    cache,
     logger,
     scheduler: opts.scheduler,
+    firstPaintGraceMs: FIRST_PAINT_GRACE_MS,
     // The user's refresh interval (Settings), kept with the view preferences.
     intervalMs: settings.viewPrefs().refreshIntervalSec * 1000,
   });
@@ -69,7 +74,7 @@ export async function createAppServices(opts: AppServicesOptions) {
   const router = createIpcRouter({
     handlers: createHandlers({
       session,
-      inventory,
+      inventory: readByWindows(inventory),
       settings,
       openExternal: guardedOpener(opts.openUrl),
       saveFile: opts.saveFile,
@@ -113,6 +118,23 @@ export async function createAppServices(opts: AppServicesOptions) {
 }
 
 export type AppServices = Awaited<ReturnType<typeof createAppServices>>;
+
+/**
+ * How long a relaunch's refresh waits for a window to read the cached list before it starts
+ * anyway (e.g. the window is still hidden).
+ */
+const FIRST_PAINT_GRACE_MS = 3_000;
+
+/** The inventory as the IPC handlers see it: a window reading the list ends the first-paint wait. */
+function readByWindows(inventory: Inventory): Inventory {
+  return {
+    ...inventory,
+    view: () => {
+      inventory.listShown();
+      return inventory.view();
+    },
+  };
+}
 
 /** The session over the keychain (or memory), with Wyze clients that carry this app's identity. */
 async function openSession(

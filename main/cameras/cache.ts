@@ -89,14 +89,32 @@ export type CachedList = z.infer<typeof cacheSchema>;
  */
 export function openCameraCache(userDataDir: string) {
   const file = jsonFile(join(userDataDir, 'cameras.json'), cacheSchema);
+  /** A read started early (`prefetch`), for the next `load`; dropped by any write. */
+  let early: Promise<CachedList | null> | null = null;
   return {
+    /**
+     * Starts reading (and checking) the file now, e.g. while the keychain answers at start-up;
+     * the next `load` uses this read unless the list was saved or cleared in between.
+     */
+    prefetch(): void {
+      early ??= file.read();
+    },
     async load(email: string): Promise<CachedList | null> {
-      const cached = await file.read();
+      const pending = early;
+      early = null;
+      const cached = await (pending ?? file.read());
       return cached && cached.email.toLowerCase() === email.toLowerCase() ? cached : null;
     },
-    save: (list: CachedList) => file.write(list),
-    clear: () => file.remove(),
+    save: (list: CachedList) => {
+      early = null;
+      return file.write(list);
+    },
+    clear: () => {
+      early = null;
+      return file.remove();
+    },
   };
 }
 
-export type CameraCache = ReturnType<typeof openCameraCache>;
+/** What the inventory uses of the cache (prefetching is the start-up's business). */
+export type CameraCache = Omit<ReturnType<typeof openCameraCache>, 'prefetch'>;

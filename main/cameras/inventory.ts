@@ -38,6 +38,12 @@ export interface InventoryOptions {
   logger: Logger;
   now?: () => number;
   scheduler?: Scheduler;
+  /**
+   * After a cached list is shown at start-up, the refresh waits until a window has read the list
+   * (`listShown`), or at most this long, so parsing and sending the fresh list does not compete
+   * with the first paint. 0 (the default): no wait.
+   */
+  firstPaintGraceMs?: number;
   /** Automatic refresh period; no faster than once per 60 s (docs/protocol.md, "Rate limits"). */
   intervalMs?: number;
 }
@@ -68,6 +74,10 @@ export function createInventory(opts: InventoryOptions) {
   let inFlight: Promise<CameraListView> | null = null;
   let cancelTimer: (() => void) | null = null;
   let generation = 0;
+  /** Whether a window has read the list (it then also gets every change as an event). */
+  let windowReads = false;
+  /** Ends the wait of a refresh held back for the first paint (see `firstPaintGraceMs`). */
+  let releaseHeld: (() => void) | null = null;
   /**
    * Each camera's latest picture URL from the last list, by MAC. Kept here in main and never in
    * the list the page gets: a pre-signed URL is a credential (docs/security.md, S8).
@@ -170,6 +180,7 @@ export function createInventory(opts: InventoryOptions) {
   /** Drops the list and anything in flight for it. */
   function reset(): void {
     generation++;
+    releaseHeld?.(); // a refresh held for the first paint ends (its generation is gone)
     thumbnails = new Map();
     inFlight = null;
     cancelTimer?.();
@@ -186,9 +197,32 @@ export function createInventory(opts: InventoryOptions) {
       const cached = await cache.load(email);
       if (cached && at === generation && view.fetchedAt === null) {
         set({ devices: cached.devices, fetchedAt: cached.fetchedAt, stale: true });
+        await untilShown();
+        if (at !== generation) return;
       }
     }
     await refresh().catch(() => undefined);
+  }
+
+  /**
+   * Resolves once a window has the cached list just shown (it asked for the list, now or before:
+   * then the list went to it as an event), or after the grace period, whichever comes first.
+   */
+  function untilShown(): Promise<void> {
+    const graceMs = opts.firstPaintGraceMs ?? 0;
+    if (graceMs <= 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      let cancelGrace = (): void => undefined;
+      const release = (): void => {
+        releaseHeld = null;
+        cancelGrace();
+        // After the current task: the answer that carries the list goes out before the refresh.
+        setImmediate(resolve);
+      };
+      if (windowReads) return release();
+      releaseHeld = release;
+      cancelGrace = scheduler.schedule(release, graceMs);
+    });
   }
 
   let last = { status: '', demo: false, email: null as string | null };
@@ -245,6 +279,11 @@ export function createInventory(opts: InventoryOptions) {
 
   return {
     view: (): CameraListView => view,
+    /** A window read the list: a refresh held back for its first paint may start. */
+    listShown(): void {
+      windowReads = true;
+      releaseHeld?.();
+    },
     /** A camera's latest picture URL and time from the last list (for main/thumbnails only). */
     thumbnail: (mac: string): { url: string; takenAt: number | null } | null =>
       thumbnails.get(mac) ?? null,

@@ -154,11 +154,21 @@ export async function measureWorld(
         : null;
       figures.relaunch.push(
         await profiled(cpuProfile, async () => {
+          const pageProfile = cpuProfile && (await context.newCDPSession(page));
+          await pageProfile?.send('Profiler.enable');
+          await pageProfile?.send('Profiler.start');
           const startedAt = epochNow();
           h = await host();
           const hostMs = epochNow() - startedAt;
           await page.goto(h.url);
           const navigationMs = await firstRowAt(page);
+          if (pageProfile && cpuProfile) {
+            const { profile } = await pageProfile.send('Profiler.stop');
+            writeFileSync(
+              cpuProfile.replace(/\.cpuprofile$/, '-page.cpuprofile'),
+              JSON.stringify(profile),
+            );
+          }
           const paintedAt = (await timeOrigin(page)) + navigationMs;
           return {
             totalMs: paintedAt - startedAt,
