@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { generateWorld } from '../emulator/generate';
 import type { WorldInput } from '../emulator/world';
@@ -235,3 +236,25 @@ test('5,000 cameras: only the rows in view are in the page, the table still coun
   await expect(page.getByText(/^\d+ of 5000 cameras$/)).not.toHaveText('5000 of 5000 cameras');
   await expect(cameraRow(page, 'Gate 499')).toHaveCount(1);
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe finds nothing on the find bar, the chips and the group rows (${scheme})`, async ({
+    launch,
+  }) => {
+    const { page } = await launch({ world });
+    await page.emulateMedia({ colorScheme: scheme });
+    await signIn(page);
+    await searchBox(page).fill('a');
+    await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Online' });
+    await page.getByLabel('Shared with me').check();
+    await page.getByLabel('Group by').selectOption({ label: 'Wi-Fi network' });
+    await expect(page.getByRole('button', { name: 'Remove filter: Online' })).toBeVisible();
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .analyze();
+    expect(
+      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`),
+    ).toEqual([]);
+    await screenshot(page, `find-axe-${scheme}`);
+  });
+}
