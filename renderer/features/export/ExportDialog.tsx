@@ -24,9 +24,12 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const exportCameras = useStore((s) => s.exportCameras);
   const announce = useStore((s) => s.announce);
   const [format, setFormat] = useState<ExportFormat>('csv');
+  /** Whether this dialog's last export failed (an older error elsewhere is not shown here). */
+  const [failed, setFailed] = useState(false);
 
   const run = async () => {
     const result = await exportCameras(format, macs);
+    setFailed(result === null);
     if (!result || result.kind === 'cancelled') return;
     if (result.kind === 'download') downloadFile(result.fileName, result.content);
     announce(`Exported ${plural(result.count, 'camera')} to ${result.fileName}`);
@@ -34,7 +37,21 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Dialog title="Export cameras" onClose={onClose}>
+    <Dialog
+      title="Export cameras"
+      onClose={onClose}
+      actions={
+        <button
+          type="button"
+          className="primary"
+          disabled={exporting}
+          aria-busy={exporting}
+          onClick={() => void run()}
+        >
+          Export
+        </button>
+      }
+    >
       <p>
         {macs.length === total
           ? `All ${plural(total, 'camera')} on this account.`
@@ -55,22 +72,11 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           </label>
         ))}
       </fieldset>
-      {error && (
+      {failed && error && (
         <p className="banner banner-error" role="alert">
           {error.message}
         </p>
       )}
-      <div className="row">
-        <button
-          type="button"
-          className="primary"
-          disabled={exporting}
-          aria-busy={exporting}
-          onClick={() => void run()}
-        >
-          Export
-        </button>
-      </div>
     </Dialog>
   );
 }

@@ -9,11 +9,14 @@ export function Dialog({
   title,
   onClose,
   children,
+  actions,
   wide = false,
 }: {
   title: string;
   onClose: () => void;
   children: ReactNode;
+  /** The dialog's own buttons, shown before Close (e.g. Export). */
+  actions?: ReactNode;
   wide?: boolean;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -54,6 +57,7 @@ export function Dialog({
       <h2 id={titleId}>{title}</h2>
       {children}
       <div className="dialog-actions">
+        {actions}
         <button type="button" onClick={onClose}>
           Close
         </button>

@@ -189,6 +189,16 @@ describe('Export', () => {
     expect(within(dialog).getByRole('alert').textContent).toContain('the disk is full');
   });
 
+  it('does not show an older error from elsewhere as its own', async () => {
+    installFakeBridge();
+    showCameras(list([device()]));
+    useStore.setState({ actionError: { code: 'INTERNAL', message: 'Sign-out failed.' } });
+    render(<App />);
+    await userEvent.click(screen.getByRole('button', { name: 'Export…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Export cameras' });
+    expect(within(dialog).queryByRole('alert')).toBeNull();
+  });
+
   it('stays open, quietly, when the save dialog was cancelled', async () => {
     installFakeBridge({ 'cameras:export': { ok: true, value: { kind: 'cancelled' } } });
     showCameras(list([device()]));
