@@ -15,6 +15,7 @@ export const CHANNELS = {
   resetCache: 'cameras:reset-cache',
   exportCameras: 'cameras:export',
   reportVisibility: 'app:report-visibility',
+  reportRenderError: 'app:report-render-error',
   openExternal: 'app:open-external',
   getViewPrefs: 'view:get-prefs',
   setViewPrefs: 'view:set-prefs',

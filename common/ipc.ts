@@ -91,6 +91,10 @@ export const schemas = {
     })
     .strict(),
   [CHANNELS.reportVisibility]: z.object({ visible: z.boolean() }).strict(),
+  /** What the error boundary caught, for the log file (the page shows none of it). */
+  [CHANNELS.reportRenderError]: z
+    .object({ message: z.string().max(500), componentStack: z.string().max(4000) })
+    .strict(),
   [CHANNELS.openExternal]: z.object({ target: z.enum(EXTERNAL_TARGETS) }).strict(),
   [CHANNELS.getViewPrefs]: noArgs,
   [CHANNELS.setViewPrefs]: viewPrefsPatchSchema,
@@ -113,6 +117,7 @@ export interface Responses {
   /** Saved by main (desktop), handed back to download (browser preview), or cancelled. */
   [CHANNELS.exportCameras]: ExportResult;
   [CHANNELS.reportVisibility]: null;
+  [CHANNELS.reportRenderError]: null;
   [CHANNELS.openExternal]: null;
   [CHANNELS.getViewPrefs]: ViewPrefs;
   /** The preferences after the change. */

@@ -56,6 +56,7 @@ export const VERBS = verbTable<Channel>()({
   resetCache: CHANNELS.resetCache,
   exportCameras: CHANNELS.exportCameras,
   reportVisibility: CHANNELS.reportVisibility,
+  reportRenderError: CHANNELS.reportRenderError,
   openExternal: CHANNELS.openExternal,
   getViewPrefs: CHANNELS.getViewPrefs,
   setViewPrefs: CHANNELS.setViewPrefs,

@@ -52,7 +52,7 @@ export async function createAppServices(opts: AppServicesOptions) {
   // it without waiting for them (scripts/README.md, "Relaunch: where the time went").
   const cache = openCameraCache(opts.userDataDir);
   cache.prefetch();
-  const settings = await openSettings(opts.userDataDir);
+  const settings = await openSettings(opts.userDataDir, { logger });
   const session = await openSession(opts, settings);
   const inventory = createInventory({
     session,
@@ -78,6 +78,7 @@ export async function createAppServices(opts: AppServicesOptions) {
       settings,
       openExternal: guardedOpener(opts.openUrl),
       saveFile: opts.saveFile,
+      logger,
     }),
     isTrustedSender: opts.isTrustedSender,
     logger,

@@ -52,6 +52,8 @@ export function buildWyzeApi(transport: Transport) {
     resetCache: () => call('resetCache'),
     exportCameras: (req: Request<ChannelOf<'exportCameras'>>) => call('exportCameras', req),
     reportVisibility: (visible: boolean) => call('reportVisibility', { visible }),
+    reportRenderError: (report: Request<ChannelOf<'reportRenderError'>>) =>
+      call('reportRenderError', report),
     openExternal: (target: ExternalTarget) => call('openExternal', { target }),
     getViewPrefs: () => call('getViewPrefs'),
     setViewPrefs: (patch: ViewPrefsPatch) => call('setViewPrefs', patch),

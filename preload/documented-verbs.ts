@@ -13,6 +13,7 @@ export const DOCUMENTED_VERBS = [
   'onSessionChanged',
   'openExternal',
   'refreshCameras',
+  'reportRenderError',
   'reportVisibility',
   'resetCache',
   'sendMfaCode',

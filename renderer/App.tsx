@@ -41,11 +41,12 @@ function Screen() {
 }
 
 export function App() {
+  const reportRenderError = useStore((s) => s.reportRenderError);
   useRefreshShortcut();
   useTheme();
   useShortcutsKey();
   return (
-    <ErrorBoundary>
+    <ErrorBoundary onError={(error, info) => reportRenderError(error, info.componentStack ?? '')}>
       <Screen />
       <Dialogs />
     </ErrorBoundary>

@@ -4,7 +4,9 @@ import { emptyCameraList } from '../../common/view';
 import type { Inventory } from '../cameras/inventory';
 import type { SessionService } from '../session/session';
 import type { SettingsStore } from '../session/settings';
-import { createHandlers } from './handlers';
+import { createLogger } from '../logging/logger';
+import type { LogRecord } from '../logging/logger';
+import { MAX_RENDER_ERROR_REPORTS, createHandlers } from './handlers';
 
 describe('handler table', () => {
   it('"Reset cached data" (cameras:reset-cache) asks the inventory to forget its cache and answers its new list', async () => {
@@ -25,5 +27,30 @@ describe('handler table', () => {
     });
     expect(await handlers[CHANNELS.resetCache](undefined)).toBe(after);
     expect(calls).toEqual(['resetCache']);
+  });
+
+  it('logs what the page reports of a render failure, redacted and at most a few times per run', async () => {
+    const logs: LogRecord[] = [];
+    const handlers = createHandlers({
+      session: {} as SessionService,
+      inventory: {} as Inventory,
+      settings: {} as SettingsStore,
+      openExternal: async () => undefined,
+      logger: createLogger({ level: 'debug', sink: (r) => logs.push(r) }),
+    });
+    const report = {
+      message: 'Invalid time value eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl',
+      componentStack: '\n    at CameraRow\n    at CameraTable',
+    };
+    for (let i = 0; i < MAX_RENDER_ERROR_REPORTS + 5; i++) {
+      expect(await handlers[CHANNELS.reportRenderError](report)).toBeNull();
+    }
+    expect(logs).toHaveLength(MAX_RENDER_ERROR_REPORTS);
+    expect(logs[0]).toMatchObject({
+      level: 'error',
+      message: 'the page could not render a screen',
+    });
+    expect(JSON.stringify(logs[0])).toContain('CameraRow');
+    expect(JSON.stringify(logs[0])).not.toContain('eyJhbGciOiJIUzI1NiJ9');
   });
 });

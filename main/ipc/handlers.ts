@@ -7,7 +7,11 @@ import type { SaveFile } from '../export/export-cameras';
 import { downloadInPage } from '../export/save-file';
 import type { SessionService } from '../session/session';
 import type { SettingsStore } from '../session/settings';
+import type { Logger } from '../logging/logger';
 import type { Handlers } from './router';
+
+/** How many render failures the page may report per run. */
+export const MAX_RENDER_ERROR_REPORTS = 20;
 
 /** The handler table: each channel is one call into a service (dependencies passed in). */
 export function createHandlers(deps: {
@@ -17,12 +21,16 @@ export function createHandlers(deps: {
   openExternal: (target: ExternalTarget) => Promise<void>;
   /** Where an export goes: the save dialog (desktop); by default a download in the page. */
   saveFile?: SaveFile;
+  /** Receives what the page reports of its own render failures (the log file). */
+  logger?: Logger;
 }): Handlers {
   const { session, inventory } = deps;
   const exportCameras = createCameraExporter({
     devices: () => inventory.view().devices,
     saveFile: deps.saveFile ?? downloadInPage,
   });
+  // A page stuck failing must not fill the log: the first few reports are enough to diagnose.
+  let renderErrorsLeft = MAX_RENDER_ERROR_REPORTS;
   return {
     [CHANNELS.getSession]: () => session.view(),
     [CHANNELS.signIn]: (req) => session.signIn(req),
@@ -41,6 +49,13 @@ export function createHandlers(deps: {
     [CHANNELS.exportCameras]: (req) => exportCameras(req),
     [CHANNELS.reportVisibility]: (req) => {
       inventory.setVisible(req.visible);
+      return null;
+    },
+    [CHANNELS.reportRenderError]: (req) => {
+      if (renderErrorsLeft > 0) {
+        renderErrorsLeft--;
+        deps.logger?.error('the page could not render a screen', req);
+      }
       return null;
     },
     [CHANNELS.openExternal]: async (req) => {

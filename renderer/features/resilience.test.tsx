@@ -121,7 +121,7 @@ describe('error boundary', () => {
 
   it('guards the whole app: a device the table cannot render does not blank the page', () => {
     quietRenderErrors();
-    installFakeBridge();
+    const calls = installFakeBridge();
     useStore.getState().setSession(session());
     // A value React cannot render where the row expects a number.
     const hostile = device({ battery: { level: 5 } as unknown as number });
@@ -129,6 +129,10 @@ describe('error boundary', () => {
     render(<App />);
     expect(screen.getByRole('button', { name: 'Reset cached data' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeTruthy();
+    // The failure goes to main's log file, never onto the page.
+    const reports = calls.filter(([channel]) => channel === 'app:report-render-error');
+    expect(reports.length).toBeGreaterThan(0);
+    expect(JSON.stringify(reports[0]?.[1])).toMatch(/CameraRow|Objects are not valid/);
   });
 });
 

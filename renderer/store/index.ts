@@ -81,6 +81,8 @@ export interface ActionsSlice {
   refreshCameras(): Promise<boolean>;
   /** Forgets the cached camera list and loads it again (the error screen's way out). */
   resetCache(): Promise<boolean>;
+  /** Tells main (its log file) what the error boundary caught; the page shows none of it. */
+  reportRenderError(error: unknown, componentStack: string): void;
   openExternal(target: ExternalTarget): Promise<boolean>;
   /**
    * Exports the cameras named (the view's, in its order) as CSV or JSON; resolves with where the
@@ -194,6 +196,15 @@ export const useStore = create<Store>()((set, get) => {
     refreshCameras: () =>
       track('refreshCameras', (api) => api.refreshCameras(), { reportError: false }),
     resetCache: () => track('resetCache', (api) => api.resetCache()),
+    reportRenderError(error, componentStack) {
+      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      wyze()
+        .reportRenderError({
+          message: message.slice(0, 500),
+          componentStack: componentStack.slice(0, 4000),
+        })
+        .catch(() => undefined); // nothing left to tell: the boundary already shows the way out
+    },
     openExternal: (target) => track('openExternal', (api) => api.openExternal(target)),
     async exportCameras(format, macs) {
       let outcome: ExportResult | null = null;
