@@ -83,4 +83,23 @@ describe('pictures view', () => {
     expect(table.getAttribute('aria-pressed')).toBe('false');
     expect(calls).toContainEqual(['view:set-prefs', { mode: 'pictures' }]);
   });
+
+  it('puts only a screenful of cards in the page for 5,000 cameras, each telling its place', () => {
+    const many = Array.from({ length: 5000 }, (_, i) =>
+      device({
+        mac: `M${String(i).padStart(4, '0')}`,
+        name: `Camera ${String(i).padStart(4, '0')}`,
+      }),
+    );
+    act(() => useStore.getState().receiveCameras(snapshot(list(many))));
+    render(<PicturesView />);
+    const cards = within(screen.getByRole('list', { name: 'Camera pictures' })).getAllByRole(
+      'listitem',
+    );
+    expect(cards.length).toBeGreaterThan(0);
+    // jsdom has no layout (every row measures 0 high), so "a screenful" is generous here.
+    expect(cards.length).toBeLessThan(200);
+    expect(cards[0]?.getAttribute('aria-setsize')).toBe('5000');
+    expect(cards[0]?.getAttribute('aria-posinset')).toBe('1');
+  });
 });
