@@ -64,7 +64,10 @@ export type ViewMode = (typeof VIEW_MODES)[number];
 
 /** Longest search text kept (and accepted over IPC). */
 export const MAX_SEARCH_LENGTH = 200;
-/** Longest filter value accepted over IPC (model codes, firmware versions and SSIDs are short). */
+/**
+ * Longest filter value accepted over IPC, in characters (zod counts code points): main bounds every
+ * text the cloud sends to 256 of them (main/wyze/normalise.ts), so any value shown can be kept.
+ */
 export const MAX_FILTER_VALUE_LENGTH = 256;
 
 /** The app's look: follow the system, or always light, or always dark. */

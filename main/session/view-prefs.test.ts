@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../common/ipc';
-import { defaultViewPrefs, MAX_SEARCH_LENGTH } from '../../common/prefs';
+import { defaultViewPrefs, MAX_FILTER_VALUE_LENGTH, MAX_SEARCH_LENGTH } from '../../common/prefs';
 import type { ViewPrefs } from '../../common/prefs';
 import type { Inventory } from '../cameras/inventory';
 import { createHandlers } from '../ipc/handlers';
@@ -113,6 +113,22 @@ describe('view preferences (view:get-prefs, view:set-prefs)', () => {
     });
     expect(settings.viewPrefs()).toEqual(defaultViewPrefs());
     expect(({} as Record<string, unknown>).search).toBeUndefined();
+  });
+
+  it('accept the longest Wi-Fi name main lets through (256 emoji), and no longer', async () => {
+    const { router } = await routerOver(dir);
+    const filters = (ssid: string) => ({
+      filters: { status: null, model: null, firmware: null, ssid, sharedWithMe: false },
+    });
+    // 256 characters, 512 UTF-16 units: the bound is in characters, as main's is.
+    const longest = '📷'.repeat(MAX_FILTER_VALUE_LENGTH);
+    expect(await router.dispatch(app, CHANNELS.setViewPrefs, filters(longest))).toMatchObject({
+      ok: true,
+      value: filters(longest),
+    });
+    expect(
+      await router.dispatch(app, CHANNELS.setViewPrefs, filters(`${longest}📷`)),
+    ).toMatchObject({ ok: false });
   });
 
   it('treat a preference given as undefined as not given', async () => {

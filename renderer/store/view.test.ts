@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defaultViewPrefs, NO_FILTERS } from '../../common/prefs';
+import { defaultViewPrefs, MAX_SEARCH_LENGTH, NO_FILTERS } from '../../common/prefs';
 import { device, installFakeBridge, installManualBridge, list, snapshot } from '../test-support';
 import { initialState, useStore } from './index';
 import {
@@ -41,6 +41,14 @@ describe('view preferences in the store', () => {
     ]);
     vi.advanceTimersByTime(SEARCH_SAVE_DELAY_MS * 2);
     expect(setPrefsCalls(calls)).toHaveLength(1);
+  });
+
+  it('keep no more of a search than main accepts', () => {
+    vi.useFakeTimers();
+    const calls = installFakeBridge();
+    useStore.getState().setSearch('x'.repeat(MAX_SEARCH_LENGTH + 50));
+    vi.advanceTimersByTime(SEARCH_SAVE_DELAY_MS);
+    expect(setPrefsCalls(calls)).toEqual([{ search: 'x'.repeat(MAX_SEARCH_LENGTH) }]);
   });
 
   it('send a waiting search when the page goes away', () => {

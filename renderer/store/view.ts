@@ -1,4 +1,4 @@
-import { defaultViewPrefs, NO_FILTERS } from '../../common/prefs';
+import { defaultViewPrefs, MAX_SEARCH_LENGTH, NO_FILTERS } from '../../common/prefs';
 import type { CameraFilters, ColumnId, ViewPrefs, ViewPrefsPatch } from '../../common/prefs';
 import { wyze } from '../api';
 
@@ -71,7 +71,8 @@ export function createViewSlice(set: Set, get: Get): ViewSlice {
       }
     },
     setViewPrefs: (patch) => apply(patch),
-    setSearch: (search) => apply({ search }, { debounce: true }),
+    setSearch: (search) =>
+      apply({ search: search.slice(0, MAX_SEARCH_LENGTH) }, { debounce: true }),
     sortBy(column) {
       const { sort } = get().viewPrefs;
       const direction =
