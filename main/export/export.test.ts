@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MAX_EXPORT_MACS, MAX_EXPORT_MAC_LENGTH } from '../../common/export';
+import { CHANNELS, schemas } from '../../common/ipc';
 import type { DeviceDto } from '../../common/view';
 import { toDto } from '../cameras/inventory';
 import { fakeDevice } from '../cameras/inventory-fakes';
@@ -117,5 +119,32 @@ describe('saveWithDialog', () => {
     expect(error).toBeInstanceOf(WyzeError);
     expect((error as WyzeError).message).toContain(reason);
     expect((error as WyzeError).message).not.toContain('raw');
+  });
+});
+
+describe('cameras:export request schema', () => {
+  const schema = schemas[CHANNELS.exportCameras];
+  const macs = (n: number, length = 12) => Array.from({ length: n }, () => 'A'.repeat(length));
+
+  it.each<[string, unknown]>([
+    ['CSV with one MAC', { format: 'csv', macs: ['AABBCCDDEEFF'] }],
+    ['JSON with none', { format: 'json', macs: [] }],
+    ['the most MACs an export may name', { format: 'csv', macs: macs(MAX_EXPORT_MACS) }],
+  ])('accepts %s', (_what, request) => {
+    expect(schema.safeParse(request).success).toBe(true);
+  });
+
+  it.each<[string, unknown]>([
+    ['a format it does not write', { format: 'xlsx', macs: [] }],
+    ['one MAC too many', { format: 'csv', macs: macs(MAX_EXPORT_MACS + 1) }],
+    ['a MAC past its length', { format: 'csv', macs: macs(1, MAX_EXPORT_MAC_LENGTH + 1) }],
+    ['an empty MAC', { format: 'csv', macs: [''] }],
+    ['a MAC that is not text', { format: 'csv', macs: [42] }],
+    ['rows supplied by the page', { format: 'csv', macs: [], rows: [{ name: '=1+1' }] }],
+    ['a file name supplied by the page', { format: 'csv', macs: [], fileName: '/etc/passwd' }],
+    ['no MAC list', { format: 'csv' }],
+    ['nothing', undefined],
+  ])('refuses %s', (_what, request) => {
+    expect(schema.safeParse(request).success).toBe(false);
   });
 });
