@@ -24,7 +24,7 @@ export function shortcutList(mod: string): { keys: string[][]; action: string }[
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const shortcuts = shortcutList(modifier());
   return (
-    <Dialog title="Keyboard shortcuts" onClose={onClose}>
+    <Dialog title="Keyboard shortcuts" onClose={onClose} wide>
       <table className="shortcuts">
         <thead>
           <tr>
