@@ -4,7 +4,7 @@ import { useStore } from '../../store';
 import { selectCameraOrder, selectDevice } from '../../store/selectors';
 import { CameraPicture } from './CameraPicture';
 import { detailFields } from './fields';
-import { focusDetailsOpener } from './focusRow';
+import { focusDetailsOpener, revealCamera } from './focusRow';
 import './details.css';
 
 /** Keys that belong to a text field even while the pane is open. */
@@ -27,8 +27,11 @@ export function DetailsPane() {
   const heading = useRef<HTMLHeadingElement>(null);
 
   // Focus follows the selection, so a screen reader reads the camera now shown.
+  // The list scrolls along, so the camera's row stays in view (and in a virtualised list, drawn).
   useEffect(() => {
-    if (mac !== null) heading.current?.focus();
+    if (mac === null) return;
+    heading.current?.focus();
+    revealCamera(mac);
   }, [mac]);
 
   if (mac === null || !device) return null;

@@ -192,3 +192,23 @@ describe('a picture main could not serve', () => {
     expect(within(pane).getByRole('img', { name: 'Latest picture from Front Door' })).toBeTruthy();
   });
 });
+
+describe('the list follows the pane', () => {
+  it('scrolls the camera the arrows move to into view', async () => {
+    const scrolled: Element[] = [];
+    const original = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollIntoView');
+    // jsdom has no layout: record the calls instead of scrolling.
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
+    try {
+      render(<Screen />);
+      await userEvent.click(screen.getByRole('button', { name: 'Front Door' }));
+      await userEvent.keyboard('{ArrowDown}');
+      expect(scrolled.at(-1)).toBe(screen.getByTestId('row-GW_GC1_7C78B2A1B2C3'));
+    } finally {
+      if (original) Object.defineProperty(Element.prototype, 'scrollIntoView', original);
+      else delete (Element.prototype as Partial<Element>).scrollIntoView;
+    }
+  });
+});

@@ -10,13 +10,25 @@ export const DETAILS_ROW_ATTRIBUTE = 'data-details-row';
  * MAC (any text the cloud sent) is ever parsed as CSS.
  */
 export function focusDetailsOpener(mac: string): boolean {
+  const element = cameraElement(mac);
+  element?.focus();
+  return element !== null;
+}
+
+/** The camera's row (or, where there is none, its opener) when it is in the page. */
+function cameraElement(mac: string): HTMLElement | null {
   for (const attribute of [DETAILS_ROW_ATTRIBUTE, DETAILS_OPENER_ATTRIBUTE]) {
     for (const element of document.querySelectorAll<HTMLElement>(`[${attribute}]`)) {
-      if (element.getAttribute(attribute) === mac) {
-        element.focus();
-        return true;
-      }
+      if (element.getAttribute(attribute) === mac) return element;
     }
   }
-  return false;
+  return null;
+}
+
+/**
+ * Scrolls the camera's row into view (the arrow keys in the pane moved to it), so the list shows
+ * which camera the pane describes and a virtualised list keeps its neighbours drawn.
+ */
+export function revealCamera(mac: string): void {
+  cameraElement(mac)?.scrollIntoView?.({ block: 'nearest' });
 }
