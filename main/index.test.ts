@@ -107,7 +107,8 @@ describe('main/index.ts (with a fake Electron)', () => {
       if (scenario.servicesFail) throw new Error('settings.json: EACCES');
       return fakeServices();
     });
-    const createMainWindow = vi.fn(fakeWindow);
+    // The factory's shape: the window and its bounds saver (main/window-factory.ts).
+    const createMainWindow = vi.fn(() => ({ win: fakeWindow(), saveBounds: vi.fn() }));
     vi.doMock('electron', () => electron);
     vi.doMock('./services', () => ({ createAppServices }));
     vi.doMock('./window-factory', () => ({ createMainWindow }));
