@@ -1,6 +1,6 @@
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import type { Virtualizer } from '@tanstack/react-virtual';
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { FocusEvent, KeyboardEvent, RefObject } from 'react';
 import { COLUMN_IDS, COLUMN_LABELS, NO_FILTERS } from '../../../common/prefs';
 import type { ColumnId } from '../../../common/prefs';
@@ -165,6 +165,16 @@ export function CameraTable() {
     observer.observe(head);
     return () => observer.disconnect();
   }, []);
+
+  // The camera the details pane shows is scrolled into the page, however far away it is drawn.
+  const selectedMac = useStore((s) => s.selectedMac);
+  useEffect(() => {
+    if (selectedMac === null) return;
+    const index = rows.findIndex((r) => r.kind === 'camera' && r.mac === selectedMac);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+    // Only a new selection scrolls: a list that changes under it leaves the scroll alone.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selectedMac]);
 
   const items = virtualizer.getVirtualItems();
   const activeIndex = Math.min(active, Math.max(rows.length - 1, 0));

@@ -100,6 +100,17 @@ describe('virtualised camera table', () => {
     await waitFor(() => expect(document.activeElement?.getAttribute('aria-rowindex')).toBe('2'));
   });
 
+  it('scrolls the camera the details pane shows into the page, however far away', async () => {
+    show(many(5000));
+    render(<App />);
+    act(() => useStore.getState().selectCamera('M04321'));
+    await waitFor(() =>
+      expect(table().querySelector('tr[data-mac="M04321"]')?.getAttribute('aria-rowindex')).toBe(
+        '4323',
+      ),
+    );
+  });
+
   it('has one tab stop among the rows, which follows focus', async () => {
     show(many(3));
     render(<App />);
