@@ -180,3 +180,19 @@ test('the details pane and the pictures view pass axe-core in light and dark', a
   }
   await screenshot(page, 'pictures-view-dark');
 });
+
+test('the demo account shows its pictures too (its cloud runs inside the app)', async ({
+  launch,
+}) => {
+  const app = await launch();
+  const { page } = app;
+  await page.getByRole('button', { name: 'Explore with a demo account' }).click();
+  await opener(page, 'Front Door').click();
+  const picture = details(page, 'Front Door').getByRole('img', {
+    name: 'Latest picture from Front Door',
+  });
+  expect(await naturalWidth(picture)).toBeGreaterThan(0);
+  await expectOwnOrigin(page, picture);
+  // Not the test's emulator: the demo's own, in the app.
+  expect(app.emulator.state.requestCounts.size).toBe(0);
+});
