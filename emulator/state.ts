@@ -179,7 +179,7 @@ export class EmulatorState {
 
   /**
    * The loopback URL of a device's own picture, shaped like a pre-signed S3 URL
-   * (docs/protocol.md, "Emulator choices"): a path per MAC and time taken, a date, an expiry of
+   * (docs/protocol.md, "Thumbnails"): a path per MAC and time taken, a date, an expiry of
    * 1,200 seconds and a signature over both.
    */
   pictureUrl(device: DeviceSpec): string {

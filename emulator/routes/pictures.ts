@@ -23,7 +23,7 @@ const denied = (message: string): PictureReply => ({
 
 /**
  * GET of a device's picture at the URL the device list gave: a real JPEG when the signature and
- * expiry hold (docs/protocol.md, "Emulator choices").
+ * expiry hold (docs/protocol.md, "Thumbnails").
  */
 export function servePicture(
   state: EmulatorState,
