@@ -218,9 +218,13 @@ describe.runIf(process.platform === 'linux' && (hasSecretService || process.env.
       const shown = second.services.inventory.view();
       expect(shown.stale).toBe(true);
       expect(shown.devices.find((d) => d.mac === '2CAA8E4F1A02')?.name).toBe('Driveway');
-      // The refresh waits until a window has read the cached list (its first paint comes first).
+      // The refresh waits until a window has shown the cached list (it reports itself visible
+      // after painting it): reading the list is not enough.
       const window = { url: 'app://wyzecam/index.html', isMainFrame: true };
       await second.services.router.dispatch(window, 'cameras:get', undefined);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(second.services.inventory.view().refreshing).toBe(false);
+      await second.services.router.dispatch(window, 'app:report-visibility', { visible: true });
       await new Promise<void>((resolve) => {
         const fresh = () => !second.services.inventory.view().stale && resolve();
         second.services.inventory.onChange(fresh);

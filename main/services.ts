@@ -74,7 +74,7 @@ export async function createAppServices(opts: AppServicesOptions) {
   const router = createIpcRouter({
     handlers: createHandlers({
       session,
-      inventory: readByWindows(inventory),
+      inventory: shownByWindows(inventory),
       settings,
       openExternal: guardedOpener(opts.openUrl),
       saveFile: opts.saveFile,
@@ -121,18 +121,21 @@ export async function createAppServices(opts: AppServicesOptions) {
 export type AppServices = Awaited<ReturnType<typeof createAppServices>>;
 
 /**
- * How long a relaunch's refresh waits for a window to read the cached list before it starts
- * anyway (e.g. the window is still hidden).
+ * How long a relaunch's refresh waits for a window to show the cached list before it starts
+ * anyway (e.g. the window is hidden).
  */
 const FIRST_PAINT_GRACE_MS = 3_000;
 
-/** The inventory as the IPC handlers see it: a window reading the list ends the first-paint wait. */
-function readByWindows(inventory: Inventory): Inventory {
+/**
+ * The inventory as the IPC handlers see it: a window's first report that it is visible ends the
+ * first-paint wait (the renderer sends it once the list is painted: renderer/store/events.ts).
+ */
+function shownByWindows(inventory: Inventory): Inventory {
   return {
     ...inventory,
-    view: () => {
-      inventory.listShown();
-      return inventory.view();
+    setVisible: (visible) => {
+      inventory.setVisible(visible);
+      if (visible) inventory.listShown();
     },
   };
 }

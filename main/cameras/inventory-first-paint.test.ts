@@ -67,7 +67,7 @@ function relaunch() {
 }
 
 describe('relaunch: the cached list is painted before the refresh starts', () => {
-  it('holds the refresh until a window has read the cached list', async () => {
+  it('holds the refresh until a window has shown the cached list', async () => {
     const { fake, inventory } = relaunch();
     const started = inventory.start();
     await until(inventory, (v) => v.devices.length > 0);
@@ -76,20 +76,20 @@ describe('relaunch: the cached list is painted before the refresh starts', () =>
     expect(inventory.view()).toMatchObject({ stale: true, refreshing: false });
 
     inventory.listShown();
-    expect(fake.state.listCalls).toBe(0); // not in the task that answers the window
+    expect(fake.state.listCalls).toBe(0); // not in the task that hears from the window
     await started;
     expect(fake.state.listCalls).toBe(1);
     expect(inventory.view().devices.map((d) => d.name)).toEqual(['Front door']);
   });
 
-  it('starts the refresh at once when a window asked before the cached list was shown', async () => {
+  it('starts the refresh at once when a window showed the list before the cache was loaded', async () => {
     const { fake, inventory } = relaunch();
     inventory.listShown();
     await inventory.start();
     expect(fake.state.listCalls).toBe(1);
   });
 
-  it('starts it after the grace period when no window reads the list (a hidden window)', async () => {
+  it('starts it after the grace period when no window shows the list (a hidden window)', async () => {
     const { fake, clock, inventory } = relaunch();
     const started = inventory.start();
     await until(inventory, (v) => v.devices.length > 0);

@@ -39,7 +39,7 @@ export interface InventoryOptions {
   now?: () => number;
   scheduler?: Scheduler;
   /**
-   * After a cached list is shown at start-up, the refresh waits until a window has read the list
+   * After a cached list is shown at start-up, the refresh waits until a window has painted it
    * (`listShown`), or at most this long, so parsing and sending the fresh list does not compete
    * with the first paint. 0 (the default): no wait.
    */
@@ -74,8 +74,8 @@ export function createInventory(opts: InventoryOptions) {
   let inFlight: Promise<CameraListView> | null = null;
   let cancelTimer: (() => void) | null = null;
   let generation = 0;
-  /** Whether a window has read the list (it then also gets every change as an event). */
-  let windowReads = false;
+  /** Whether a window has shown the list (it then also gets every change as an event). */
+  let windowShown = false;
   /** Ends the wait of a refresh held back for the first paint (see `firstPaintGraceMs`). */
   let releaseHeld: (() => void) | null = null;
   /**
@@ -205,8 +205,8 @@ export function createInventory(opts: InventoryOptions) {
   }
 
   /**
-   * Resolves once a window has the cached list just shown (it asked for the list, now or before:
-   * then the list went to it as an event), or after the grace period, whichever comes first.
+   * Resolves once a window has shown the cached list (now, or before it was loaded: then the list
+   * went to that window as an event), or after the grace period, whichever comes first.
    */
   function untilShown(): Promise<void> {
     const graceMs = opts.firstPaintGraceMs ?? 0;
@@ -219,7 +219,7 @@ export function createInventory(opts: InventoryOptions) {
         // After the current task: the answer that carries the list goes out before the refresh.
         setImmediate(resolve);
       };
-      if (windowReads) return release();
+      if (windowShown) return release();
       releaseHeld = release;
       cancelGrace = scheduler.schedule(release, graceMs);
     });
@@ -279,9 +279,9 @@ export function createInventory(opts: InventoryOptions) {
 
   return {
     view: (): CameraListView => view,
-    /** A window read the list: a refresh held back for its first paint may start. */
+    /** A window has painted the list: a refresh held back for its first paint may start. */
     listShown(): void {
-      windowReads = true;
+      windowShown = true;
       releaseHeld?.();
     },
     /** A camera's latest picture URL and time from the last list (for main/thumbnails only). */

@@ -1,6 +1,12 @@
 import { wyze } from '../api';
 import { useStore } from './index';
 
+/** Resolves once the next frame has been painted; at once in a hidden page (it paints nothing). */
+function afterNextPaint(): Promise<void> {
+  if (document.visibilityState !== 'visible') return Promise.resolve();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 /**
  * The one module that turns main-process events into store updates, and reports whether the
  * page is visible so main refreshes only while someone can see the list.
@@ -25,7 +31,9 @@ export async function connectStore(): Promise<() => void> {
   document.addEventListener('visibilitychange', onVisibility);
   // A search typed just before a reload is kept too (sent without waiting for the pause).
   window.addEventListener('pagehide', flushViewPrefs);
-  onVisibility();
+  // Main holds its background refresh until this first report, so it comes after the list is
+  // painted: parsing the fresh list must not delay the first rows (scripts/README.md).
+  void afterNextPaint().then(onVisibility);
   return () => {
     offSession();
     offCameras();

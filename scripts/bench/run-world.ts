@@ -154,7 +154,7 @@ export async function measureWorld(
         : null;
       figures.relaunch.push(
         await profiled(cpuProfile, async () => {
-          const pageProfile = cpuProfile && (await context.newCDPSession(page));
+          const pageProfile = cpuProfile ? await context.newCDPSession(page) : null;
           await pageProfile?.send('Profiler.enable');
           await pageProfile?.send('Profiler.start');
           const startedAt = epochNow();
