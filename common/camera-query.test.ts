@@ -5,7 +5,9 @@ import {
   filterOptions,
   groupCameras,
   matchesSearch,
+  prepareSearch,
   queryCameras,
+  searchCameras,
   sortCameras,
 } from './camera-query';
 import { COLUMN_IDS, defaultViewPrefs, NO_FILTERS } from './prefs';
@@ -277,5 +279,14 @@ describe('queryCameras', () => {
     });
     expect(filtered.shown).toBe(2);
     expect(macs(filtered.groups[0]?.devices ?? [])).toEqual(['2', '1']);
+  });
+});
+
+describe('prepareSearch', () => {
+  it('builds what a search reads, and the search answers the same after it', () => {
+    const devices = [cam({ mac: 'A', name: 'Caméra' }), cam({ mac: 'B', name: 'Porch' })];
+    prepareSearch(devices);
+    expect(macs(searchCameras(devices, 'camera'))).toEqual(['A']);
+    expect(macs(searchCameras(devices, 'PORCH'))).toEqual(['B']);
   });
 });

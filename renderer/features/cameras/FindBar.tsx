@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { KeyboardEvent, RefObject } from 'react';
+import { prepareSearch } from '../../../common/camera-query';
 import { MAX_SEARCH_LENGTH } from '../../../common/prefs';
 import { useStore } from '../../store';
 import { selectCameraCounts, selectShownCount } from '../../store/selectors';
@@ -49,6 +50,7 @@ export function CountLine() {
 export function SearchBox() {
   const search = useStore((s) => s.viewPrefs.search);
   const setSearch = useStore((s) => s.setSearch);
+  const devices = useStore((s) => s.list.devices);
   const input = useRef<HTMLInputElement>(null);
   useSearchShortcut(input);
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -73,6 +75,7 @@ export function SearchBox() {
         aria-describedby="camera-count"
         autoComplete="off"
         spellCheck={false}
+        onFocus={() => prepareSearch(devices)}
         onChange={(e) => setSearch(e.target.value)}
         onKeyDown={onKeyDown}
       />
