@@ -104,7 +104,7 @@ function report(r: WorldFigures): void {
     const unchanged = medianOf(r.search, (s) => s.unchanged);
     line(
       'search keystroke → updated rows, p95:',
-      `${ms(p95)}  (${n} keystrokes; ${unchanged} left the rows unchanged)`,
+      `${ms(p95)}  (${n} keystrokes, ${unchanged} of them changed nothing)`,
     );
   }
   console.log('');

@@ -6,7 +6,9 @@
  *  - `firstRow`: `performance.now()` at the first animation frame after the first camera row
  *    (a body row with cells) entered the DOM, i.e. when it is painted; null until then.
  *  - `search(input, { queries, settleMs })`: types each query into `input` as one input event and
- *    times input → the table changed → the next frame, per keystroke.
+ *    times, per keystroke, input → the first frame after the results changed (the table's rows or
+ *    row count, or the live count line); a keystroke that changes nothing within `settleMs` counts
+ *    as input → the next frame, and is reported as unchanged.
  *  - `scroll({ stepPx, maxMs })`: scrolls the camera list from top to bottom by `stepPx` per
  *    animation frame and records the frame intervals.
  */
@@ -27,8 +29,12 @@ export const PAGE_PROBES = String.raw`
     const el = node && (node.nodeType === 1 ? node : node.parentElement);
     return !!el && (el.closest('table') !== null || el.querySelector?.('table') != null);
   };
-  const touchesTable = (records) =>
-    records.some((r) => inTable(r.target) || [...r.addedNodes, ...r.removedNodes].some(inTable));
+  const inResults = (node) => {
+    const el = node && (node.nodeType === 1 ? node : node.parentElement);
+    return !!el && (inTable(el) || el.closest('[aria-live]') !== null);
+  };
+  const touchesResults = (records) =>
+    records.some((r) => inResults(r.target) || [...r.addedNodes, ...r.removedNodes].some(inResults));
 
   bench.search = async (input, { queries, settleMs }) => {
     const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
@@ -36,27 +42,34 @@ export const PAGE_PROBES = String.raw`
     let unchanged = 0;
     input.focus();
     for (const query of queries) {
-      const elapsed = await new Promise((resolve) => {
-        let done = false;
-        let t0 = 0;
-        const finish = (value) => {
-          if (done) return;
-          done = true;
-          observer.disconnect();
-          clearTimeout(timer);
-          resolve(value);
-        };
+      const result = await new Promise((resolve) => {
+        let changed = false;
+        let firstFrame = null;
         const observer = new MutationObserver((records) => {
-          if (touchesTable(records)) requestAnimationFrame(() => finish(performance.now() - t0));
+          if (touchesResults(records)) changed = true;
         });
-        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-        const timer = setTimeout(() => finish(null), settleMs);
-        t0 = performance.now();
+        observer.observe(document.body, {
+          subtree: true,
+          childList: true,
+          characterData: true,
+          attributeFilter: ['aria-rowcount'],
+        });
+        const t0 = performance.now();
         setValue.call(input, query);
         input.dispatchEvent(new Event('input', { bubbles: true }));
+        const tick = () =>
+          requestAnimationFrame(() => {
+            const elapsed = performance.now() - t0;
+            if (firstFrame === null) firstFrame = elapsed;
+            if (changed || elapsed > settleMs) {
+              observer.disconnect();
+              resolve(changed ? { elapsed, changed } : { elapsed: firstFrame, changed });
+            } else tick();
+          });
+        tick();
       });
-      if (elapsed === null) unchanged++;
-      else samples.push(elapsed);
+      samples.push(result.elapsed);
+      if (!result.changed) unchanged++;
       // Let any deferred work of this keystroke finish before the next one.
       await frame();
       await frame();

@@ -162,6 +162,7 @@ export async function measureWorld(
           const hostMs = epochNow() - startedAt;
           await page.goto(h.url);
           const navigationMs = await firstRowAt(page);
+          const cloudRequests = totalRequests(emulator) - beforeRelaunch;
           if (pageProfile && cpuProfile) {
             const { profile } = await pageProfile.send('Profiler.stop');
             writeFileSync(
@@ -175,7 +176,7 @@ export async function measureWorld(
             navigationMs,
             hostMs,
             requests: await requestTimes(page),
-            cloudRequests: totalRequests(emulator) - beforeRelaunch,
+            cloudRequests,
           };
         }),
       );
