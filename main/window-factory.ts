@@ -22,7 +22,7 @@ export function createMainWindow(opts: {
     fitsADisplay: (b) => screen.getAllDisplays().some((d) => overlaps(d.workArea, b)),
   });
   // This is the only `new BrowserWindow` in the app; the lint rule points everyone else here.
-  // eslint-disable-next-line no-restricted-syntax
+  // eslint-disable-next-line no-restricted-syntax -- the one window factory (docs/security.md, S1)
   const win = new BrowserWindow(options);
   // Shown (and maximized, if it was) on ready-to-show; bounds saved as they settle and on close.
   const state = trackWindowState(win, { remembered: opts.bounds, save: opts.onBoundsChanged });
