@@ -21,7 +21,9 @@ describe('sign-in screen', () => {
       .getState()
       .setSession(session({ status: 'signedOut', hasStoredApiKey: false, email: null }));
     render(<App />);
-    for (const label of ['Email', 'API key ID']) expect(screen.getByLabelText(label)).toBeTruthy();
+    // The sign-in screen is loaded on first use (renderer/README.md, "Bundle budget").
+    for (const label of ['Email', 'API key ID'])
+      expect(await screen.findByLabelText(label)).toBeTruthy();
     expect(screen.getByLabelText('Password', { selector: 'input' })).toBeTruthy();
     expect(screen.getByLabelText('API key', { selector: 'input' })).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
@@ -34,7 +36,9 @@ describe('sign-in screen', () => {
     useStore.getState().setSession(session({ status: 'expired', email: 'demo@wyzecam.example' }));
     render(<App />);
     expect(screen.queryByLabelText('API key ID')).toBeNull();
-    expect((screen.getByLabelText('Email') as HTMLInputElement).value).toBe('demo@wyzecam.example');
+    expect(((await screen.findByLabelText('Email')) as HTMLInputElement).value).toBe(
+      'demo@wyzecam.example',
+    );
     await userEvent.type(screen.getByLabelText('Password', { selector: 'input' }), 'pw');
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(calls).toContainEqual([
@@ -54,7 +58,7 @@ describe('sign-in screen', () => {
       .getState()
       .setSession(session({ status: 'signedOut', hasStoredApiKey: true, email: 'a@b.c' }));
     render(<App />);
-    await userEvent.type(screen.getByLabelText('Password', { selector: 'input' }), 'pw');
+    await userEvent.type(await screen.findByLabelText('Password', { selector: 'input' }), 'pw');
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(screen.getByRole('alert').textContent).toContain('Wyze has paused sign-in.');
   });

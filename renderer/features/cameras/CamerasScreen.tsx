@@ -1,10 +1,11 @@
+import { lazy, Suspense } from 'react';
 import { plural } from '../../format';
 import { useStore } from '../../store';
 import { selectCameraCounts } from '../../store/selectors';
-import { ExportButton } from '../export/ExportDialog';
+import { ExportButton } from '../export/ExportButton';
 import { SettingsButtons } from '../settings/Dialogs';
-import { SignInForm } from '../session/SignInForm';
 import { ErrorBanner } from '../shell/ErrorBanner';
+import { LoadingNotice } from '../shell/Loading';
 import { CameraViews } from '../pictures/CameraViews';
 import { useFocusHeading } from '../shell/useFocusHeading';
 import { CameraTable } from './CameraTable';
@@ -104,6 +105,10 @@ function Toolbar() {
   );
 }
 
+// Needed only when Wyze ends the session; the sign-in screen has it too (renderer/README.md,
+// "Bundle budget").
+const SignInForm = lazy(() => import('../session/SignInForm'));
+
 function ExpiredPanel() {
   const expired = useStore(
     (s) => s.session.status === 'expired' || s.session.status === 'signingIn',
@@ -116,7 +121,9 @@ function ExpiredPanel() {
         Wyze ended this session. The list below is what Wyze last reported; sign in to bring it up
         to date.
       </p>
-      <SignInForm />
+      <Suspense fallback={<LoadingNotice />}>
+        <SignInForm />
+      </Suspense>
     </section>
   );
 }

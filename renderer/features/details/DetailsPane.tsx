@@ -87,3 +87,6 @@ export function DetailsPane() {
     </section>
   );
 }
+
+/** For `React.lazy` (renderer/README.md, "Bundle budget"). */
+export default DetailsPane;

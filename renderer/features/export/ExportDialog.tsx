@@ -81,18 +81,5 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   );
 }
 
-/** The toolbar's "Export…" button: opens the export dialog. */
-export function ExportButton() {
-  const openDialog = useStore((s) => s.openDialog);
-  const hasCameras = useStore((s) => s.list.fetchedAt !== null);
-  return (
-    <button
-      type="button"
-      className="secondary"
-      disabled={!hasCameras}
-      onClick={() => openDialog('export')}
-    >
-      Export…
-    </button>
-  );
-}
+/** For `React.lazy` (renderer/README.md, "Bundle budget"). */
+export default ExportDialog;

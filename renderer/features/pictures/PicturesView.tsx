@@ -129,3 +129,6 @@ export function PicturesView() {
     </div>
   );
 }
+
+/** For `React.lazy` (renderer/README.md, "Bundle budget"). */
+export default PicturesView;

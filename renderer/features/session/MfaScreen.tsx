@@ -114,3 +114,6 @@ export function MfaScreen() {
     </main>
   );
 }
+
+/** For `React.lazy` (renderer/README.md, "Bundle budget"). */
+export default MfaScreen;

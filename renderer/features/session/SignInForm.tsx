@@ -154,3 +154,6 @@ export function SignInForm({ submitLabel = 'Sign in' }: { submitLabel?: string }
     </form>
   );
 }
+
+/** For `React.lazy` (renderer/README.md, "Bundle budget"). */
+export default SignInForm;

@@ -1,10 +1,15 @@
+import { lazy, Suspense } from 'react';
 import { useStore } from '../../store';
-import { ExportDialog } from '../export/ExportDialog';
-import { SettingsDialog } from './SettingsDialog';
-import { ShortcutsDialog } from './ShortcutsDialog';
+import { LoadingNotice } from '../shell/Loading';
 
-/** The one open dialog, if any (the store's `dialog`). */
-export function Dialogs() {
+// The dialogs are loaded when first opened, not with the first screen (renderer/README.md,
+// "Bundle budget").
+const SettingsDialog = lazy(() => import('./SettingsDialog'));
+const ShortcutsDialog = lazy(() => import('./ShortcutsDialog'));
+const ExportDialog = lazy(() => import('../export/ExportDialog'));
+
+/** The open dialog, if any (the store's `dialog`). */
+function OpenDialog() {
   const dialog = useStore((s) => s.dialog);
   const closeDialog = useStore((s) => s.closeDialog);
   const signedIn = useStore((s) => s.list.fetchedAt !== null);
@@ -18,6 +23,15 @@ export function Dialogs() {
     default:
       return null;
   }
+}
+
+/** The one open dialog, if any, loaded on first use. */
+export function Dialogs() {
+  return (
+    <Suspense fallback={<LoadingNotice />}>
+      <OpenDialog />
+    </Suspense>
+  );
 }
 
 /** The header's "Settings" and "Keyboard shortcuts" buttons. */

@@ -131,3 +131,6 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
     </Dialog>
   );
 }
+
+/** For `React.lazy` (renderer/README.md, "Bundle budget"). */
+export default SettingsDialog;

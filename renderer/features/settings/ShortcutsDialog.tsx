@@ -56,3 +56,6 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
     </Dialog>
   );
 }
+
+/** For `React.lazy` (renderer/README.md, "Bundle budget"). */
+export default ShortcutsDialog;

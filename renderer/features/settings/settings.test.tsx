@@ -24,7 +24,7 @@ const prefsCalls = (calls: [string, unknown][]) =>
 
 async function openSettings() {
   await userEvent.click(screen.getByRole('button', { name: 'Settings' }));
-  return screen.getByRole('dialog', { name: 'Settings' });
+  return screen.findByRole('dialog', { name: 'Settings' });
 }
 
 describe('Settings', () => {
@@ -104,14 +104,14 @@ describe('Keyboard shortcuts', () => {
     showCameras(list([device()]));
     render(<App />);
     await userEvent.keyboard('?');
-    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
     for (const action of shortcutList('Ctrl').map((s) => s.action)) {
       expect(within(dialog).getByText(action)).toBeTruthy();
     }
     await userEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: 'Keyboard shortcuts' }));
-    expect(screen.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeTruthy();
+    expect(await screen.findByRole('dialog', { name: 'Keyboard shortcuts' })).toBeTruthy();
   });
 
   it('lists Ctrl/Cmd+R, Ctrl/Cmd+F and /, Esc, the arrows and Enter', () => {
@@ -123,7 +123,7 @@ describe('Keyboard shortcuts', () => {
     installFakeBridge();
     useStore.getState().setSession(session({ status: 'signedOut', email: null }));
     render(<App />);
-    await userEvent.type(screen.getByLabelText('Email'), 'what?');
+    await userEvent.type(await screen.findByLabelText('Email'), 'what?');
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 });
@@ -159,7 +159,7 @@ describe('Export', () => {
     useStore.getState().setViewPrefs({ search: 'porch' });
     render(<App />);
     await userEvent.click(screen.getByRole('button', { name: 'Export…' }));
-    const dialog = screen.getByRole('dialog', { name: 'Export cameras' });
+    const dialog = await screen.findByRole('dialog', { name: 'Export cameras' });
     expect(within(dialog).getByText(/The 2 cameras in the current view \(of 3\)/)).toBeTruthy();
     await userEvent.click(within(dialog).getByRole('radio', { name: /^JSON/ }));
     await userEvent.click(within(dialog).getByRole('button', { name: 'Export' }));
@@ -184,7 +184,7 @@ describe('Export', () => {
     showCameras(list([device()]));
     render(<App />);
     await userEvent.click(screen.getByRole('button', { name: 'Export…' }));
-    const dialog = screen.getByRole('dialog', { name: 'Export cameras' });
+    const dialog = await screen.findByRole('dialog', { name: 'Export cameras' });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Export' }));
     expect(within(dialog).getByRole('alert').textContent).toContain('the disk is full');
   });
@@ -195,7 +195,7 @@ describe('Export', () => {
     useStore.setState({ actionError: { code: 'INTERNAL', message: 'Sign-out failed.' } });
     render(<App />);
     await userEvent.click(screen.getByRole('button', { name: 'Export…' }));
-    const dialog = screen.getByRole('dialog', { name: 'Export cameras' });
+    const dialog = await screen.findByRole('dialog', { name: 'Export cameras' });
     expect(within(dialog).queryByRole('alert')).toBeNull();
   });
 
@@ -204,7 +204,7 @@ describe('Export', () => {
     showCameras(list([device()]));
     render(<App />);
     await userEvent.click(screen.getByRole('button', { name: 'Export…' }));
-    const dialog = screen.getByRole('dialog', { name: 'Export cameras' });
+    const dialog = await screen.findByRole('dialog', { name: 'Export cameras' });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Export' }));
     expect(screen.getByRole('dialog', { name: 'Export cameras' })).toBeTruthy();
     expect(within(dialog).queryByRole('alert')).toBeNull();
