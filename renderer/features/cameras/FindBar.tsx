@@ -3,20 +3,10 @@ import type { KeyboardEvent, RefObject } from 'react';
 import { prepareSearch } from '../../../common/camera-query';
 import { MAX_SEARCH_LENGTH } from '../../../common/prefs';
 import { useStore } from '../../store';
+import { isTyping } from '../shell/isTyping';
 import { selectCameraCounts, selectShownCount } from '../../store/selectors';
 import { FilterBar } from './FilterBar';
 import './list.css';
-
-/** True while the user types in a field, where "/" is a character and not a shortcut. */
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  return (
-    target instanceof HTMLInputElement &&
-    !['button', 'checkbox', 'radio', 'submit', 'reset'].includes(target.type)
-  );
-}
 
 /** Ctrl+F / Cmd+F (anywhere) and "/" (outside a text field) put the cursor in the search box. */
 function useSearchShortcut(input: RefObject<HTMLInputElement | null>) {

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useStore } from '../../store';
+import { isTyping } from '../shell/isTyping';
 
 /**
  * Applies the theme setting to the page: `data-theme` on the root element, which styles.css
@@ -10,18 +11,6 @@ export function useTheme(): void {
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
-}
-
-/** Whether a key press is someone typing (a "?" there is a character, not a shortcut). */
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return (
-    target.isContentEditable ||
-    target instanceof HTMLTextAreaElement ||
-    target instanceof HTMLSelectElement ||
-    (target instanceof HTMLInputElement &&
-      !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type))
-  );
 }
 
 /** "?" opens the keyboard shortcuts, anywhere but in a text field or over another dialog. */
