@@ -31,17 +31,21 @@ const CAMERAS = Number(process.env.BENCH_CAMERAS ?? 5000);
 /** The renderer's JavaScript budget (the issue: ≤ 90 KB gzipped). */
 const JS_BUDGET_KB = 90;
 
-function rendererJsGzip(): { files: number; bytes: number; gzip: number } {
+/** All the renderer's JavaScript (every chunk), and the entry chunk the page loads first. */
+function rendererJsGzip(): { files: number; bytes: number; gzip: number; entryGzip: number } {
   const dir = join(DIST, 'renderer/assets');
   const js = readdirSync(dir).filter((f) => f.endsWith('.js'));
   let bytes = 0;
   let gzip = 0;
+  let entryGzip = 0;
   for (const f of js) {
     const content = readFileSync(join(dir, f));
+    const zipped = gzipSync(content, { level: 9 }).length;
     bytes += content.length;
-    gzip += gzipSync(content, { level: 9 }).length;
+    gzip += zipped;
+    if (f.startsWith('index-')) entryGzip += zipped;
   }
-  return { files: js.length, bytes, gzip };
+  return { files: js.length, bytes, gzip, entryGzip };
 }
 
 const line = (label: string, value: string): void => console.log(`  ${label.padEnd(60)} ${value}`);
@@ -145,7 +149,7 @@ async function main(): Promise<void> {
   for (const r of results) report(r);
   const kb = size.gzip / 1000;
   console.log(
-    `renderer JavaScript: ${size.files} file(s), ${(size.bytes / 1000).toFixed(1)} kB, ${kb.toFixed(1)} kB gzipped (budget ${JS_BUDGET_KB} kB: ${kb <= JS_BUDGET_KB ? 'within' : 'OVER'})`,
+    `renderer JavaScript: ${size.files} file(s), ${(size.bytes / 1000).toFixed(1)} kB, ${kb.toFixed(1)} kB gzipped, of which the entry chunk ${(size.entryGzip / 1000).toFixed(1)} kB (budget ${JS_BUDGET_KB} kB: ${kb <= JS_BUDGET_KB ? 'within' : 'OVER'})`,
   );
 }
 

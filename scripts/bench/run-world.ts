@@ -57,6 +57,15 @@ export interface WorldFigures {
   search: SearchFigures[] | null;
 }
 
+/** Polls `ok` until it holds; throws after `timeoutMs`. */
+async function until(ok: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!ok()) {
+    if (Date.now() > deadline) throw new Error('bench: main did not save the emptied search');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 const totalRequests = (e: RunningEmulator): number =>
   [...e.state.requestCounts.values()].reduce((a, b) => a + b, 0);
 
@@ -142,6 +151,8 @@ export async function measureWorld(
         const search = await measureSearch(page);
         if (search) figures.search.push(search);
         else figures.search = null;
+        // The search is kept for the relaunch: wait until the emptied box is what main saved.
+        await until(() => h.services.settings.viewPrefs().search === '', 10_000);
       }
       await context.close();
       await h.close();
