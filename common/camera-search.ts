@@ -1,0 +1,75 @@
+/**
+ * Camera search: every word of a query against each device's searchable text, folded for case and
+ * accents, MACs with or without separators. Pure; no zod, no DOM: the page bundles it. Re-exported
+ * by common/camera-query.ts, which combines it with sort, filter and group.
+ */
+import type { DeviceDto } from './view';
+
+/** Lower case without accents: "Caméra" and "CAMERA" both read "camera". */
+export function foldText(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** A MAC (or part of one) without separators: "2C:AA:8E" and "2c-aa-8e" read "2caa8e". */
+const compactMac = (text: string): string => text.replace(/[\s:-]/g, '');
+/** A search word that can only be (part of) a MAC: hex digits and separators. */
+const MAC_LIKE = /^[0-9a-f:-]+$/;
+
+interface Haystack {
+  text: string;
+  mac: string;
+}
+
+/** Each device object's searchable text, built once: a keystroke over 5,000 cameras is a scan. */
+const haystacks = new WeakMap<DeviceDto, Haystack>();
+
+function haystackOf(d: DeviceDto): Haystack {
+  let hay = haystacks.get(d);
+  if (!hay) {
+    const fields = [d.name, d.model, d.modelName, d.lanIp, d.publicIp, d.mac, d.firmware, d.ssid];
+    hay = {
+      text: foldText(fields.filter((f) => f !== null).join('\u0000')),
+      mac: compactMac(foldText(d.mac)),
+    };
+    haystacks.set(d, hay);
+  }
+  return hay;
+}
+
+/**
+ * Builds the searchable text of every device not seen yet, so the first keystroke of a search
+ * over thousands of cameras costs no more than the next (call it when the search box gets focus).
+ */
+export function prepareSearch(devices: readonly DeviceDto[]): void {
+  for (const d of devices) haystackOf(d);
+}
+
+/** The words of a search, folded; empty when it has none. */
+export function searchTerms(query: string): string[] {
+  return foldText(query).split(/\s+/).filter(Boolean);
+}
+
+function matchesTerms(d: DeviceDto, terms: readonly string[]): boolean {
+  const hay = haystackOf(d);
+  return terms.every((term) => {
+    if (hay.text.includes(term)) return true;
+    // A MAC typed with separators ("2c:aa:8e") matches one stored without, and the reverse.
+    const compact = compactMac(term);
+    return compact !== '' && MAC_LIKE.test(term) && hay.mac.includes(compact);
+  });
+}
+
+/**
+ * Whether a device matches a search: every word of the query is found in its name, model code or
+ * marketed name, IP, public IP, MAC (with or without separators), firmware or Wi-Fi network,
+ * ignoring case and accents. An empty query matches everything.
+ */
+export function matchesSearch(d: DeviceDto, query: string): boolean {
+  return matchesTerms(d, searchTerms(query));
+}
+
+/** The devices that match a search, in the order given. */
+export function searchCameras(devices: readonly DeviceDto[], query: string): DeviceDto[] {
+  const terms = searchTerms(query);
+  return terms.length === 0 ? [...devices] : devices.filter((d) => matchesTerms(d, terms));
+}
