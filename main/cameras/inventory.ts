@@ -1,29 +1,26 @@
 import type { WyzeDevice } from '../../common/device';
-import { MAX_REFRESH_INTERVAL_SEC, MIN_REFRESH_INTERVAL_SEC } from '../../common/prefs';
 import type { CameraListView, DeviceDto, SessionView } from '../../common/view';
 import { emptyCameraList } from '../../common/view';
 import type { Logger } from '../logging/logger';
 import type { WyzeClient } from '../wyze/client';
 import { WyzeError, wyzeError } from '../wyze/errors';
 import type { CameraCache } from './cache';
+import { createCacheWrites } from './cache-writes';
+import type { Scheduler } from './refresh-pace';
+import {
+  boundedIntervalMs,
+  createFirstPaintHold,
+  nextRefreshDelay,
+  realScheduler,
+} from './refresh-pace';
+
+export type { Scheduler } from './refresh-pace';
+export { boundedIntervalMs, realScheduler } from './refresh-pace';
 
 export const toDto = ({ thumbnail, ...rest }: WyzeDevice): DeviceDto => ({
   ...rest,
   thumbnailTakenAt: thumbnail?.takenAt ?? null,
 });
-
-export interface Scheduler {
-  /** Runs fn after ms; returns a cancel function. */
-  schedule(fn: () => void, ms: number): () => void;
-}
-
-export const realScheduler: Scheduler = {
-  schedule(fn, ms) {
-    const timer = setTimeout(fn, ms);
-    timer.unref?.();
-    return () => clearTimeout(timer);
-  },
-};
 
 /** What the inventory needs of the session service (narrow, so tests can drive it by hand). */
 export interface InventorySession {
@@ -48,17 +45,6 @@ export interface InventoryOptions {
   intervalMs?: number;
 }
 
-/** Below this many app-host requests left, automatic refresh slows to a third of its pace. */
-const LOW_BUDGET = 30;
-
-/** A refresh period in ms, held between the bounds; anything that is not a number is the minimum. */
-export function boundedIntervalMs(seconds: number): number {
-  const s = Number.isFinite(seconds) ? seconds : MIN_REFRESH_INTERVAL_SEC;
-  return Math.round(
-    Math.min(MAX_REFRESH_INTERVAL_SEC, Math.max(MIN_REFRESH_INTERVAL_SEC, s)) * 1000,
-  );
-}
-
 /**
  * The camera inventory: shows the cached list at once, refreshes on demand and every minute
  * while the window is visible, slows or pauses for Wyze's rate limit, and keeps the last list
@@ -74,10 +60,8 @@ export function createInventory(opts: InventoryOptions) {
   let inFlight: Promise<CameraListView> | null = null;
   let cancelTimer: (() => void) | null = null;
   let generation = 0;
-  /** Whether a window has shown the list (it then also gets every change as an event). */
-  let windowShown = false;
-  /** Ends the wait of a refresh held back for the first paint (see `firstPaintGraceMs`). */
-  let releaseHeld: (() => void) | null = null;
+  /** The first refresh's wait for a window to paint the cached list (see `firstPaintGraceMs`). */
+  const firstPaint = createFirstPaintHold(scheduler, opts.firstPaintGraceMs ?? 0);
   /**
    * Each camera's latest picture URL from the last list, by MAC. Kept here in main and never in
    * the list the page gets: a pre-signed URL is a credential (docs/security.md, S8).
@@ -91,33 +75,19 @@ export function createInventory(opts: InventoryOptions) {
     return view;
   };
 
-  /** Every cache write not yet finished; clearing the cache waits for them (a sign-out mid-save). */
-  let saving: Promise<void> = Promise.resolve();
-
-  function trackSave(save: Promise<void>): Promise<void> {
-    const logged = save.catch((err: unknown) => {
-      logger.warn('could not save the camera list', { err });
-    });
-    saving = Promise.all([saving, logged]).then(() => undefined);
-    return logged;
-  }
-
-  /** Removes the cached list after any write still in flight, so no write brings it back. */
-  async function clearCache(): Promise<void> {
-    await saving;
-    await cache.clear();
-  }
+  const cacheWrites = createCacheWrites(cache, logger);
 
   function nextDelay(): number {
-    const until = view.rateLimitedUntil;
-    if (until !== null && until > now()) return Math.max(intervalMs, until - now());
     const app = session
       .client()
       .rateLimitStatus()
       .find((s) => s.host === 'app');
-    const low =
-      app?.remaining !== null && app?.remaining !== undefined && app.remaining <= LOW_BUDGET;
-    return low ? intervalMs * 3 : intervalMs;
+    return nextRefreshDelay({
+      intervalMs,
+      rateLimitedUntil: view.rateLimitedUntil,
+      now: now(),
+      appRemaining: app?.remaining,
+    });
   }
 
   function schedule(): void {
@@ -150,7 +120,7 @@ export function createInventory(opts: InventoryOptions) {
         const fetchedAt = now();
         const email = session.view().email;
         if (email && !session.view().demo) {
-          await trackSave(cache.save({ email, fetchedAt, devices }));
+          await cacheWrites.save({ email, fetchedAt, devices });
           if (at !== generation) return view; // signed out while saving: keep the list gone
         }
         set({ devices, fetchedAt, stale: false, error: null, rateLimitedUntil: null });
@@ -180,7 +150,7 @@ export function createInventory(opts: InventoryOptions) {
   /** Drops the list and anything in flight for it. */
   function reset(): void {
     generation++;
-    releaseHeld?.(); // a refresh held for the first paint ends (its generation is gone)
+    firstPaint.release(); // a refresh held for the first paint ends (its generation is gone)
     thumbnails = new Map();
     inFlight = null;
     cancelTimer?.();
@@ -197,32 +167,11 @@ export function createInventory(opts: InventoryOptions) {
       const cached = await cache.load(email);
       if (cached && at === generation && view.fetchedAt === null) {
         set({ devices: cached.devices, fetchedAt: cached.fetchedAt, stale: true });
-        await untilShown();
+        await firstPaint.untilShown();
         if (at !== generation) return;
       }
     }
     await refresh().catch(() => undefined);
-  }
-
-  /**
-   * Resolves once a window has shown the cached list (now, or before it was loaded: then the list
-   * went to that window as an event), or after the grace period, whichever comes first.
-   */
-  function untilShown(): Promise<void> {
-    const graceMs = opts.firstPaintGraceMs ?? 0;
-    if (graceMs <= 0) return Promise.resolve();
-    return new Promise((resolve) => {
-      let cancelGrace = (): void => undefined;
-      const release = (): void => {
-        releaseHeld = null;
-        cancelGrace();
-        // After the current task: the answer that carries the list goes out before the refresh.
-        setImmediate(resolve);
-      };
-      if (windowShown) return release();
-      releaseHeld = release;
-      cancelGrace = scheduler.schedule(release, graceMs);
-    });
   }
 
   let last = { status: '', demo: false, email: null as string | null };
@@ -247,7 +196,7 @@ export function createInventory(opts: InventoryOptions) {
       reset();
       listEmail = null;
       // A real sign-out forgets the cached list too; ending the demo leaves the real one alone.
-      if (!prev.demo) return clearCache();
+      if (!prev.demo) return cacheWrites.clear();
     }
     return Promise.resolve();
   }
@@ -272,7 +221,7 @@ export function createInventory(opts: InventoryOptions) {
    */
   async function resetCache(): Promise<CameraListView> {
     reset();
-    await clearCache();
+    await cacheWrites.clear();
     if (session.view().status === 'signedIn') await refresh().catch(() => undefined);
     return view;
   }
@@ -280,10 +229,7 @@ export function createInventory(opts: InventoryOptions) {
   return {
     view: (): CameraListView => view,
     /** A window has painted the list: a refresh held back for its first paint may start. */
-    listShown(): void {
-      windowShown = true;
-      releaseHeld?.();
-    },
+    listShown: (): void => firstPaint.listShown(),
     /** A camera's latest picture URL and time from the last list (for main/thumbnails only). */
     thumbnail: (mac: string): { url: string; takenAt: number | null } | null =>
       thumbnails.get(mac) ?? null,
