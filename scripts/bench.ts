@@ -126,11 +126,15 @@ async function main(): Promise<void> {
     [`generated (${CAMERAS.toLocaleString('en')} cameras)`, generateWorld(CAMERAS)],
   ];
   const only = process.env.BENCH_WORLD;
-  const results: WorldFigures[] = [];
+  console.log(
+    `\nWyzecam Desktop benchmark — medians of ${RUNS} runs, Debian Chromium, preview host\n`,
+  );
   try {
+    // Each world's figures are printed as soon as they are measured: a long run that is cut
+    // short still leaves what it measured.
     for (const [name, world] of worlds) {
       if (only && !name.startsWith(only)) continue;
-      results.push(
+      report(
         await measureWorld(browser, name, world, {
           runs: RUNS,
           distDir: DIST,
@@ -143,10 +147,6 @@ async function main(): Promise<void> {
     await browser.close();
   }
   const size = rendererJsGzip();
-  console.log(
-    `\nWyzecam Desktop benchmark — medians of ${RUNS} runs, Debian Chromium, preview host\n`,
-  );
-  for (const r of results) report(r);
   const kb = size.gzip / 1000;
   console.log(
     `renderer JavaScript: ${size.files} file(s), ${(size.bytes / 1000).toFixed(1)} kB, ${kb.toFixed(1)} kB gzipped, of which the entry chunk ${(size.entryGzip / 1000).toFixed(1)} kB (budget ${JS_BUDGET_KB} kB: ${kb <= JS_BUDGET_KB ? 'within' : 'OVER'})`,
