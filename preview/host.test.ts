@@ -1,41 +1,26 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_EXPORT_MACS } from '../common/export';
-import { createLogger } from '../main/logging/logger';
-import { startPreviewHost } from './host';
 import type { PreviewHost } from './host';
+import { startTestPreviewHost } from './test-host';
 
 let host: PreviewHost;
-let dir: string;
+let close: () => Promise<void>;
 let port: number;
 let secret: string;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'wyzecam-preview-'));
-  mkdirSync(join(dir, 'dist', 'renderer'), { recursive: true });
-  writeFileSync(join(dir, 'dist', 'renderer', 'index.html'), '<!doctype html><title>t</title>');
-  host = await startPreviewHost({
-    // Nothing here reaches a cloud: no test signs in.
-    baseUrls: { auth: 'http://127.0.0.1:9', api: 'http://127.0.0.1:9' },
-    userDataDir: join(dir, 'profile'),
-    keychainService: 'unused',
-    keytar: null,
-    logger: createLogger({ sink: () => undefined }),
-    appVersion: '0.0.0',
-    distDir: join(dir, 'dist') + '/',
-  });
+  // Nothing here reaches a cloud: no test signs in.
+  ({ host, close } = await startTestPreviewHost({
+    auth: 'http://127.0.0.1:9',
+    api: 'http://127.0.0.1:9',
+  }));
   const url = new URL(host.url);
   port = Number(url.port);
   secret = new URLSearchParams(url.hash.slice(1)).get('launch') ?? '';
 });
 
-afterAll(async () => {
-  await host.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => close());
 
 /** The body of an HTTP/1.1 response, joined back from chunked transfer encoding if need be. */
 function bodyOf(response: string): string {

@@ -1,38 +1,23 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../main/logging/logger';
-import { startPreviewHost } from './host';
 import type { PreviewHost } from './host';
+import { startTestPreviewHost } from './test-host';
 
 let host: PreviewHost;
-let dir: string;
+let close: () => Promise<void>;
 let origin: string;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'wyzecam-preview-'));
-  mkdirSync(join(dir, 'dist', 'renderer'), { recursive: true });
-  writeFileSync(join(dir, 'dist', 'renderer', 'index.html'), '<!doctype html><title>t</title>');
-  host = await startPreviewHost({
-    baseUrls: { auth: 'https://auth-prod.api.wyze.com', api: 'https://api.wyzecam.com' },
-    userDataDir: join(dir, 'profile'),
-    keychainService: 'unused',
-    keytar: null,
-    logger: createLogger({ sink: () => undefined }),
-    appVersion: '0.0.0',
-    distDir: join(dir, 'dist') + '/',
-  });
+  ({ host, close } = await startTestPreviewHost({
+    auth: 'https://auth-prod.api.wyze.com',
+    api: 'https://api.wyzecam.com',
+  }));
   origin = new URL(host.url).origin;
   // The demo account: its in-process emulator serves each camera's picture on loopback.
   await host.services.session.startDemo();
   await host.services.inventory.refresh();
 });
 
-afterAll(async () => {
-  await host.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => close());
 
 const FRONT_DOOR = '/thumbnails/2CAA8E4F1A01.jpg?t=1779700000000';
 
