@@ -194,7 +194,10 @@ export function CameraTable() {
     (e: KeyboardEvent<HTMLTableSectionElement>) => {
       const row = e.target as HTMLElement;
       if (row.tagName !== 'TR' || row.dataset.index === undefined) return;
-      const to = targetIndex(e.key, Number(row.dataset.index), rows.length);
+      // Keys pressed faster than rows come into the page count from the row still on its way,
+      // not from the one that has focus: a held arrow key loses no press.
+      const from = focusNext.current ?? Number(row.dataset.index);
+      const to = targetIndex(e.key, from, rows.length);
       if (to === null) return;
       e.preventDefault();
       setActive(to);
