@@ -19,12 +19,19 @@ export const CHANNELS = {
   openExternal: 'app:open-external',
   getViewPrefs: 'view:get-prefs',
   setViewPrefs: 'view:set-prefs',
+  startLive: 'live:start',
+  sendLiveOffer: 'live:send-offer',
+  sendLiveCandidate: 'live:send-candidate',
+  restartLive: 'live:restart',
+  stopLive: 'live:stop',
+  saveSnapshot: 'live:save-snapshot',
 } as const;
 
 export const EVENTS = {
   sessionChanged: 'event:session-changed',
   camerasChanged: 'event:cameras-changed',
   menuCommand: 'event:menu-command',
+  live: 'event:live',
 } as const;
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];

@@ -22,6 +22,8 @@ import {
   VIEW_MODES,
 } from './prefs';
 import type { ViewPrefs } from './prefs';
+import { MAX_LIVE_SESSION_ID_LENGTH, MAX_SIGNALLING_TEXT, MAX_SNAPSHOT_BYTES } from './live';
+import type { LiveEvent, LiveSessionStart, SnapshotResult } from './live';
 
 export { CHANNELS, EVENTS, EXTERNAL_TARGETS } from './channels';
 export type { Channel, EventChannel, ExternalTarget } from './channels';
@@ -58,6 +60,19 @@ export const viewPrefsSchema = z
       .max(MAX_REFRESH_INTERVAL_SEC),
   })
   .strict() satisfies z.ZodType<ViewPrefs>;
+
+const liveSessionId = z.string().min(1).max(MAX_LIVE_SESSION_ID_LENGTH);
+/** A device id as the list has it (main looks the camera up in its own list). */
+const liveMac = z.string().min(1).max(MAX_EXPORT_MAC_LENGTH);
+
+/** A trickled ICE candidate from the page (RTCIceCandidateInit, bounded). */
+export const liveCandidateSchema = z
+  .object({
+    candidate: z.string().max(MAX_SIGNALLING_TEXT),
+    sdpMid: z.string().max(64).nullable(),
+    sdpMLineIndex: z.number().int().min(0).max(64).nullable(),
+  })
+  .strict();
 
 /** A change to some view preferences: each one given replaces that preference whole. */
 export const viewPrefsPatchSchema = viewPrefsSchema.partial().strict();
@@ -98,6 +113,26 @@ export const schemas = {
   [CHANNELS.openExternal]: z.object({ target: z.enum(EXTERNAL_TARGETS) }).strict(),
   [CHANNELS.getViewPrefs]: noArgs,
   [CHANNELS.setViewPrefs]: viewPrefsPatchSchema,
+  [CHANNELS.startLive]: z.object({ mac: liveMac }).strict(),
+  [CHANNELS.sendLiveOffer]: z
+    .object({ sessionId: liveSessionId, sdp: z.string().min(1).max(MAX_SIGNALLING_TEXT) })
+    .strict(),
+  [CHANNELS.sendLiveCandidate]: z
+    .object({ sessionId: liveSessionId, candidate: liveCandidateSchema })
+    .strict(),
+  /** The page's connection failed (ICE): main gets a fresh bootstrap and says `ready` again. */
+  [CHANNELS.restartLive]: z.object({ sessionId: liveSessionId }).strict(),
+  [CHANNELS.stopLive]: z.object({ sessionId: liveSessionId }).strict(),
+  [CHANNELS.saveSnapshot]: z
+    .object({
+      mac: liveMac,
+      /** The frame as PNG, base64 (main checks the signature and the size). */
+      pngBase64: z
+        .string()
+        .min(1)
+        .max(Math.ceil(MAX_SNAPSHOT_BYTES / 3) * 4),
+    })
+    .strict(),
 } satisfies Record<Channel, z.ZodType>;
 
 /** What each channel answers with (inside a Result). */
@@ -122,6 +157,13 @@ export interface Responses {
   [CHANNELS.getViewPrefs]: ViewPrefs;
   /** The preferences after the change. */
   [CHANNELS.setViewPrefs]: ViewPrefs;
+  /** Answers once the bootstrap is done and the signalling socket is open. */
+  [CHANNELS.startLive]: LiveSessionStart;
+  [CHANNELS.sendLiveOffer]: null;
+  [CHANNELS.sendLiveCandidate]: null;
+  [CHANNELS.restartLive]: null;
+  [CHANNELS.stopLive]: null;
+  [CHANNELS.saveSnapshot]: SnapshotResult;
 }
 
 export type Request<C extends Channel> = z.infer<(typeof schemas)[C]>;
@@ -132,4 +174,6 @@ export interface EventPayloads {
   [EVENTS.camerasChanged]: CamerasEvent;
   /** A menu item for the page: open the keyboard shortcuts or the settings. */
   [EVENTS.menuCommand]: { command: MenuCommand };
+  /** One live session's signalling and state (common/live.ts). */
+  [EVENTS.live]: LiveEvent;
 }

@@ -60,6 +60,12 @@ export const VERBS = verbTable<Channel>()({
   openExternal: CHANNELS.openExternal,
   getViewPrefs: CHANNELS.getViewPrefs,
   setViewPrefs: CHANNELS.setViewPrefs,
+  startLive: CHANNELS.startLive,
+  sendLiveOffer: CHANNELS.sendLiveOffer,
+  sendLiveCandidate: CHANNELS.sendLiveCandidate,
+  restartLive: CHANNELS.restartLive,
+  stopLive: CHANNELS.stopLive,
+  saveSnapshot: CHANNELS.saveSnapshot,
 });
 
 /** Listener verbs: verb name → event channel. */
@@ -67,6 +73,7 @@ export const EVENT_VERBS = verbTable<EventChannel>()({
   onSessionChanged: EVENTS.sessionChanged,
   onCamerasChanged: EVENTS.camerasChanged,
   onMenuCommand: EVENTS.menuCommand,
+  onLive: EVENTS.live,
 });
 
 export type Verb = keyof typeof VERBS;

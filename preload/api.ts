@@ -1,5 +1,6 @@
 import type { Channel, EventChannel, ExternalTarget } from '../common/channels';
 import type { MfaMethod } from '../common/device';
+import type { LiveCandidate } from '../common/live';
 import type { EventPayloads, Request, Responses } from '../common/ipc';
 import type { ViewPrefsPatch } from '../common/prefs';
 import type { Result } from '../common/result';
@@ -57,12 +58,20 @@ export function buildWyzeApi(transport: Transport) {
     openExternal: (target: ExternalTarget) => call('openExternal', { target }),
     getViewPrefs: () => call('getViewPrefs'),
     setViewPrefs: (patch: ViewPrefsPatch) => call('setViewPrefs', patch),
+    startLive: (mac: string) => call('startLive', { mac }),
+    sendLiveOffer: (sessionId: string, sdp: string) => call('sendLiveOffer', { sessionId, sdp }),
+    sendLiveCandidate: (sessionId: string, candidate: LiveCandidate) =>
+      call('sendLiveCandidate', { sessionId, candidate }),
+    restartLive: (sessionId: string) => call('restartLive', { sessionId }),
+    stopLive: (sessionId: string) => call('stopLive', { sessionId }),
+    saveSnapshot: (mac: string, pngBase64: string) => call('saveSnapshot', { mac, pngBase64 }),
   } satisfies VerbImplementations;
 
   const listeners = {
     onSessionChanged: listen('onSessionChanged'),
     onCamerasChanged: listen('onCamerasChanged'),
     onMenuCommand: listen('onMenuCommand'),
+    onLive: listen('onLive'),
   } satisfies EventVerbImplementations;
 
   return Object.freeze({ ...verbs, ...listeners });
