@@ -5,9 +5,11 @@ import type { Inventory } from '../cameras/inventory';
 import { createCameraExporter } from '../export/export-cameras';
 import type { SaveFile } from '../export/export-cameras';
 import { downloadInPage } from '../export/save-file';
+import type { LiveService } from '../live/service';
 import type { SessionService } from '../session/session';
 import type { SettingsStore } from '../session/settings';
 import type { Logger } from '../logging/logger';
+import { wyzeError } from '../wyze/errors';
 import type { Handlers } from './router';
 
 /** How many render failures the page may report per run. */
@@ -23,8 +25,11 @@ export function createHandlers(deps: {
   saveFile?: SaveFile;
   /** Receives what the page reports of its own render failures (the log file). */
   logger?: Logger;
+  /** Live view (main/live/); a table built without it answers that live view is unavailable. */
+  live?: LiveService;
 }): Handlers {
   const { session, inventory } = deps;
+  const live = deps.live ?? liveUnavailable;
   const exportCameras = createCameraExporter({
     devices: () => inventory.view().devices,
     saveFile: deps.saveFile ?? downloadInPage,
@@ -71,5 +76,41 @@ export function createHandlers(deps: {
       }
       return prefs;
     },
+    [CHANNELS.startLive]: (req) => live.start(req.mac),
+    [CHANNELS.sendLiveOffer]: (req) => {
+      live.sendOffer(req.sessionId, req.sdp);
+      return null;
+    },
+    [CHANNELS.sendLiveCandidate]: (req) => {
+      live.sendCandidate(req.sessionId, req.candidate);
+      return null;
+    },
+    [CHANNELS.restartLive]: async (req) => {
+      await live.restart(req.sessionId);
+      return null;
+    },
+    [CHANNELS.stopLive]: (req) => {
+      live.stop(req.sessionId);
+      return null;
+    },
+    [CHANNELS.saveSnapshot]: (req) => live.saveSnapshot(req),
   };
 }
+
+/** Live view where none was composed (a handler table for one feature's tests). */
+const liveUnavailable: LiveService = {
+  start: () => Promise.reject(wyzeError('LIVE_NOT_SUPPORTED')),
+  sendOffer: () => {
+    throw wyzeError('LIVE_SESSION_UNKNOWN');
+  },
+  sendCandidate: () => {
+    throw wyzeError('LIVE_SESSION_UNKNOWN');
+  },
+  restart: () => Promise.reject(wyzeError('LIVE_SESSION_UNKNOWN')),
+  stop: () => {
+    throw wyzeError('LIVE_SESSION_UNKNOWN');
+  },
+  endAll: () => undefined,
+  onEvent: () => () => undefined,
+  saveSnapshot: () => Promise.reject(wyzeError('LIVE_NOT_SUPPORTED')),
+};

@@ -47,6 +47,12 @@ function router(overrides: Partial<Handlers> = {}) {
     [CHANNELS.openExternal]: record(CHANNELS.openExternal, null),
     [CHANNELS.getViewPrefs]: record(CHANNELS.getViewPrefs, defaultViewPrefs()),
     [CHANNELS.setViewPrefs]: record(CHANNELS.setViewPrefs, defaultViewPrefs()),
+    [CHANNELS.startLive]: record(CHANNELS.startLive, { sessionId: 's', iceServers: [] }),
+    [CHANNELS.sendLiveOffer]: record(CHANNELS.sendLiveOffer, null),
+    [CHANNELS.sendLiveCandidate]: record(CHANNELS.sendLiveCandidate, null),
+    [CHANNELS.restartLive]: record(CHANNELS.restartLive, null),
+    [CHANNELS.stopLive]: record(CHANNELS.stopLive, null),
+    [CHANNELS.saveSnapshot]: record(CHANNELS.saveSnapshot, { kind: 'cancelled' }),
     ...overrides,
   };
   const r = createIpcRouter({

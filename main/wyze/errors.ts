@@ -55,6 +55,19 @@ const MESSAGES: Record<ErrorCode, string> = {
   KEYCHAIN_UNAVAILABLE:
     "This computer's keychain is not available, so your sign-in will not be remembered after " +
     'you quit the app.',
+  PRIVACY_MODE:
+    'Privacy mode is on for this camera, so it is not streaming. Turn privacy mode off in the ' +
+    'Wyze app to watch it live.',
+  LIVE_NOT_SUPPORTED:
+    'Wyze does not offer live view of this camera to apps like this one. Watch it in the Wyze app.',
+  LIVE_REFUSED:
+    'Wyze refused to start live view of this camera. Try again in a moment; if it keeps ' +
+    'happening, watch it in the Wyze app.',
+  LIVE_LIMIT: 'Four cameras are already live. Close one of them before watching another.',
+  LIVE_SESSION_UNKNOWN: 'That live view has already ended. Start watching the camera again.',
+  SIGNALLING_FAILED:
+    'The connection to the camera was lost and could not be made again. Check your internet ' +
+    'connection, then start watching the camera again.',
   INTERNAL:
     'Something went wrong inside the app. Try again; if it keeps happening, restart the app.',
 };
