@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import type { TransportOptions } from './e2e/fixtures';
 
-/** Flags for Debian's Chromium on a machine without a network or a GPU. */
+/** Flags for Debian's Chromium on a machine without a network or a GPU, and for WebRTC in one. */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -9,6 +9,12 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // Live view (WebRTC), run inside scripts/with-netns: gather host candidates on the namespace's
+  // own addresses and loopback, as plain IPs (an mDNS name resolves nowhere here), and play the
+  // muted-or-not video without a click.
+  '--allow-loopback-in-peer-connection',
+  '--disable-features=WebRtcHideLocalIpsWithMdns',
+  '--autoplay-policy=no-user-gesture-required',
 ];
 
 /**

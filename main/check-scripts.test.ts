@@ -156,3 +156,19 @@ describe('scripts/with-netns', () => {
     expect(run.status).toBe(7);
   });
 });
+
+describe('npm test and npm run bench', () => {
+  const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
+
+  it('runs the end-to-end tests in the namespace, and npm audit (the registry) outside it', () => {
+    const steps = (scripts.test ?? '').split(' && ');
+    expect(steps.at(-1)).toBe('bash scripts/with-netns npm run test:e2e');
+    const outside = steps.slice(0, -1);
+    expect(outside).toContain('npm run audit');
+    expect(outside.join(' ')).not.toContain('with-netns');
+  });
+
+  it('measures in the namespace', () => {
+    expect(scripts.bench).toContain('bash scripts/with-netns dbus-run-session -- ');
+  });
+});
