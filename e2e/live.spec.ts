@@ -1,0 +1,241 @@
+// Live view end to end: the demo cameras stream real H.264 over WebRTC from the emulator's
+// cameras, signalled through main (docs/protocol.md, "Live view"). Runs inside scripts/with-netns.
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, signIn, test } from './fixtures';
+import {
+  demoCamera,
+  decodedFrames,
+  expectFramesAdvance,
+  expectLive,
+  liveRegion,
+  liveSkipReason,
+  pngSize,
+  videoSize,
+  watch,
+  watchButton,
+} from './live-helpers';
+
+const SKIP = liveSkipReason();
+test.skip(SKIP !== null, SKIP ?? '');
+
+const FRONT_DOOR = demoCamera('Front Door');
+const BACKYARD = demoCamera('Backyard');
+const NURSERY = demoCamera('Nursery');
+const KITCHEN = demoCamera("Mom's Kitchen");
+const SHED = demoCamera('Shed'); // offline in the demo world
+const LIVING_ROOM = demoCamera('Living Room'); // privacy mode: online, powered off
+
+async function signedIn(page: Page): Promise<void> {
+  await signIn(page);
+  await expect(watchButton(page, FRONT_DOOR.name)).toBeVisible();
+}
+
+test("a demo camera plays live, frames advancing at the camera's own resolution", async ({
+  launch,
+}) => {
+  // Two cameras with different picture sizes, so the size seen is the camera's, not a default.
+  expect(FRONT_DOOR.stream.width * FRONT_DOOR.stream.height).not.toBe(
+    BACKYARD.stream.width * BACKYARD.stream.height,
+  );
+  const { page } = await launch();
+  await signedIn(page);
+  for (const camera of [FRONT_DOOR, BACKYARD]) {
+    const viewer = await watch(page, camera.name);
+    await expectLive(viewer);
+    await expectFramesAdvance(viewer);
+    expect(await videoSize(viewer)).toEqual({
+      width: camera.stream.width,
+      height: camera.stream.height,
+    });
+    await viewer.getByRole('button', { name: 'Close live view' }).click();
+    await expect(viewer).toBeHidden();
+    await expect(watchButton(page, camera.name)).toBeFocused();
+  }
+});
+
+test('offline and privacy-mode cameras explain themselves without a stream', async ({ launch }) => {
+  const app = await launch();
+  const { page } = app;
+  await signedIn(page);
+  const cases = [
+    { camera: SHED, reason: 'Camera is offline' },
+    { camera: LIVING_ROOM, reason: 'Privacy mode is on' },
+  ];
+  for (const { camera, reason } of cases) {
+    const button = watchButton(page, camera.name);
+    if (await button.isDisabled()) {
+      // Disabled with the reason, said where a screen reader finds it.
+      await expect(button).toHaveAccessibleDescription(new RegExp(reason, 'i'));
+      continue;
+    }
+    const viewer = await watch(page, camera.name);
+    await expect(viewer.getByText(reason, { exact: true })).toBeVisible({ timeout: 20_000 });
+    expect(await viewer.locator('video').count()).toBeLessThanOrEqual(1);
+    if ((await viewer.locator('video').count()) === 1) expect(await decodedFrames(viewer)).toBe(0);
+    await viewer.getByRole('button', { name: 'Close live view' }).click();
+  }
+  // Neither camera ever got a signalling socket.
+  const sockets = app.emulator.state.liveSockets?.counts() ?? {};
+  expect(sockets[SHED.mac]).toBeUndefined();
+  expect(sockets[LIVING_ROOM.mac]).toBeUndefined();
+});
+
+test('a dropped signalling socket reconnects and frames resume', async ({ launch }) => {
+  const app = await launch();
+  const { page } = app;
+  await signedIn(page);
+  const viewer = await watch(page, FRONT_DOOR.name);
+  await expectLive(viewer);
+  await expectFramesAdvance(viewer);
+  const sockets = app.emulator.state.liveSockets;
+  expect(sockets?.drop(FRONT_DOOR.mac)).toBe(1);
+  await expect(viewer.getByText('Reconnecting…', { exact: true })).toBeVisible();
+  await expectLive(viewer);
+  await expectFramesAdvance(viewer);
+  expect(sockets?.counts()[FRONT_DOOR.mac]).toBe(1);
+});
+
+test('signing out ends every live session: the emulator sees its sockets close', async ({
+  launch,
+}) => {
+  const app = await launch();
+  const { page } = app;
+  await signedIn(page);
+  const viewer = await watch(page, BACKYARD.name);
+  await expectLive(viewer);
+  await expect.poll(() => app.emulator.state.liveSockets?.counts()).toEqual({ [BACKYARD.mac]: 1 });
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await expect.poll(() => app.emulator.state.liveSockets?.counts()).toEqual({});
+  await expect(liveRegion(page, BACKYARD.name)).toBeHidden();
+});
+
+test('the live wall plays 4 cameras side by side', async ({ launch }) => {
+  const app = await launch();
+  const { page } = app;
+  await signedIn(page);
+  const four = [FRONT_DOOR, BACKYARD, NURSERY, KITCHEN];
+  await page.getByRole('button', { name: 'Live wall' }).click();
+  const wall = page.getByRole('region', { name: 'Live wall' });
+  for (const camera of four) {
+    await wall.getByRole('checkbox', { name: camera.name, exact: true }).check();
+  }
+  for (const camera of four) {
+    const tile = liveRegion(page, camera.name);
+    await expectLive(tile);
+    await expectFramesAdvance(tile);
+  }
+  const boxes = await Promise.all(four.map((c) => liveRegion(page, c.name).boundingBox()));
+  // Side by side: no two tiles overlap.
+  for (const [i, a] of boxes.entries()) {
+    for (const b of boxes.slice(i + 1)) {
+      if (!a || !b) throw new Error('a tile has no box');
+      const apart =
+        a.x + a.width <= b.x + 1 ||
+        b.x + b.width <= a.x + 1 ||
+        a.y + a.height <= b.y + 1 ||
+        b.y + b.height <= a.y + 1;
+      expect(apart).toBe(true);
+    }
+  }
+  expect(Object.keys(app.emulator.state.liveSockets?.counts() ?? {}).sort()).toEqual(
+    four.map((c) => c.mac).sort(),
+  );
+});
+
+test('a snapshot is a PNG of the picture at the camera\u2019s size', async ({
+  launch,
+  transport,
+}) => {
+  test.skip(transport !== 'browser', 'The browser preview saves a snapshot as a download.');
+  const { page } = await launch();
+  await signedIn(page);
+  const viewer = await watch(page, BACKYARD.name);
+  await expectLive(viewer);
+  await expectFramesAdvance(viewer);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    viewer.getByRole('button', { name: 'Save snapshot' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.png$/);
+  const bytes = readFileSync(await download.path());
+  expect(pngSize(bytes)).toEqual({ width: BACKYARD.stream.width, height: BACKYARD.stream.height });
+});
+
+/** Records, from before the app's first script, every body the page sends or gets from main. */
+function recordBridgeTraffic(): void {
+  const seen: string[] = [];
+  (window as unknown as { __bridgeTraffic: string[] }).__bridgeTraffic = seen;
+  const realFetch = window.fetch.bind(window);
+  window.fetch = async (input, init) => {
+    if (typeof init?.body === 'string') seen.push(init.body);
+    const res = await realFetch(input, init);
+    void res
+      .clone()
+      .text()
+      .then((text) => seen.push(text));
+    return res;
+  };
+  const RealEventSource = window.EventSource;
+  window.EventSource = class extends RealEventSource {
+    constructor(url: string | URL, init?: EventSourceInit) {
+      super(url, init);
+      const record = (event: Event) => seen.push(String((event as MessageEvent).data));
+      // Every named event the host sends (event:live among them) and plain messages.
+      const add = this.addEventListener.bind(this);
+      this.addEventListener = ((type: string, listener: EventListener, opts?: unknown) => {
+        add(type, record);
+        add(type, listener, opts as AddEventListenerOptions);
+      }) as typeof this.addEventListener;
+    }
+  };
+}
+
+test('neither the access token nor the signed signalling URL reaches the page', async ({
+  launch,
+}) => {
+  const app = await launch();
+  const { page } = app;
+  const consoleLines: string[] = [];
+  page.on('console', (message) => consoleLines.push(message.text()));
+  await page.addInitScript(recordBridgeTraffic);
+  await page.reload();
+  await page.evaluate(() => {
+    const w = window as unknown as { __liveEvents: unknown[] };
+    w.__liveEvents = [];
+    window.wyze?.onLive((event) => w.__liveEvents.push(event));
+  });
+  await signedIn(page);
+  const viewer = await watch(page, FRONT_DOOR.name);
+  await expectLive(viewer);
+  await expectFramesAdvance(viewer);
+  // A reconnect fetches a fresh bootstrap: its URL must not leak either.
+  app.emulator.state.liveSockets?.drop(FRONT_DOOR.mac);
+  await expectLive(viewer);
+  const haystack = await page.evaluate(() => {
+    const w = window as unknown as Record<string, unknown>;
+    const globals = Object.keys(w).map((key) => {
+      try {
+        return `${key}=${JSON.stringify(w[key])}`;
+      } catch {
+        return key;
+      }
+    });
+    return JSON.stringify([
+      document.documentElement.outerHTML,
+      Object.entries(localStorage),
+      Object.entries(sessionStorage),
+      document.cookie,
+      globals,
+    ]);
+  });
+  const everything = [haystack, ...consoleLines].join('\n');
+  // The haystack holds the signalling that did happen (so its absence below means something).
+  expect(everything).toContain('a=candidate');
+  expect(everything).toContain('v=0');
+  expect(everything).not.toMatch(/eyJ[\w-]+\.[\w-]+\./); // the demo world's tokens are JWTs
+  expect(everything).not.toMatch(/X-Amz-/i);
+  expect(everything).not.toContain('/kvs/');
+  expect(everything).not.toMatch(/wss?:\/\//);
+});
