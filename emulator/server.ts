@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
 import { formatResetBy } from './ratelimit';
 import type { BudgetState } from './ratelimit';
@@ -9,6 +10,12 @@ import type { Reply, RequestContext, Route } from './reply';
 import * as app from './routes/app';
 import { login, sendEmailCode, sendSmsCode } from './routes/auth';
 import { control } from './routes/control';
+import { getStreams } from './routes/streams';
+import type { RawRoute } from './routes/streams';
+import { CameraRegistry } from './live/registry';
+import type { CameraFactory } from './live/registry';
+import { SignallingHub } from './live/signalling';
+import type { Scheduler } from './live/viewer';
 import { newControlToken, refuseControl } from './routes/control-access';
 import { PICTURE_PREFIX, servePicture } from './routes/pictures';
 import type { ControlAccess } from './routes/control-access';
@@ -30,6 +37,17 @@ const ROUTES: Record<string, Route> = {
   '/app/v2/device/get_property_list': app.getPropertyList,
 };
 
+/** Routes whose signature is over the exact body bytes (docs/protocol.md, "Live view"). */
+const RAW_ROUTES: Record<string, RawRoute> = {
+  '/app/v4/camera/get_streams': getStreams,
+  '/app/v4/camera/get-streams': getStreams,
+};
+
+// Until emulator/live/camera.ts lands: a socket that cannot get a camera closes with 1011.
+const noCameras: CameraFactory = () => {
+  throw new Error('emulated cameras are not available');
+};
+
 const CONTROL_PREFIX = '/__emulator/';
 const MAX_REQUEST_BYTES = 1024 * 1024;
 
@@ -45,6 +63,8 @@ export interface EmulatorOptions {
    * for the app's demo cloud, which nothing outside the process should steer.
    */
   control?: boolean;
+  /** Live view: how emulated cameras are made, and the timer the signalling faults run on. */
+  live?: { cameras?: CameraFactory; schedule?: Scheduler };
 }
 
 export interface RunningEmulator {
@@ -181,7 +201,8 @@ async function handle(
     res.writeHead(picture.status, picture.headers).end(picture.body);
     return;
   }
-  const route = ROUTES[path];
+  const raw = RAW_ROUTES[path];
+  const route: Route | undefined = raw ? (ctx) => raw(ctx, text) : ROUTES[path];
   if (!route) {
     await send(res, { status: 404, body: { message: 'Not Found' } }, null);
     return;
@@ -227,12 +248,21 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       : parseWorld(structuredClone(options.world));
   const state = new EmulatorState(world, options.now ?? Date.now);
   let access: ControlAccess | null = null;
+  const hub = new SignallingHub(
+    state,
+    new CameraRegistry(options.live?.cameras ?? noCameras),
+    options.live?.schedule,
+  );
+  state.liveSockets = hub;
   const server = createServer((req, res) => {
     handle(state, access, req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500).end();
       else res.destroy();
     });
   });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) =>
+    hub.handleUpgrade(req, socket, head),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -247,10 +277,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     url,
     state,
     controlToken: access?.token ?? null,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await hub.close();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }

@@ -3,8 +3,10 @@ import { FaultBook } from './faults';
 import { RateBudget } from './ratelimit';
 import { TokenBook } from './tokens';
 import { z } from 'zod';
-import { faultSchema } from './world';
-import type { AccountSpec, DeviceSpec, FaultSpec, World } from './world';
+import { faultSchema, liveFaultsSchema, streamSpecSchema } from './world';
+import type { AccountSpec, DeviceSpec, FaultSpec, LiveFaults, StreamSpec, World } from './world';
+import { SignalUrlSigner } from './live/signed-url';
+import type { LiveSockets } from './live/signalling';
 
 /** A code the emulator "sent" by text message or e-mail; tests read them like a phone would. */
 export interface OutboxMessage {
@@ -65,12 +67,19 @@ export class EmulatorState {
   private readonly pictureKey = randomBytes(32);
   /** The address the server listens on (set by startEmulator); picture URLs point at it. */
   origin = '';
+  /** This run's signer of signalling URLs (emulator/README.md, "Live view"). */
+  readonly signalling: SignalUrlSigner;
+  /** The open signalling sockets, once startEmulator has attached them. */
+  liveSockets: LiveSockets | null = null;
+  /** Live faults set at run time, by MAC; they replace the world's for that camera. */
+  private readonly liveFaults = new Map<string, LiveFaults>();
 
   constructor(
     readonly world: World,
     readonly now: () => number,
   ) {
     this.tokens = new TokenBook({ ...world.tokens, now });
+    this.signalling = new SignalUrlSigner(now);
     this.faults = new FaultBook(world.faults);
     this.budgets = {
       app: new RateBudget(
@@ -233,6 +242,31 @@ export class EmulatorState {
       return device;
     }
     throw new Error(`no device ${mac}`);
+  }
+
+  // ---- live view: per-camera stream settings and faults ----
+
+  /** The first device with this MAC in any account. */
+  findDevice(mac: string): DeviceSpec | undefined {
+    for (const account of this.world.accounts) {
+      const device = account.devices.find((d) => d.mac === mac);
+      if (device) return device;
+    }
+    return undefined;
+  }
+
+  /** A device's live view settings, defaults filled in and run-time faults applied. */
+  streamSpec(device: DeviceSpec): StreamSpec {
+    const spec = device.stream ?? streamSpecSchema.parse({});
+    return { ...spec, faults: this.liveFaults.get(device.mac) ?? spec.faults };
+  }
+
+  /** Replaces a camera's live faults until the emulator stops. */
+  setLiveFaults(mac: string, faults: unknown): LiveFaults {
+    if (!this.findDevice(mac)) throw new Error(`no device ${mac}`);
+    const parsed = liveFaultsSchema.parse(faults);
+    this.liveFaults.set(mac, parsed);
+    return parsed;
   }
 
   setFaults(faults: unknown): FaultSpec[] {

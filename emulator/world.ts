@@ -1,6 +1,53 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
+/**
+ * What the signalling socket does wrong for one camera (emulator/README.md, "Live view"); all
+ * off by default. Set in the world or at run time through the control API.
+ */
+export const liveFaultsSchema = z
+  .object({
+    /** Close the signalling socket abruptly (no close frame) this many seconds after it opens. */
+    dropAfterSeconds: z.number().positive().optional(),
+    /** Send GO_AWAY, then close, this many seconds after the socket opens. */
+    goAwayAfterSeconds: z.number().positive().optional(),
+    /** Take offers and never answer them. */
+    neverAnswer: z.boolean().default(false),
+    /** Answer offers with a STATUS_RESPONSE error instead of an SDP answer. */
+    statusError: z.boolean().default(false),
+    /** get_streams for this camera answers this style-A error instead of a stream. */
+    refuse: z
+      .object({ code: z.string().min(1), msg: z.string().default('') })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export type LiveFaults = z.infer<typeof liveFaultsSchema>;
+
+/**
+ * How a camera answers get_streams and what it streams (emulator/README.md, "Live view"):
+ * - `kvs`: a signed signalling URL on the emulator and an emulated camera behind it;
+ * - `wyze-mars`: a URL on Wyze's own signalling host, whose protocol is not public (not supported);
+ * - `tutk`: the old peer-to-peer provider's parameters instead of WebRTC (not supported).
+ */
+export const streamSpecSchema = z
+  .object({
+    kind: z.enum(['kvs', 'wyze-mars', 'tutk']).default('kvs'),
+    /** Picture size: whole 16×16 macroblocks, as the H.264 encoder needs. */
+    width: z.number().int().min(16).max(1920).multipleOf(16).default(320),
+    height: z.number().int().min(16).max(1088).multipleOf(16).default(240),
+    fps: z.number().int().min(1).max(30).default(10),
+    /** List the signalling URL with every `%` encoded again as `%25`, as LD_CFP bootstraps do. */
+    doubleEncodedUrl: z.boolean().default(false),
+    /** When the camera is offline: answer code "3019" or an item with iot-state 0. */
+    offlineAnswer: z.enum(['code3019', 'iotState']).default('iotState'),
+    faults: liveFaultsSchema.default({ neverAnswer: false, statusError: false }),
+  })
+  .strict();
+
+export type StreamSpec = z.infer<typeof streamSpecSchema>;
+
 /** A device as a world file describes it; devices.ts renders it in the cloud's exact shapes. */
 export const deviceSpecSchema = z
   .object({
@@ -40,6 +87,8 @@ export const deviceSpecSchema = z
     raw: z.record(z.string(), z.unknown()).default({}),
     /** Top-level keys removed from the rendered record (e.g. "device_params"). */
     omit: z.array(z.string()).default([]),
+    /** Live view settings (cameras only); defaults when absent. */
+    stream: streamSpecSchema.optional(),
   })
   .strict();
 

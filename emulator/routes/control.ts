@@ -17,6 +17,8 @@ const deviceBody = z
   .object({ mac: z.string(), email: z.string().optional(), patch: devicePatchSchema })
   .strict();
 const faultsBody = z.object({ faults: z.array(z.unknown()) }).strict();
+const liveFaultsBody = z.object({ mac: z.string(), faults: z.unknown() }).strict();
+const liveDropBody = z.object({ mac: z.string().optional() }).strict();
 
 export function control(
   state: EmulatorState,
@@ -28,6 +30,9 @@ export function control(
     if (method === 'GET' && action === 'outbox') return { status: 200, body: state.outbox };
     if (method === 'GET' && action === 'stats') {
       return { status: 200, body: Object.fromEntries(state.requestCounts) };
+    }
+    if (method === 'GET' && action === 'live/sockets') {
+      return { status: 200, body: state.liveSockets?.counts() ?? {} };
     }
     if (method === 'GET' && action === 'world') {
       return {
@@ -59,6 +64,15 @@ export function control(
         };
       case 'faults':
         return { status: 200, body: state.setFaults(faultsBody.parse(body).faults) };
+      case 'live/faults': {
+        const { mac, faults } = liveFaultsBody.parse(body);
+        return { status: 200, body: state.setLiveFaults(mac, faults) };
+      }
+      case 'live/drop':
+        return {
+          status: 200,
+          body: { dropped: state.liveSockets?.drop(liveDropBody.parse(body).mac) ?? 0 },
+        };
       default:
         return { status: 404, body: { error: `unknown control action ${action}` } };
     }
