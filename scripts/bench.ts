@@ -7,18 +7,24 @@
  *  - for the relaunch, where the time goes (host start, the app's script, the first answers),
  *  - the renderer's JavaScript heap once the list is shown, scrolling the list end to end (fps,
  *    dropped frames) and a search keystroke → updated rows (p95),
- *  - the renderer's gzipped JavaScript size.
+ *  - the renderer's gzipped JavaScript size,
+ *  - live view: click → first decoded frame for one camera and for 4 at once, and the services
+ *    process's CPU while 4 streams play (bench/live.ts; inside scripts/with-netns only).
  * Runs the real preview host, the real emulator and Debian's Chromium, on loopback; medians of
- * BENCH_RUNS runs (5). See scripts/README.md for each figure and the findings.
+ * BENCH_RUNS runs (5). BENCH_ONLY=live measures live view alone. See scripts/README.md for each
+ * figure and the findings.
  */
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { generateWorld } from '../emulator/generate';
 import type { WorldInput } from '../emulator/world';
 import { CHROMIUM_ARGS } from '../playwright.config';
+import { measureLive } from './bench/live';
+import type { LiveFigures } from './bench/live';
 import { measureWorld } from './bench/run-world';
 import type { WorldFigures } from './bench/run-world';
 import { median, ms, ratio } from './bench/stats';
@@ -28,6 +34,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 /** Where the built renderer is (default dist/); ends with a slash. */
 const DIST = process.env.BENCH_DIST ?? join(ROOT, 'dist/');
 const CAMERAS = Number(process.env.BENCH_CAMERAS ?? 5000);
+/** The live view's goal for click → first frame on loopback (the issue: ≤ 1 s). */
+const FIRST_FRAME_GOAL_MS = 1000;
 /** The renderer's JavaScript budget (the issue: ≤ 90 KB gzipped). */
 const JS_BUDGET_KB = 90;
 
@@ -114,6 +122,37 @@ function report(r: WorldFigures): void {
   console.log('');
 }
 
+function reportLive(r: LiveFigures): void {
+  const single = median(r.single);
+  console.log('live view (demo cameras, H.264 over WebRTC in scripts/with-netns)');
+  line(
+    'click → first decoded frame, one camera:',
+    `${ms(single)}  (goal ${FIRST_FRAME_GOAL_MS} ms: ${single <= FIRST_FRAME_GOAL_MS ? 'met' : 'MISSED'})`,
+  );
+  line('click → first decoded frame of all 4, live wall:', ms(median(r.four)));
+  const cpu = (xs: number[]): string =>
+    xs.length ? `${median(xs).toFixed(1)} % of a core` : 'n/a (no /proc)';
+  line('services process (main) CPU while 4 streams play:', cpu(r.hostCpu));
+  line('  beside it, the emulator and its 4 encoding cameras:', cpu(r.emulatorCpu));
+  console.log('');
+}
+
+/** The live-view figures, or why there are none (they need scripts/with-netns). */
+async function live(browser: Browser): Promise<void> {
+  const refused = process.env.WYZECAM_NO_NETNS;
+  if (refused || !process.env.WYZECAM_NETNS) {
+    console.log(`live view: not measured (${refused ?? 'not inside scripts/with-netns'})\n`);
+    return;
+  }
+  reportLive(
+    await measureLive(browser, join(ROOT, 'emulator/worlds/demo.json'), {
+      runs: RUNS,
+      root: ROOT,
+      cpuWindowMs: 5000,
+    }),
+  );
+}
+
 async function main(): Promise<void> {
   const cpuProfileDir = process.env.BENCH_CPU_PROFILE ?? null;
   if (cpuProfileDir) mkdirSync(cpuProfileDir, { recursive: true });
@@ -126,6 +165,7 @@ async function main(): Promise<void> {
     [`generated (${CAMERAS.toLocaleString('en')} cameras)`, generateWorld(CAMERAS)],
   ];
   const only = process.env.BENCH_WORLD;
+  const liveOnly = process.env.BENCH_ONLY === 'live';
   console.log(
     `\nWyzecam Desktop benchmark — medians of ${RUNS} runs, Debian Chromium, preview host\n`,
   );
@@ -133,7 +173,7 @@ async function main(): Promise<void> {
     // Each world's figures are printed as soon as they are measured: a long run that is cut
     // short still leaves what it measured.
     for (const [name, world] of worlds) {
-      if (only && !name.startsWith(only)) continue;
+      if (liveOnly || (only && !name.startsWith(only))) continue;
       report(
         await measureWorld(browser, name, world, {
           runs: RUNS,
@@ -143,9 +183,12 @@ async function main(): Promise<void> {
         }),
       );
     }
+    // BENCH_WORLD picks one world of the list figures; live view has its own switch.
+    if (!only || liveOnly) await live(browser);
   } finally {
     await browser.close();
   }
+  if (liveOnly) return;
   const size = rendererJsGzip();
   const kb = size.gzip / 1000;
   console.log(
