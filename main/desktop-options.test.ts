@@ -107,6 +107,8 @@ describe('desktopServiceOptions', () => {
     expect(options.baseUrls).toEqual({
       auth: 'https://attacker.example',
       api: 'https://attacker.example/api',
+      // v4 calls (live view) follow the app-host override.
+      app: 'https://attacker.example/api',
     });
     expect(options.keychainService).toBe('Someone Else');
   });

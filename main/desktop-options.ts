@@ -66,7 +66,7 @@ export function desktopServiceOptions(deps: {
   return {
     userDataDir: deps.app.getPath('userData'),
     keychainService: environment.keychainService ?? deps.keychainService,
-    // WYZE_AUTH_BASE_URL / WYZE_API_BASE_URL in development and tests only.
+    // WYZE_AUTH_BASE_URL / WYZE_API_BASE_URL / WYZE_APP_BASE_URL in development and tests only.
     baseUrls: baseUrlsFromEnv(deps.env, { allowOverrides: !isPackaged }),
     appVersion: deps.app.getVersion(),
     logger: deps.logger,

@@ -3,8 +3,9 @@ import { appFailure, wyzeError } from './errors';
 import type { WyzeError } from './errors';
 import type { RateLimitTracker } from './ratelimit';
 import { envelopeSchema, parseResponse, tokenPairSchema } from './schemas';
+import { V4_APP_ID, canonicalJson, signature2 } from './signature';
 import type { SessionTokens } from './tokens';
-import type { Transport } from './transport';
+import type { HttpRequest, Transport } from './transport';
 
 /** Android-app style common params, used consistently for every call (docs/protocol.md, "Common parameters"). */
 const APP_NAME = 'com.hualai';
@@ -26,10 +27,18 @@ export interface Envelope {
   data: unknown;
 }
 
+/** How a call may be sent: retried (reads) or not, and whether a low rate budget holds it back. */
+export interface CallKind {
+  idempotent: boolean;
+  essential: boolean;
+}
+
 export interface AppHostOptions {
   transport: Transport;
   /** The app host's base URL (config.ts). */
   baseUrl: string;
+  /** The host of signed v4 calls (config.ts); the app host when absent. */
+  v4BaseUrl?: string;
   phoneId: string;
   now: () => number;
   logger: Logger;
@@ -58,13 +67,13 @@ export function createAppHost(options: AppHostOptions) {
   }
 
   /** POSTs to the app host and returns its envelope, whatever code it carries. */
-  async function post(
+  function post(
     path: string,
     body: Record<string, unknown>,
-    kind: { idempotent: boolean; essential: boolean },
+    kind: CallKind,
     signal: AbortSignal,
   ): Promise<Envelope> {
-    const res = await transport.send({
+    return envelopeOf(path, {
       host: 'app',
       url: `${options.baseUrl}${path}`,
       path,
@@ -72,6 +81,44 @@ export function createAppHost(options: AppHostOptions) {
       signal,
       ...kind,
     });
+  }
+
+  /**
+   * POSTs a v4 call signed the way Wyze's Android app signs it: a `nonce` in the body, the body
+   * sent exactly as signed (sorted keys, compact), `signature2` and the token in the headers
+   * (docs/protocol.md, "Live view"). The same transport, limits and envelope as every other call.
+   */
+  function postSigned(
+    path: string,
+    body: Record<string, unknown>,
+    accessToken: string,
+    kind: CallKind,
+    signal: AbortSignal,
+  ): Promise<Envelope> {
+    const bodyText = canonicalJson({ ...body, nonce: now() });
+    return envelopeOf(path, {
+      host: 'app',
+      url: `${options.v4BaseUrl ?? options.baseUrl}${path}`,
+      path,
+      body: undefined,
+      bodyText,
+      headers: {
+        access_token: accessToken,
+        authorization: accessToken,
+        appid: V4_APP_ID,
+        appinfo: `wyze_android_${APP_VERSION}`,
+        appversion: APP_VERSION,
+        phoneid: options.phoneId,
+        env: 'prod',
+        signature2: signature2(accessToken, bodyText),
+      },
+      signal,
+      ...kind,
+    });
+  }
+
+  async function envelopeOf(path: string, request: HttpRequest): Promise<Envelope> {
+    const res = await transport.send(request);
     // One 2021 report has an expired token answered with HTTP 401: treat it as 2001.
     if (res.status === 401) return { code: '2001', msg: 'HTTP 401', data: undefined };
     if (res.status !== 200)
@@ -106,7 +153,7 @@ export function createAppHost(options: AppHostOptions) {
     return { accessToken: pair.access_token, refreshToken: pair.refresh_token };
   }
 
-  return { commonParams, post, failed, exchangeTokens };
+  return { commonParams, post, postSigned, failed, exchangeTokens };
 }
 
 export type AppHost = ReturnType<typeof createAppHost>;

@@ -63,6 +63,7 @@ export function createWyzeClient(options: WyzeClientOptions) {
   const appHost = createAppHost({
     transport,
     baseUrl: options.baseUrls.api,
+    v4BaseUrl: options.baseUrls.app,
     phoneId: options.phoneId,
     now,
     logger,

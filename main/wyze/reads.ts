@@ -1,7 +1,7 @@
 import type { WyzeAccount, WyzeDevice } from '../../common/device';
 import type { Logger } from '../logging/logger';
 import { WyzeError, wyzeError } from './errors';
-import type { AppHost } from './app-host';
+import type { AppHost, Envelope } from './app-host';
 import { SV } from './app-host';
 import {
   boundedText,
@@ -17,9 +17,10 @@ import {
   objectListSchema,
   parseResponse,
   propertyListSchema,
+  streamsSchema,
   userInfoSchema,
 } from './schemas';
-import type { Property } from './schemas';
+import type { Property, StreamItem } from './schemas';
 import type { TokenKeeper } from './tokens';
 import type { z } from 'zod';
 
@@ -51,20 +52,36 @@ export function createReads(host: AppHost, tokens: TokenKeeper, logger: Logger) 
   }
 
   /** An authenticated read: refreshes once on 2001 and repeats the call with the new token. */
-  async function read<T>(
+  function read<T>(
     path: string,
     sv: string,
     extra: Record<string, unknown>,
     schema: z.ZodType<T>,
   ): Promise<T> {
+    return authenticated(path, schema, (token) =>
+      host.post(path, { ...host.commonParams(token, sv), ...extra }, READ, tokens.signal()),
+    );
+  }
+
+  /** The same for a signed v4 read (docs/protocol.md, "Live view"): body and token signed. */
+  function signedRead<T>(
+    path: string,
+    body: Record<string, unknown>,
+    schema: z.ZodType<T>,
+  ): Promise<T> {
+    return authenticated(path, schema, (token) =>
+      host.postSigned(path, body, token, READ, tokens.signal()),
+    );
+  }
+
+  async function authenticated<T>(
+    path: string,
+    schema: z.ZodType<T>,
+    send: (accessToken: string) => Promise<Envelope>,
+  ): Promise<T> {
     let token = await tokens.accessToken();
     for (let tries = 0; ; tries++) {
-      const res = await host.post(
-        path,
-        { ...host.commonParams(token, sv), ...extra },
-        READ,
-        tokens.signal(),
-      );
+      const res = await send(token);
       if (res.code === '1') return parseResponse(schema, res.data, path);
       if (res.code !== '2001') throw host.failed(res.code, res.msg);
       if (tries >= 1) throw refusedAfterRefresh(path);
@@ -140,5 +157,19 @@ export function createReads(host: AppHost, tokens: TokenKeeper, logger: Logger) 
     }));
   }
 
-  return { getAccount, listDevices, listDevicesLegacy, getDeviceInfo, getPropertyList };
+  /**
+   * A camera's WebRTC stream bootstrap (get_streams, provider "webrtc", trickled candidates): the
+   * items as Wyze sent them, checked against their shape; main/live/bootstrap.ts reads them.
+   */
+  function getStreams(mac: string, model: string): Promise<StreamItem[]> {
+    const device = {
+      device_id: idArg(mac, 'device MAC'),
+      device_model: idArg(model, 'device model'),
+      provider: 'webrtc',
+      parameters: { use_trickle: true },
+    };
+    return signedRead('/app/v4/camera/get_streams', { device_list: [device] }, streamsSchema);
+  }
+
+  return { getAccount, listDevices, listDevicesLegacy, getDeviceInfo, getPropertyList, getStreams };
 }

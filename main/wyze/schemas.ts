@@ -90,6 +90,40 @@ export const propertyListSchema = z.object({
 
 export type Property = z.infer<typeof propertyListSchema>['property_list'][number];
 
+/** A bounded string from the cloud: anything longer is not a value this app can use. */
+const capped = (max: number) => z.string().max(max);
+
+/** One ICE server as get_streams lists it (singular `url`; docs/protocol.md, "Live view"). */
+const iceServerSchema = z.object({
+  url: capped(1024),
+  username: capped(1024).nullable().optional(),
+  credential: capped(1024).nullable().optional(),
+});
+
+/**
+ * One camera's answer in get_streams' `data` array: its cloud state (`iot-state`, `iot-power`,
+ * 1 or not) and, when it can stream, the signalling URL and ICE servers. Extra fields are allowed;
+ * the lists and strings are bounded (security S21).
+ */
+export const streamItemSchema = z.object({
+  device_id: capped(128).nullable().optional(),
+  provider: capped(64).nullable().optional(),
+  property: z.record(z.string(), z.unknown()).nullable().optional(),
+  params: z
+    .object({
+      signaling_url: capped(16 * 1024)
+        .nullable()
+        .optional(),
+      ice_servers: z.array(iceServerSchema).max(16).nullable().optional(),
+    })
+    .nullable()
+    .optional(),
+});
+
+export const streamsSchema = z.array(streamItemSchema).max(64);
+
+export type StreamItem = z.infer<typeof streamItemSchema>;
+
 /** Checks a response against its schema; anything else is UNEXPECTED_RESPONSE, naming `what`. */
 export function parseResponse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);

@@ -30,6 +30,8 @@ export interface HttpRequest {
   path: string;
   headers?: Record<string, string>;
   body: unknown;
+  /** The body already serialised, sent byte for byte instead of `body` (a signed v4 request). */
+  bodyText?: string;
   /** Reads may be retried; logins, refreshes and writes never are. */
   idempotent: boolean;
   /** Essential requests (sign-in, refresh) go out even when the budget is low. */
@@ -139,7 +141,7 @@ export function createTransport(opts: TransportOptions) {
           'user-agent': opts.userAgent,
           ...req.headers,
         },
-        body: JSON.stringify(req.body),
+        body: req.bodyText ?? JSON.stringify(req.body),
         signal,
         redirect: 'error',
       });

@@ -42,6 +42,7 @@ describe('base URLs (security S22)', () => {
     expect(baseUrlsFromEnv({})).toEqual({
       auth: 'https://auth-prod.api.wyze.com',
       api: 'https://api.wyzecam.com',
+      app: 'https://app.wyzecam.com',
     });
     expect(
       baseUrlsFromEnv({
@@ -54,7 +55,7 @@ describe('base URLs (security S22)', () => {
         { WYZE_AUTH_BASE_URL: 'http://127.0.0.1:1', WYZE_API_BASE_URL: 'http://127.0.0.1:2' },
         { allowOverrides: true },
       ),
-    ).toEqual({ auth: 'http://127.0.0.1:1', api: 'http://127.0.0.1:2' });
+    ).toEqual({ auth: 'http://127.0.0.1:1', api: 'http://127.0.0.1:2', app: 'http://127.0.0.1:2' });
   });
 });
 
