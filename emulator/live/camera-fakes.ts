@@ -22,12 +22,19 @@ export const CAMERA_CANDIDATE: MasterCandidate = {
 export class FakeSession implements MasterSession {
   readonly remote: MasterCandidate[] = [];
   closed = false;
+  private offered = false;
   private readonly listeners = new Set<(candidate: MasterCandidate) => void>();
 
   constructor(private readonly label: string) {}
 
   answer(offerSdp: string): Promise<string> {
-    if (!offerSdp.includes('H264')) return Promise.reject(new Error('the offer has no H.264'));
+    // As the real session: closed ones and ones that already took an offer refuse another.
+    if (this.closed || this.offered) return Promise.reject(new Error('the session is spent'));
+    this.offered = true;
+    if (!offerSdp.includes('H264')) {
+      this.closed = true;
+      return Promise.reject(new Error('the offer has no H.264'));
+    }
     // Emitted before the answer is sent: the connection must hold it until then.
     for (const listener of this.listeners) listener(CAMERA_CANDIDATE);
     return Promise.resolve(`answer from ${this.label}`);

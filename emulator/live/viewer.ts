@@ -203,7 +203,14 @@ export class ViewerConnection {
     // A new offer on the same socket (an ICE restart) starts a new session.
     if (this.answered) await this.endSession();
     const session = this.session ?? this.openSession();
-    const sdp = await session.answer(payload.sdp);
+    let sdp: string;
+    try {
+      sdp = await session.answer(payload.sdp);
+    } catch (err) {
+      // A session that refused an offer is spent: the next offer gets a fresh one.
+      if (this.session === session) await this.endSession();
+      throw err;
+    }
     if (this.session !== session || this.closed) return;
     this.send({
       senderClientId: 'MASTER',
