@@ -1,0 +1,163 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { RTCPeerConnection, RTCRtpCodecParameters, type RtpPacket } from 'werift';
+import { createEmulatedCamera, LOOPBACK_ONLY_ICE } from './camera';
+import type { EmulatedCamera, MasterSession } from './camera-types';
+import { NO_H264_MESSAGE } from './h264/offer';
+import { parseSps } from './h264/test-decoder';
+
+/** A werift viewer in this process, on loopback only: it offers what the given codecs say. */
+function createViewer(codecs: RTCRtpCodecParameters[]) {
+  const viewer = new RTCPeerConnection({
+    codecs: { video: codecs, audio: [] },
+    iceServers: [],
+    ...LOOPBACK_ONLY_ICE,
+  });
+  viewer.addTransceiver('video', { direction: 'recvonly' });
+  return viewer;
+}
+
+function h264(payloadType: number, parameters: string) {
+  return new RTCRtpCodecParameters({
+    mimeType: 'video/H264',
+    clockRate: 90000,
+    payloadType,
+    rtcpFeedback: [{ type: 'nack' }, { type: 'nack', parameter: 'pli' }],
+    parameters,
+  });
+}
+
+/** Offers, answers and trickles candidates both ways between a werift viewer and a session. */
+async function connect(viewer: RTCPeerConnection, session: MasterSession): Promise<void> {
+  viewer.onIceCandidate.subscribe((candidate) => {
+    if (!candidate?.candidate) return;
+    void session.addRemoteCandidate({
+      candidate: candidate.candidate,
+      sdpMid: candidate.sdpMid ?? null,
+      sdpMLineIndex: candidate.sdpMLineIndex ?? null,
+    });
+  });
+  session.onLocalCandidate((candidate) => {
+    void viewer.addIceCandidate({
+      candidate: candidate.candidate,
+      sdpMid: candidate.sdpMid ?? undefined,
+      sdpMLineIndex: candidate.sdpMLineIndex ?? undefined,
+    });
+  });
+  const offer = await viewer.createOffer();
+  await viewer.setLocalDescription(offer);
+  const answer = await session.answer(viewer.localDescription?.sdp ?? '');
+  await viewer.setRemoteDescription({ type: 'answer', sdp: answer });
+}
+
+/**
+ * Collects RTP packets until the first `count` frames are whole: werift may hand packets over out
+ * of order (the sender encrypts asynchronously), so frames are rebuilt by sequence number, each
+ * running from the packet after the previous marker to its own marker.
+ */
+function receiveFrames(viewer: RTCPeerConnection, count: number): Promise<RtpPacket[][]> {
+  return new Promise((resolve) => {
+    const bySequence = new Map<number, RtpPacket>();
+    let firstSequence: number | undefined;
+    viewer.onTrack.subscribe((track) => {
+      track.onReceiveRtp.subscribe((packet) => {
+        firstSequence ??= packet.header.sequenceNumber;
+        bySequence.set((packet.header.sequenceNumber - firstSequence) & 0xffff, packet);
+        const frames: RtpPacket[][] = [];
+        let current: RtpPacket[] = [];
+        for (let offset = 0; bySequence.has(offset) && frames.length < count; offset++) {
+          const next = bySequence.get(offset);
+          if (!next) break;
+          current.push(next);
+          if (next.header.marker) {
+            frames.push(current);
+            current = [];
+          }
+        }
+        if (frames.length === count) resolve(frames);
+      });
+    });
+  });
+}
+
+/** Reassembles a frame's NAL units from single-NAL, STAP-A and FU-A packets (RFC 6184). */
+function nalUnitsOf(packets: RtpPacket[]): Buffer[] {
+  const nalUnits: Buffer[] = [];
+  let fragments: Buffer[] = [];
+  for (const packet of packets) {
+    const type = (packet.payload[0] ?? 0) & 0x1f;
+    if (type === 28) {
+      const fuHeader = packet.payload[1] ?? 0;
+      if (fuHeader & 0x80) {
+        fragments = [Buffer.from([((packet.payload[0] ?? 0) & 0xe0) | (fuHeader & 0x1f)])];
+      }
+      fragments.push(packet.payload.subarray(2));
+      if (fuHeader & 0x40) nalUnits.push(Buffer.concat(fragments));
+    } else if (type === 24) {
+      for (let o = 1; o + 2 <= packet.payload.length;) {
+        const size = packet.payload.readUInt16BE(o);
+        nalUnits.push(packet.payload.subarray(o + 2, o + 2 + size));
+        o += 2 + size;
+      }
+    } else {
+      nalUnits.push(packet.payload);
+    }
+  }
+  return nalUnits;
+}
+
+describe('createEmulatedCamera', () => {
+  let camera: EmulatedCamera | undefined;
+  const viewers: RTCPeerConnection[] = [];
+  afterEach(async () => {
+    await camera?.close();
+    await Promise.all(viewers.splice(0).map((viewer) => viewer.close()));
+  });
+
+  it.each([
+    ['VP8 only', [new RTCRtpCodecParameters({ mimeType: 'video/VP8', clockRate: 90000 })]],
+    ['H.264 in packetization-mode 0', [h264(102, 'packetization-mode=0;profile-level-id=42e01f')]],
+    ['H.264 High profile', [h264(102, 'packetization-mode=1;profile-level-id=640032')]],
+  ])('refuses an offer of %s with a plain error', async (_name, codecs) => {
+    camera = createEmulatedCamera({ width: 320, height: 240, fps: 10, label: 'Porch' });
+    const viewer = createViewer(codecs);
+    viewers.push(viewer);
+    const offer = await viewer.createOffer();
+    await expect(camera.openSession().answer(offer.sdp)).rejects.toThrow(NO_H264_MESSAGE);
+  });
+
+  it('streams H.264 at the configured size: SPS, PPS and IDR first, then P frames', async () => {
+    camera = createEmulatedCamera(
+      { width: 320, height: 240, fps: 15, label: 'Porch' },
+      { loopbackOnly: true },
+    );
+    const viewer = createViewer([h264(109, 'packetization-mode=1;profile-level-id=42001f')]);
+    viewers.push(viewer);
+    const frames = receiveFrames(viewer, 4);
+    await connect(viewer, camera.openSession());
+    const received = await frames;
+    const [first, ...rest] = received.map(nalUnitsOf);
+    expect(first?.map((nal) => (nal[0] ?? 0) & 0x1f)).toEqual([7, 8, 5]);
+    expect(parseSps(first?.[0] ?? Buffer.alloc(0))).toMatchObject({
+      profileIdc: 66,
+      widthInMbs: 20,
+      heightInMbs: 15,
+    });
+    for (const nalUnits of rest) expect(nalUnits.map((nal) => (nal[0] ?? 0) & 0x1f)).toEqual([1]);
+    const packets = received.flat();
+    expect(packets.every((packet) => packet.header.payloadType === 109)).toBe(true);
+    expect(packets.every((packet) => packet.payload.length <= 1200)).toBe(true);
+    // The IDR slice (about 116 KB) goes as FU-A fragments: indicator 0x7c (nal_ref_idc 3, type 28).
+    expect(packets.filter((packet) => packet.payload[0] === 0x7c).length).toBeGreaterThan(90);
+    const timestamps = received.map((frame) => frame[0]?.header.timestamp ?? 0);
+    for (let i = 1; i < timestamps.length; i++) {
+      expect(timestamps[i]).toBeGreaterThan(timestamps[i - 1] ?? 0);
+    }
+    for (const frame of received) {
+      expect(new Set(frame.map((packet) => packet.header.timestamp)).size).toBe(1);
+      expect(frame.map((packet) => packet.header.marker)).toEqual([
+        ...frame.slice(1).map(() => false),
+        true,
+      ]);
+    }
+  });
+});
