@@ -12,6 +12,7 @@ import { login, sendEmailCode, sendSmsCode } from './routes/auth';
 import { control } from './routes/control';
 import { getStreams } from './routes/streams';
 import type { RawRoute } from './routes/streams';
+import { createEmulatedCamera } from './live/camera';
 import { CameraRegistry } from './live/registry';
 import type { CameraFactory } from './live/registry';
 import { SignallingHub } from './live/signalling';
@@ -41,11 +42,6 @@ const ROUTES: Record<string, Route> = {
 const RAW_ROUTES: Record<string, RawRoute> = {
   '/app/v4/camera/get_streams': getStreams,
   '/app/v4/camera/get-streams': getStreams,
-};
-
-// Until emulator/live/camera.ts lands: a socket that cannot get a camera closes with 1011.
-const noCameras: CameraFactory = () => {
-  throw new Error('emulated cameras are not available');
 };
 
 const CONTROL_PREFIX = '/__emulator/';
@@ -250,7 +246,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   let access: ControlAccess | null = null;
   const hub = new SignallingHub(
     state,
-    new CameraRegistry(options.live?.cameras ?? noCameras),
+    new CameraRegistry(options.live?.cameras ?? ((settings) => createEmulatedCamera(settings))),
     options.live?.schedule,
   );
   state.liveSockets = hub;
