@@ -25,6 +25,8 @@ const SIGNING_SECRETS: Record<string, string> = {
 
 /** Emulator choice: a bad, missing or unknown-app signature answers this (never a stream). */
 export const SIGNATURE_ERROR = ['1003', 'signature error'] as const;
+/** Emulator choice: no `authorization` header, or one that is not the access token. */
+export const AUTHORIZATION_ERROR = ['1003', 'authorization is missing'] as const;
 /** Emulator choice: a camera that is offline, when its world says to answer with the code. */
 export const DEVICE_OFFLINE = ['3019', 'device offline'] as const;
 
@@ -60,10 +62,9 @@ function refuseSigning(ctx: RequestContext, rawBody: string): Reply | null {
   const token = header(ctx, 'access_token');
   const secret = SIGNING_SECRETS[header(ctx, 'appid')];
   if (!token || secret === undefined) return appError(...SIGNATURE_ERROR);
-  // Without `authorization` the call is refused before anything else is looked at.
-  if (header(ctx, 'authorization') !== token) {
-    return { status: 401, body: { message: 'Unauthorized' } };
-  }
+  // Without `authorization` the call is refused. Not HTTP 401: clients read a 401 as an expired
+  // token, and a missing header is no reason to refresh or sign out.
+  if (header(ctx, 'authorization') !== token) return appError(...AUTHORIZATION_ERROR);
   const given = header(ctx, 'signature2').toLowerCase();
   return sameText(given, signature2(token, secret, rawBody)) ? null : appError(...SIGNATURE_ERROR);
 }
