@@ -11,6 +11,8 @@ export const liveFaultsSchema = z
     dropAfterSeconds: z.number().positive().optional(),
     /** Send GO_AWAY, then close, this many seconds after the socket opens. */
     goAwayAfterSeconds: z.number().positive().optional(),
+    /** Send RECONNECT_ICE_SERVER (the ICE servers' credentials ran out) this many seconds in. */
+    reconnectIceServerAfterSeconds: z.number().positive().optional(),
     /** Take offers and never answer them. */
     neverAnswer: z.boolean().default(false),
     /** Answer offers with a STATUS_RESPONSE error instead of an SDP answer. */

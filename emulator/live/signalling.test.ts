@@ -247,6 +247,19 @@ describe('signalling faults', () => {
     expect(await client.closed).toBe(1001);
   });
 
+  it('RECONNECT_ICE_SERVER after N s; the socket stays open', async () => {
+    const { urlFor, timers } = await start({
+      mac: FRONT_DOOR,
+      faults: { reconnectIceServerAfterSeconds: 5 },
+    });
+    const client = await connected(urlFor(FRONT_DOOR));
+    expect(timers.pending()).toEqual([5000]);
+    timers.fire();
+    expect((await client.nextMessage()).messageType).toBe('RECONNECT_ICE_SERVER');
+    client.send('SDP_OFFER', OFFER);
+    expect((await client.nextMessage()).messageType).toBe('SDP_ANSWER');
+  });
+
   it('live faults and drops through the control API', async () => {
     const { emulator: e, urlFor } = await start();
     const control = (action: string, body: unknown) =>

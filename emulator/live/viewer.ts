@@ -89,7 +89,21 @@ export class ViewerConnection {
   /** Starts the socket's life: an empty frame (the service sends some), and any timed faults. */
   start(): void {
     this.ws.send('');
-    const { dropAfterSeconds, goAwayAfterSeconds } = this.options.faults;
+    const { dropAfterSeconds, goAwayAfterSeconds, reconnectIceServerAfterSeconds } =
+      this.options.faults;
+    if (reconnectIceServerAfterSeconds !== undefined) {
+      this.cancels.push(
+        this.options.schedule(
+          () =>
+            this.send({
+              senderClientId: '',
+              messageType: 'RECONNECT_ICE_SERVER',
+              messagePayload: '',
+            }),
+          reconnectIceServerAfterSeconds * 1000,
+        ),
+      );
+    }
     if (dropAfterSeconds !== undefined) {
       this.cancels.push(this.options.schedule(() => this.ws.terminate(), dropAfterSeconds * 1000));
     }
