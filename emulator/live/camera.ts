@@ -105,6 +105,9 @@ class WeriftMasterSession implements MasterSession, FrameSink {
     const connection = new RTCPeerConnection({
       codecs: { video: [codecFor(offered)], audio: [] },
       iceServers: [],
+      // ICE lite: the camera only answers checks. A full agent with no STUN server configured
+      // would query werift's default public one (and wait 5 s for it where there is no route).
+      iceLite: true,
       ...(this.loopbackOnly ? LOOPBACK_ONLY_ICE : {}),
     });
     this.connection = connection;
