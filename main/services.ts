@@ -8,6 +8,8 @@ import type { Inventory, Scheduler } from './cameras/inventory';
 import { startDemoCloud } from './demo';
 import { createHandlers } from './ipc/handlers';
 import { createIpcRouter } from './ipc/router';
+import { createLiveService } from './live/create';
+import type { SaveSnapshotFile } from './live/snapshot';
 import type { SenderInfo } from './ipc/router';
 import type { Logger } from './logging/logger';
 import { EXTERNAL_URLS, isAllowedExternal } from './policy';
@@ -40,6 +42,8 @@ export interface AppServicesOptions {
   startDemoCloud?: () => Promise<DemoCloud>;
   /** Where an export goes (main/export/save-file.ts); by default a download in the page. */
   saveFile?: SaveFile;
+  /** Where a live view snapshot goes (main/live/snapshot.ts); by default a download in the page. */
+  saveSnapshotFile?: SaveSnapshotFile;
 }
 
 /**
@@ -71,6 +75,13 @@ export async function createAppServices(opts: AppServicesOptions) {
     session,
     inventory,
   });
+  const live = createLiveService({
+    session,
+    cameras: () => inventory.view().devices,
+    baseUrls: opts.baseUrls,
+    logger,
+    saveSnapshotFile: opts.saveSnapshotFile,
+  });
   const router = createIpcRouter({
     handlers: createHandlers({
       session,
@@ -79,6 +90,7 @@ export async function createAppServices(opts: AppServicesOptions) {
       openExternal: guardedOpener(opts.openUrl),
       saveFile: opts.saveFile,
       logger,
+      live,
     }),
     isTrustedSender: opts.isTrustedSender,
     logger,
@@ -94,6 +106,8 @@ export async function createAppServices(opts: AppServicesOptions) {
     thumbnails,
     router,
     settings,
+    /** Live view's sessions: the Electron layer ends them when the window closes. */
+    live,
     /**
      * Forwards main-process changes to one renderer (or one preview event stream); returns an
      * unsubscribe function. Camera lists go as a snapshot first, then as deltas against what this
@@ -106,12 +120,15 @@ export async function createAppServices(opts: AppServicesOptions) {
       const offCameras = inventory.onChange(
         cameraEventStream((event) => send(EVENTS.camerasChanged, event)),
       );
+      const offLive = live.onEvent((event) => send(EVENTS.live, event));
       return () => {
         offSession();
         offCameras();
+        offLive();
       };
     },
     async shutdown(): Promise<void> {
+      live.endAll('stopped'); // every signalling socket closes before the process goes
       inventory.stop();
       await session.shutdown();
     },

@@ -27,13 +27,21 @@ export function saveWithDialog(deps: {
   return async (file) => {
     const path = await deps.choosePath(file);
     if (!path) return { kind: 'cancelled' };
-    try {
-      await write(path, file.content);
-    } catch (err) {
-      throw new WyzeError('INTERNAL', writeFailure(err), undefined, errnoOf(err) ?? 'write failed');
-    }
+    await writeChosen(() => write(path, file.content));
     return { kind: 'saved', fileName: basename(path) };
   };
+}
+
+/**
+ * Runs the write of a file the user chose a place for; a failure becomes a plain message that
+ * says why and what to do (also used by live view's snapshots, main/live/snapshot.ts).
+ */
+export async function writeChosen(write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (err) {
+    throw new WyzeError('INTERNAL', writeFailure(err), undefined, errnoOf(err) ?? 'write failed');
+  }
 }
 
 const errnoOf = (err: unknown): string | undefined =>

@@ -1,0 +1,335 @@
+import { randomUUID } from 'node:crypto';
+import { MAX_LIVE_SESSIONS } from '../../common/live';
+import type { LiveCandidate, LiveEnd, LiveEvent, LiveSessionStart } from '../../common/live';
+import type { Scheduler } from '../cameras/refresh-pace';
+import type { Logger } from '../logging/logger';
+import { WyzeError, wyzeError } from '../wyze/errors';
+import type { LiveBootstrap } from './bootstrap';
+import { candidateFrame, offerFrame, readFrame } from './envelopes';
+import { endOf, reconnectDelayMs, statusEnd, MAX_RECONNECT_ATTEMPTS } from './ends';
+import type { EndAllReason } from './service';
+import type { SignallingSocket, SocketFactory } from './socket';
+
+/** A bootstrap is reused for a camera this long (the signed URL expires; docs/protocol.md). */
+export const BOOTSTRAP_REUSE_MS = 60_000;
+
+/** A camera as live view needs it from main's own list. */
+export interface LiveCamera {
+  mac: string;
+  name: string;
+  model: string;
+  isCamera: boolean;
+}
+
+export interface LiveSessionsOptions {
+  /** The cameras on main's list now (the page names one by MAC; nothing else is taken from it). */
+  cameras: () => readonly LiveCamera[];
+  /** get_streams for one camera, mapped to a bootstrap or a typed error (bootstrap.ts). */
+  bootstrap: (camera: LiveCamera) => Promise<LiveBootstrap>;
+  openSocket: SocketFactory;
+  scheduler: Scheduler;
+  now: () => number;
+  logger: Logger;
+  newId?: () => string;
+}
+
+interface Session {
+  readonly id: string;
+  readonly camera: LiveCamera;
+  socket: SignallingSocket | null;
+  /** The socket is open and frames may be relayed. */
+  open: boolean;
+  /** A fresh bootstrap and socket are being made (reconnect or restart). */
+  renewing: boolean;
+  /** The page's one ICE restart has been used. */
+  restarted: boolean;
+  /** Reconnects since the camera last answered an offer. */
+  attempts: number;
+  /** Which socket is current: callbacks of an older one are ignored. */
+  generation: number;
+  /** Aborted when the session ends: waits and socket opens stop. */
+  readonly lifetime: AbortController;
+}
+
+const cancelled = (): WyzeError => wyzeError('CANCELLED');
+
+/**
+ * Live sessions (docs/protocol.md, "Live view"): each is one camera's bootstrap and signalling
+ * socket, relaying the page's offer and candidates to the camera and its answer and candidates
+ * back as events. A dropped socket or GO_AWAY reconnects with a fresh bootstrap and backoff; the
+ * page's ICE failure restarts once; at most MAX_LIVE_SESSIONS at once.
+ */
+export function createLiveSessions(opts: LiveSessionsOptions) {
+  const { logger, scheduler, now } = opts;
+  const newId = opts.newId ?? randomUUID;
+  const sessions = new Map<string, Session>();
+  const listeners = new Set<(event: LiveEvent) => void>();
+  const reuse = new Map<string, { bootstrap: LiveBootstrap; at: number }>();
+  /** Bumped when the reusable bootstraps are forgotten (sign-out), so a late one is not kept. */
+  let reuseEpoch = 0;
+
+  function emit(event: LiveEvent): void {
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch (err) {
+        logger.error('a live event listener failed', { err });
+      }
+    }
+  }
+
+  function sessionOf(sessionId: string): Session {
+    const session = sessions.get(sessionId);
+    if (!session) throw wyzeError('LIVE_SESSION_UNKNOWN');
+    return session;
+  }
+
+  function dropSocket(session: Session): void {
+    session.generation++;
+    session.open = false;
+    session.socket?.close();
+    session.socket = null;
+  }
+
+  function end(session: Session, why: LiveEnd, announce = true): void {
+    if (session.lifetime.signal.aborted) return;
+    session.lifetime.abort();
+    dropSocket(session);
+    sessions.delete(session.id);
+    if (announce) emit({ sessionId: session.id, kind: 'ended', end: why });
+  }
+
+  async function freshBootstrap(camera: LiveCamera): Promise<LiveBootstrap> {
+    const epoch = reuseEpoch;
+    const bootstrap = await opts.bootstrap(camera);
+    if (epoch === reuseEpoch) reuse.set(camera.mac, { bootstrap, at: now() });
+    return bootstrap;
+  }
+
+  function reusable(mac: string): LiveBootstrap | null {
+    const kept = reuse.get(mac);
+    if (!kept) return null;
+    if (now() - kept.at <= BOOTSTRAP_REUSE_MS) return kept.bootstrap;
+    reuse.delete(mac);
+    return null;
+  }
+
+  /** Opens the session's signalling socket; resolves once it is open. */
+  function openSocket(session: Session, url: string): Promise<void> {
+    dropSocket(session);
+    const generation = session.generation;
+    const current = (): boolean =>
+      generation === session.generation && !session.lifetime.signal.aborted;
+    return new Promise<void>((resolve, reject) => {
+      let opened = false;
+      session.lifetime.signal.addEventListener('abort', () => reject(cancelled()), { once: true });
+      try {
+        session.socket = opts.openSocket(url, {
+          onOpen: () => {
+            if (!current()) return;
+            opened = true;
+            session.open = true;
+            resolve();
+          },
+          onMessage: (text) => {
+            if (current()) onFrame(session, text);
+          },
+          onClose: (why) => {
+            if (!current()) return;
+            session.open = false;
+            session.socket = null;
+            if (!opened) reject(wyzeError('SIGNALLING_FAILED', { detail: why }));
+            else void reconnect(session, 'The connection to the camera dropped.');
+          },
+        });
+      } catch (err) {
+        reject(wyzeError('SIGNALLING_FAILED', { detail: String((err as Error).name) }));
+      }
+    });
+  }
+
+  /**
+   * A bootstrap (reused when allowed and fresh enough) and an open socket; answers the ICE
+   * servers. A reused bootstrap whose socket will not open is replaced by a fresh one once.
+   */
+  async function connect(session: Session, fresh: boolean): Promise<LiveBootstrap> {
+    const kept = fresh ? null : reusable(session.camera.mac);
+    const bootstrap = kept ?? (await freshBootstrap(session.camera));
+    if (session.lifetime.signal.aborted) throw cancelled();
+    try {
+      await openSocket(session, bootstrap.signallingUrl);
+      return bootstrap;
+    } catch (err) {
+      if (!kept || session.lifetime.signal.aborted) throw err;
+      reuse.delete(session.camera.mac);
+      return connect(session, true);
+    }
+  }
+
+  function onFrame(session: Session, text: string): void {
+    const frame = readFrame(text);
+    switch (frame.kind) {
+      case 'answer':
+        session.attempts = 0; // the camera answered: the connection works again
+        emit({ sessionId: session.id, kind: 'answer', sdp: frame.sdp });
+        return;
+      case 'candidate':
+        emit({ sessionId: session.id, kind: 'candidate', candidate: frame.candidate });
+        return;
+      case 'go-away':
+        void reconnect(session, 'The signalling service asked the app to reconnect.');
+        return;
+      case 'reconnect-ice-server':
+        void reconnect(session, 'The relay servers changed.');
+        return;
+      case 'status':
+        if (!/^2\d\d$/.test(frame.statusCode)) end(session, statusEnd(frame));
+        return;
+      case 'invalid':
+        logger.debug('a signalling frame was not understood and was dropped', { why: frame.why });
+        return;
+      case 'ignored':
+        return;
+    }
+  }
+
+  /** Waits `ms` on the scheduler; resolves early (false) when the session ends. */
+  function wait(session: Session, ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const { signal } = session.lifetime;
+      if (signal.aborted) return resolve(false);
+      const cancel = scheduler.schedule(() => resolve(!signal.aborted), ms);
+      signal.addEventListener('abort', () => (cancel(), resolve(false)), { once: true });
+    });
+  }
+
+  /** A fresh bootstrap and socket after backoff, a few times, then `ended`; never rejects. */
+  async function reconnect(session: Session, firstReason: string): Promise<void> {
+    if (session.renewing || session.lifetime.signal.aborted) return;
+    session.renewing = true;
+    dropSocket(session);
+    let reason = firstReason;
+    try {
+      for (;;) {
+        session.attempts++;
+        if (session.attempts > MAX_RECONNECT_ATTEMPTS) {
+          end(session, endOf(wyzeError('SIGNALLING_FAILED')));
+          return;
+        }
+        emit({ sessionId: session.id, kind: 'reconnecting', attempt: session.attempts, reason });
+        if (!(await wait(session, reconnectDelayMs(session.attempts)))) return;
+        try {
+          const bootstrap = await connect(session, true);
+          session.renewing = false;
+          emit({ sessionId: session.id, kind: 'ready', iceServers: bootstrap.iceServers });
+          return;
+        } catch (err) {
+          if (session.lifetime.signal.aborted) return;
+          const why = endOf(err);
+          if (why.code !== 'SIGNALLING_FAILED' && why.code !== 'NETWORK') return end(session, why);
+          reason = why.message;
+        }
+      }
+    } catch (err) {
+      logger.error('live reconnect failed', { err });
+      end(session, endOf(err));
+    } finally {
+      session.renewing = false;
+    }
+  }
+
+  /** Ends every session with `cause`'s reason; an account change forgets reusable bootstraps. */
+  function endEvery(cause: EndAllReason | WyzeError): void {
+    if (cause !== 'window-closed' && cause !== 'stopped') {
+      reuse.clear();
+      reuseEpoch++;
+    }
+    for (const session of [...sessions.values()]) end(session, endOf(cause));
+  }
+
+  return {
+    async start(mac: string): Promise<LiveSessionStart> {
+      const camera = opts.cameras().find((c) => c.mac === mac);
+      if (!camera) throw new WyzeError('INVALID_ARGUMENT', 'That camera is not on your list.');
+      if (!camera.isCamera) throw wyzeError('LIVE_NOT_SUPPORTED');
+      if (sessions.size >= MAX_LIVE_SESSIONS) throw wyzeError('LIVE_LIMIT');
+      const session: Session = {
+        id: newId(),
+        camera,
+        socket: null,
+        open: false,
+        renewing: false,
+        restarted: false,
+        attempts: 0,
+        generation: 0,
+        lifetime: new AbortController(),
+      };
+      sessions.set(session.id, session);
+      try {
+        const bootstrap = await connect(session, false);
+        return { sessionId: session.id, iceServers: bootstrap.iceServers };
+      } catch (err) {
+        const endedElsewhere = session.lifetime.signal.aborted;
+        end(session, endOf(err), false);
+        throw endedElsewhere ? cancelled() : err;
+      }
+    },
+
+    sendOffer(sessionId: string, sdp: string): void {
+      const session = sessionOf(sessionId);
+      // An offer made before a reconnect is for a connection the page is replacing.
+      if (session.open) session.socket?.send(offerFrame(sdp));
+    },
+
+    sendCandidate(sessionId: string, candidate: LiveCandidate): void {
+      const session = sessionOf(sessionId);
+      if (session.open) session.socket?.send(candidateFrame(candidate));
+    },
+
+    async restart(sessionId: string): Promise<void> {
+      const session = sessionOf(sessionId);
+      if (session.restarted) {
+        end(session, {
+          code: 'NETWORK',
+          message:
+            'The video connection to the camera failed again after a restart. Check the ' +
+            'network, then start watching the camera again.',
+        });
+        return;
+      }
+      session.restarted = true;
+      if (session.renewing) return; // a reconnect is already making a fresh socket
+      session.renewing = true;
+      try {
+        const bootstrap = await connect(session, true);
+        session.renewing = false;
+        emit({ sessionId, kind: 'ready', iceServers: bootstrap.iceServers });
+      } catch (err) {
+        session.renewing = false;
+        if (session.lifetime.signal.aborted) return;
+        const why = endOf(err);
+        if (why.code === 'SIGNALLING_FAILED' || why.code === 'NETWORK') {
+          await reconnect(session, why.message);
+        } else end(session, why);
+      }
+    },
+
+    stop(sessionId: string): void {
+      end(sessionOf(sessionId), { code: 'stopped', message: 'Live view was closed.' });
+    },
+
+    /** Ends every session: sign-out, the window closing, quitting. */
+    endAll: (reason: EndAllReason): void => endEvery(reason),
+    endEvery,
+
+    onEvent(listener: (event: LiveEvent) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    /** How many sessions are open or starting (for tests and the bench). */
+    count: (): number => sessions.size,
+  };
+}
+
+export type LiveSessions = ReturnType<typeof createLiveSessions>;
