@@ -129,6 +129,38 @@ describe('createEmulatedCamera', () => {
     await expect(camera.openSession().answer(offer.sdp)).rejects.toThrow(NO_H264_MESSAGE);
   });
 
+  const H264_VIDEO = [
+    'm=video 9 UDP/TLS/RTP/SAVPF 102',
+    'a=rtpmap:102 H264/90000',
+    'a=fmtp:102 packetization-mode=1;profile-level-id=42e01f',
+  ];
+  it.each([
+    ['an empty offer', ''],
+    ['not SDP', 'hello\u0000world'],
+    ['an H.264 section and nothing else', H264_VIDEO.join('\r\n')],
+    [
+      'no ICE credentials or fingerprint',
+      [
+        'v=0',
+        'o=- 1 1 IN IP4 0.0.0.0',
+        's=-',
+        't=0 0',
+        ...H264_VIDEO,
+        'a=mid:0',
+        'a=recvonly',
+      ].join('\r\n'),
+    ],
+  ])('refuses %s with an Error and stays usable', async (_name, sdp) => {
+    camera = createEmulatedCamera({ width: 320, height: 240, fps: 10, label: 'Porch' });
+    const session = camera.openSession();
+    await expect(session.answer(sdp)).rejects.toThrow(/H\.264|ICE credentials/);
+    await expect(session.answer(sdp)).rejects.toThrow(/closed|already|H\.264/);
+    const viewer = createViewer([h264(102, 'packetization-mode=1;profile-level-id=42e01f')]);
+    viewers.push(viewer);
+    const offer = await viewer.createOffer();
+    await expect(camera.openSession().answer(offer.sdp)).resolves.toMatch(/^a=rtpmap:102 H264/m);
+  });
+
   it('streams H.264 at the configured size: SPS, PPS and IDR first, then P frames', async () => {
     camera = createEmulatedCamera(
       { width: 320, height: 240, fps: 15, label: 'Porch' },

@@ -17,7 +17,13 @@ import {
   type FrameSink,
   type SourceFrame,
 } from './h264/frame-source';
-import { findOfferedH264, NO_H264_MESSAGE, type OfferedH264 } from './h264/offer';
+import {
+  findOfferedH264,
+  hasIceAndDtls,
+  NO_H264_MESSAGE,
+  NO_SECURITY_MESSAGE,
+  type OfferedH264,
+} from './h264/offer';
 
 /**
  * The emulated camera (emulator/README.md, "Emulated cameras"): the master end of each viewer's
@@ -101,7 +107,16 @@ class WeriftMasterSession implements MasterSession, FrameSink {
     if (this.closed) throw new Error('the session is closed');
     if (this.connection) throw new Error('the session already has an offer');
     const offered = findOfferedH264(offerSdp);
-    if (!offered) throw new Error(NO_H264_MESSAGE);
+    const refusal = !offered
+      ? NO_H264_MESSAGE
+      : !hasIceAndDtls(offerSdp)
+        ? NO_SECURITY_MESSAGE
+        : '';
+    if (!offered || refusal) {
+      // A refused offer spends the session, as a failed answer does.
+      await this.close();
+      throw new Error(refusal);
+    }
     const connection = new RTCPeerConnection({
       codecs: { video: [codecFor(offered)], audio: [] },
       iceServers: [],

@@ -58,3 +58,16 @@ export function findOfferedH264(sdp: string): OfferedH264 | undefined {
   }
   return undefined;
 }
+
+/** The error message when an offer lacks what any WebRTC connection needs. */
+export const NO_SECURITY_MESSAGE = 'the offer has no ICE credentials or DTLS fingerprint';
+
+/**
+ * True when the offer carries ICE credentials and a DTLS fingerprint (RFC 8839, RFC 8122); werift
+ * accepts an offer without them and then never connects.
+ */
+export function hasIceAndDtls(sdp: string): boolean {
+  return [/^a=ice-ufrag:\S+/m, /^a=ice-pwd:\S+/m, /^a=fingerprint:\S+ \S+/m].every((line) =>
+    line.test(sdp),
+  );
+}
