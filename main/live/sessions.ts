@@ -8,18 +8,13 @@ import type { LiveBootstrap } from './bootstrap';
 import { candidateFrame, offerFrame, readFrame } from './envelopes';
 import { endOf, reconnectDelayMs, statusEnd, MAX_RECONNECT_ATTEMPTS } from './ends';
 import type { EndAllReason } from './service';
-import type { SignallingSocket, SocketFactory } from './socket';
+import type { SocketFactory } from './socket';
+import { createBootstrapReuse } from './bootstrap-reuse';
+import { waitUnlessEnded } from './session-state';
+import type { LiveCamera, Session } from './session-state';
 
-/** A bootstrap is reused for a camera this long (the signed URL expires; docs/protocol.md). */
-export const BOOTSTRAP_REUSE_MS = 60_000;
-
-/** A camera as live view needs it from main's own list. */
-export interface LiveCamera {
-  mac: string;
-  name: string;
-  model: string;
-  isCamera: boolean;
-}
+export { BOOTSTRAP_REUSE_MS } from './bootstrap-reuse';
+export type { LiveCamera } from './session-state';
 
 export interface LiveSessionsOptions {
   /** The cameras on main's list now (the page names one by MAC; nothing else is taken from it). */
@@ -31,24 +26,6 @@ export interface LiveSessionsOptions {
   now: () => number;
   logger: Logger;
   newId?: () => string;
-}
-
-interface Session {
-  readonly id: string;
-  readonly camera: LiveCamera;
-  socket: SignallingSocket | null;
-  /** The socket is open and frames may be relayed. */
-  open: boolean;
-  /** A fresh bootstrap and socket are being made (reconnect or restart). */
-  renewing: boolean;
-  /** The page's one ICE restart has been used. */
-  restarted: boolean;
-  /** Reconnects since the camera last answered an offer. */
-  attempts: number;
-  /** Which socket is current: callbacks of an older one are ignored. */
-  generation: number;
-  /** Aborted when the session ends: waits and socket opens stop. */
-  readonly lifetime: AbortController;
 }
 
 const cancelled = (): WyzeError => wyzeError('CANCELLED');
@@ -64,9 +41,7 @@ export function createLiveSessions(opts: LiveSessionsOptions) {
   const newId = opts.newId ?? randomUUID;
   const sessions = new Map<string, Session>();
   const listeners = new Set<(event: LiveEvent) => void>();
-  const reuse = new Map<string, { bootstrap: LiveBootstrap; at: number }>();
-  /** Bumped when the reusable bootstraps are forgotten (sign-out), so a late one is not kept. */
-  let reuseEpoch = 0;
+  const reuse = createBootstrapReuse({ bootstrap: opts.bootstrap, now });
 
   function emit(event: LiveEvent): void {
     for (const listener of listeners) {
@@ -97,21 +72,6 @@ export function createLiveSessions(opts: LiveSessionsOptions) {
     dropSocket(session);
     sessions.delete(session.id);
     if (announce) emit({ sessionId: session.id, kind: 'ended', end: why });
-  }
-
-  async function freshBootstrap(camera: LiveCamera): Promise<LiveBootstrap> {
-    const epoch = reuseEpoch;
-    const bootstrap = await opts.bootstrap(camera);
-    if (epoch === reuseEpoch) reuse.set(camera.mac, { bootstrap, at: now() });
-    return bootstrap;
-  }
-
-  function reusable(mac: string): LiveBootstrap | null {
-    const kept = reuse.get(mac);
-    if (!kept) return null;
-    if (now() - kept.at <= BOOTSTRAP_REUSE_MS) return kept.bootstrap;
-    reuse.delete(mac);
-    return null;
   }
 
   /** Opens the session's signalling socket; resolves once it is open. */
@@ -153,15 +113,15 @@ export function createLiveSessions(opts: LiveSessionsOptions) {
    * servers. A reused bootstrap whose socket will not open is replaced by a fresh one once.
    */
   async function connect(session: Session, fresh: boolean): Promise<LiveBootstrap> {
-    const kept = fresh ? null : reusable(session.camera.mac);
-    const bootstrap = kept ?? (await freshBootstrap(session.camera));
+    const kept = fresh ? null : reuse.reusable(session.camera.mac);
+    const bootstrap = kept ?? (await reuse.fresh(session.camera));
     if (session.lifetime.signal.aborted) throw cancelled();
     try {
       await openSocket(session, bootstrap.signallingUrl);
       return bootstrap;
     } catch (err) {
       if (!kept || session.lifetime.signal.aborted) throw err;
-      reuse.delete(session.camera.mac);
+      reuse.forget(session.camera.mac);
       return connect(session, true);
     }
   }
@@ -193,16 +153,6 @@ export function createLiveSessions(opts: LiveSessionsOptions) {
     }
   }
 
-  /** Waits `ms` on the scheduler; resolves early (false) when the session ends. */
-  function wait(session: Session, ms: number): Promise<boolean> {
-    return new Promise((resolve) => {
-      const { signal } = session.lifetime;
-      if (signal.aborted) return resolve(false);
-      const cancel = scheduler.schedule(() => resolve(!signal.aborted), ms);
-      signal.addEventListener('abort', () => (cancel(), resolve(false)), { once: true });
-    });
-  }
-
   /** A fresh bootstrap and socket after backoff, a few times, then `ended`; never rejects. */
   async function reconnect(session: Session, firstReason: string): Promise<void> {
     if (session.renewing || session.lifetime.signal.aborted) return;
@@ -217,7 +167,8 @@ export function createLiveSessions(opts: LiveSessionsOptions) {
           return;
         }
         emit({ sessionId: session.id, kind: 'reconnecting', attempt: session.attempts, reason });
-        if (!(await wait(session, reconnectDelayMs(session.attempts)))) return;
+        const delay = reconnectDelayMs(session.attempts);
+        if (!(await waitUnlessEnded(scheduler, session.lifetime.signal, delay))) return;
         try {
           const bootstrap = await connect(session, true);
           session.renewing = false;
@@ -241,8 +192,7 @@ export function createLiveSessions(opts: LiveSessionsOptions) {
   /** Ends every session with `cause`'s reason; an account change forgets reusable bootstraps. */
   function endEvery(cause: EndAllReason | WyzeError): void {
     if (cause !== 'window-closed' && cause !== 'stopped') {
-      reuse.clear();
-      reuseEpoch++;
+      reuse.forgetAll();
     }
     for (const session of [...sessions.values()]) end(session, endOf(cause));
   }
