@@ -75,14 +75,14 @@ const PAGE_SCRIPT = `
     }
     return undefined;
   };
-  window.centrePixel = (id) => {
+  window.pixels = (id, points) => {
     const video = window.viewers[id].video;
     const canvas = document.createElement('canvas');
     canvas.width = video.videoWidth;
     canvas.height = video.videoHeight;
     const context = canvas.getContext('2d');
     context.drawImage(video, 0, 0);
-    return [...context.getImageData(canvas.width >> 1, canvas.height >> 1, 1, 1).data.slice(0, 3)];
+    return points.map(([x, y]) => [...context.getImageData(x, y, 1, 1).data.slice(0, 3)]);
   };
 `;
 
@@ -102,7 +102,7 @@ interface ViewerPage {
   addCandidate(id: string, candidate: MasterCandidate): Promise<void>;
   videoState(id: string): VideoState;
   inboundCodec(id: string): Promise<string | undefined>;
-  centrePixel(id: string): number[];
+  pixels(id: string, points: readonly (readonly [number, number])[]): number[][];
 }
 
 describe.skipIf(reason !== undefined)('the emulated camera in Chromium', () => {
@@ -191,14 +191,28 @@ describe.skipIf(reason !== undefined)('the emulated camera in Chromium', () => {
         id,
       );
       expect(codec).toBe('video/H264');
-      const pixel = await page.evaluate(
-        (i) => (globalThis as unknown as ViewerPage).centrePixel(i),
-        id,
+      // Background (flat, Intra_16x16 DC) at the centre and the sides, and the label's first dot
+      // (text, I_PCM): the second dot of the top row of "P" and "G" is lit; a dot is width / 160 px.
+      const { width, height } = settings;
+      const dot = width / 160;
+      const background: [number, number][] = [
+        [width >> 1, height >> 1],
+        [8, height >> 1],
+        [width - 8, height >> 1],
+        [width >> 1, Math.round(height * 0.6)],
+      ];
+      const [text, ...pixels] = await page.evaluate(
+        ([i, points]) => (globalThis as unknown as ViewerPage).pixels(i, points),
+        [id, [[5 * dot + (dot >> 1), 4 * dot + (dot >> 1)], ...background]] as const,
       );
       const expected = labelColour(settings.label);
-      pixel.forEach((channel, c) =>
-        expect(Math.abs(channel - (expected[c] ?? 0))).toBeLessThan(24),
-      );
+      for (const pixel of pixels) {
+        pixel.forEach((channel, c) =>
+          expect(Math.abs(channel - (expected[c] ?? 0))).toBeLessThan(24),
+        );
+      }
+      expect(Math.min(...(text ?? []))).toBeGreaterThan(220);
+      const pixel = pixels[0] ?? [];
       const last: VideoState = await page.evaluate(
         (i) => (globalThis as unknown as ViewerPage).videoState(i),
         id,

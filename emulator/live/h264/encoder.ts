@@ -6,14 +6,16 @@ import {
   createFrame,
   type YuvFrame,
 } from './frame';
+import { matchesDcPrediction } from './intra-dc';
 import { makeNalUnit, NAL_TYPE } from './nal';
 
 /**
  * A deliberately simple H.264 encoder (ITU-T H.264), Constrained Baseline, CAVLC, 4:2:0:
- * keyframes are IDR pictures of I_PCM macroblocks (raw samples, lossless), later frames are P
- * pictures where unchanged macroblocks are P_Skip and changed ones are I_PCM. Every decoded
- * picture therefore equals the painted one exactly, and a P_Skip copies its macroblock from the
- * previous picture (all motion vectors are zero: no macroblock ever codes one).
+ * keyframes are IDR pictures, later frames are P pictures where unchanged macroblocks are P_Skip.
+ * A coded macroblock is Intra_16x16 DC with no residual when its prediction already equals it
+ * (flat background: two bytes), else I_PCM (its raw samples). Every decoded picture therefore
+ * equals the painted one exactly, and a P_Skip copies its macroblock from the previous picture
+ * (all motion vectors are zero: no macroblock ever codes one).
  */
 
 /** profile_idc 66 (Baseline) with constraint_set0 and constraint_set1: Constrained Baseline. */
@@ -30,9 +32,13 @@ export const PROFILE_LEVEL_ID = '42e01f';
 
 /** frame_num is 8 bits wide (log2_max_frame_num_minus4 = 4). */
 const LOG2_MAX_FRAME_NUM = 8;
-/** mb_type of I_PCM in an I slice; in a P slice the intra types follow the 5 inter ones. */
-const MB_TYPE_I_PCM_IN_I = 25;
-const MB_TYPE_I_PCM_IN_P = 5 + 25;
+/** mb_type of I_PCM in an I slice (Table 7-11); in a P slice intra types follow 5 inter ones. */
+const MB_TYPE_I_PCM = 25;
+/** I_16x16_2_0_0: Intra_16x16, prediction mode 2 (DC), no chroma or luma AC coefficients. */
+const MB_TYPE_I16_DC_NO_RESIDUAL = 3;
+const P_SLICE_INTRA_OFFSET = 5;
+/** nN of a neighbouring I_PCM macroblock's 4×4 blocks when predicting nC (§9.2.1). */
+const PCM_TOTAL_COEFF = 16;
 const SLICE_TYPE_P_ALL = 5;
 const SLICE_TYPE_I_ALL = 7;
 
@@ -40,8 +46,16 @@ const SLICE_TYPE_I_ALL = 7;
 export interface EncodedFrame {
   readonly keyframe: boolean;
   readonly nalUnits: Uint8Array[];
-  /** Macroblocks coded as I_PCM (all of them in a keyframe). */
+  /** Macroblocks coded (all of them in a keyframe; the changed ones in a P frame). */
   readonly codedMacroblocks: number;
+  /** Of those, the ones sent as raw samples (I_PCM); the others are Intra_16x16 DC. */
+  readonly pcmMacroblocks: number;
+}
+
+function countFlags(flags: Uint8Array): number {
+  let count = 0;
+  for (const flag of flags) count += flag;
+  return count;
 }
 
 /** seq_parameter_set_rbsp (§7.3.2.1.1) for a frame of whole macroblocks. */
@@ -135,20 +149,22 @@ export class H264Encoder {
     w.flag(false); // long_term_reference_flag
     w.se(0); // slice_qp_delta
     w.ue(1); // disable_deblocking_filter_idc: off, so decoded samples equal the coded ones
-    for (let mb = 0; mb < mbCount; mb++) {
-      w.ue(MB_TYPE_I_PCM_IN_I);
-      this.writePcm(w, frame, mb);
-    }
+    const pcm = new Uint8Array(mbCount);
+    for (let mb = 0; mb < mbCount; mb++) this.writeMacroblock(w, frame, mb, 0, pcm);
     w.trailingBits();
     this.idrPicId = (this.idrPicId + 1) % 65536;
     this.frameNum = 1;
     const slice = makeNalUnit(3, NAL_TYPE.idrSlice, w.finish());
-    return { keyframe: true, nalUnits: [this.sps, this.pps, slice], codedMacroblocks: mbCount };
+    return {
+      keyframe: true,
+      nalUnits: [this.sps, this.pps, slice],
+      codedMacroblocks: mbCount,
+      pcmMacroblocks: countFlags(pcm),
+    };
   }
 
   private encodeP(frame: YuvFrame, changed: Uint8Array): EncodedFrame {
-    let coded = 0;
-    for (const flag of changed) coded += flag;
+    const coded = countFlags(changed);
     const w = new BitWriter(coded * 388 + 64);
     w.ue(0); // first_mb_in_slice
     w.ue(SLICE_TYPE_P_ALL);
@@ -160,6 +176,7 @@ export class H264Encoder {
     w.se(0); // slice_qp_delta
     w.ue(1); // disable_deblocking_filter_idc
     let skipRun = 0;
+    const pcm = new Uint8Array(changed.length);
     for (let mb = 0; mb < changed.length; mb++) {
       if (!changed[mb]) {
         skipRun++;
@@ -167,14 +184,52 @@ export class H264Encoder {
       }
       w.ue(skipRun); // mb_skip_run
       skipRun = 0;
-      w.ue(MB_TYPE_I_PCM_IN_P);
-      this.writePcm(w, frame, mb);
+      this.writeMacroblock(w, frame, mb, P_SLICE_INTRA_OFFSET, pcm);
     }
     if (skipRun > 0) w.ue(skipRun);
     w.trailingBits();
     this.frameNum = (this.frameNum + 1) % (1 << LOG2_MAX_FRAME_NUM);
     const slice = makeNalUnit(2, NAL_TYPE.nonIdrSlice, w.finish());
-    return { keyframe: false, nalUnits: [slice], codedMacroblocks: coded };
+    return {
+      keyframe: false,
+      nalUnits: [slice],
+      codedMacroblocks: coded,
+      pcmMacroblocks: countFlags(pcm),
+    };
+  }
+
+  /**
+   * One intra macroblock: Intra_16x16 DC without residual when the prediction is exact, else
+   * I_PCM (marked in `pcm`, which later macroblocks read for their nC).
+   */
+  private writeMacroblock(
+    w: BitWriter,
+    frame: YuvFrame,
+    mb: number,
+    mbTypeOffset: number,
+    pcm: Uint8Array,
+  ): void {
+    const mbWidth = this.width / 16;
+    const mbx = mb % mbWidth;
+    const mby = Math.floor(mb / mbWidth);
+    if (!matchesDcPrediction(frame, mbx, mby)) {
+      w.ue(mbTypeOffset + MB_TYPE_I_PCM);
+      this.writePcm(w, frame, mb);
+      pcm[mb] = 1;
+      return;
+    }
+    w.ue(mbTypeOffset + MB_TYPE_I16_DC_NO_RESIDUAL);
+    w.ue(0); // intra_chroma_pred_mode: DC
+    w.se(0); // mb_qp_delta
+    // Intra16x16DCLevel with no coefficients: coeff_token for TotalCoeff 0, TrailingOnes 0
+    // (Table 9-5), whose code depends on nC from the left and upper neighbours (§9.2.1).
+    const nA = mbx > 0 ? (pcm[mb - 1] ? PCM_TOTAL_COEFF : 0) : undefined;
+    const nB = mby > 0 ? (pcm[mb - mbWidth] ? PCM_TOTAL_COEFF : 0) : undefined;
+    const nC = nA !== undefined && nB !== undefined ? (nA + nB + 1) >> 1 : (nA ?? nB ?? 0);
+    if (nC < 2) w.u(1, 0b1);
+    else if (nC < 4) w.u(2, 0b11);
+    else if (nC < 8) w.u(4, 0b1111);
+    else w.u(6, 0b000011);
   }
 
   /** pcm_alignment_zero_bits, then 256 luma and 2×64 chroma samples in raster order (§7.3.5). */

@@ -139,14 +139,17 @@ export interface ParsedSlice {
   frameNum: number;
   idrPicId?: number;
   disableDeblocking: number;
-  /** Per macroblock: its raw samples (384 bytes: Y, Cb, Cr) or null for P_Skip. */
-  macroblocks: (Uint8Array | null)[];
+  /**
+   * Per macroblock: its raw samples (384 bytes: Y, Cb, Cr) for I_PCM, 'dc' for Intra_16x16 DC
+   * without residual, or null for P_Skip.
+   */
+  macroblocks: (Uint8Array | 'dc' | null)[];
   /** The mb_skip_run values in the order read (P slices). */
   skipRuns: number[];
 }
 
 /** Parses a slice of I_PCM / P_Skip macroblocks written with the SPS above (8-bit frame_num). */
-export function parseSlice(nal: Uint8Array, mbCount: number): ParsedSlice {
+export function parseSlice(nal: Uint8Array, mbCount: number, mbWidth: number): ParsedSlice {
   const { type, rbsp: r } = readNal(nal);
   if (type !== 1 && type !== 5) throw new Error(`not a slice: type ${type}`);
   const idr = type === 5;
@@ -166,7 +169,7 @@ export function parseSlice(nal: Uint8Array, mbCount: number): ParsedSlice {
   } else if (r.u(1)) throw new Error('adaptive_ref_pic_marking_mode_flag set');
   if (r.se() !== 0) throw new Error('slice_qp_delta is not 0');
   const disableDeblocking = r.ue();
-  const macroblocks: (Uint8Array | null)[] = [];
+  const macroblocks: (Uint8Array | 'dc' | null)[] = [];
   const skipRuns: number[] = [];
   while (macroblocks.length < mbCount) {
     if (isP) {
@@ -176,10 +179,24 @@ export function parseSlice(nal: Uint8Array, mbCount: number): ParsedSlice {
       if (macroblocks.length > mbCount) throw new Error('skip run past the last macroblock');
       if (macroblocks.length === mbCount) break;
     }
-    const mbType = r.ue();
-    if (mbType !== (isP ? 30 : 25)) throw new Error(`mb_type ${mbType} is not I_PCM`);
-    while (!r.byteAligned) if (r.u(1) !== 0) throw new Error('nonzero pcm_alignment_zero_bit');
-    macroblocks.push(r.bytes(384));
+    const mbType = r.ue() - (isP ? 5 : 0);
+    if (mbType === 25) {
+      while (!r.byteAligned) if (r.u(1) !== 0) throw new Error('nonzero pcm_alignment_zero_bit');
+      macroblocks.push(r.bytes(384));
+      continue;
+    }
+    if (mbType !== 3) throw new Error(`mb_type ${mbType} is neither I_PCM nor I_16x16_2_0_0`);
+    if (r.ue() !== 0) throw new Error('intra_chroma_pred_mode is not DC');
+    if (r.se() !== 0) throw new Error('mb_qp_delta is not 0');
+    // nC from the left and upper neighbours: 16 for I_PCM, 0 for anything else here.
+    const mb = macroblocks.length;
+    const count = (n: number) => (macroblocks[n] instanceof Uint8Array ? 16 : 0);
+    const nA = mb % mbWidth > 0 ? count(mb - 1) : undefined;
+    const nB = mb >= mbWidth ? count(mb - mbWidth) : undefined;
+    const nC = nA !== undefined && nB !== undefined ? (nA + nB + 1) >> 1 : (nA ?? nB ?? 0);
+    const [bits, code] = nC < 2 ? [1, 1] : nC < 4 ? [2, 3] : nC < 8 ? [4, 15] : [6, 3];
+    if (r.u(bits) !== code) throw new Error(`coeff_token is not "no coefficients" for nC ${nC}`);
+    macroblocks.push('dc');
   }
   r.expectTrailingBits();
   return { idr, sliceType, frameNum, idrPicId, disableDeblocking, macroblocks, skipRuns };
