@@ -61,6 +61,7 @@ function fakeServices() {
     session: { view: () => ({ status: 'signedOut' }), startDemo: vi.fn() },
     settings: { get: () => ({ window: null }), update: vi.fn() },
     inventory: { setVisible: vi.fn(), refresh: vi.fn() },
+    live: { endAll: vi.fn() },
     subscribe: () => () => undefined,
     shutdown: vi.fn(async () => undefined),
   };
@@ -206,6 +207,39 @@ describe('main/index.ts (with a fake Electron)', () => {
     expect(event.preventDefault).toHaveBeenCalled();
     await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalledTimes(1));
     expect(services.shutdown).toHaveBeenCalledTimes(1);
+  });
+
+  it('closing the window ends every live session (its signalling sockets close with it)', async () => {
+    const { createAppServices, createMainWindow } = await start({ isPackaged: true });
+    await vi.waitFor(() => expect(createMainWindow).toHaveBeenCalled());
+    const services = (await createAppServices.mock.results[0]?.value) as ReturnType<
+      typeof fakeServices
+    >;
+    const win = createMainWindow.mock.results[0]?.value.win;
+    const closed = (win?.on.mock.calls as unknown[][] | undefined)?.find(
+      (call) => call[0] === 'closed',
+    )?.[1] as (() => void) | undefined;
+    expect(services.live.endAll).not.toHaveBeenCalled();
+    closed?.();
+    expect(services.live.endAll).toHaveBeenCalledWith('window-closed');
+  });
+
+  it('snapshots go through the native save dialog, in Pictures, as PNG', async () => {
+    const { electron, createAppServices } = await start({ isPackaged: true });
+    await vi.waitFor(() => expect(createAppServices).toHaveBeenCalled());
+    const showSaveDialog = vi.fn(async () => ({ canceled: true, filePath: '' }));
+    Object.assign(electron.dialog, { showSaveDialog });
+    const save = createAppServices.mock.calls[0]?.[0].saveSnapshotFile;
+    expect(await save?.({ suggestedName: 'Front Door.png', bytes: Buffer.alloc(1) })).toEqual({
+      kind: 'cancelled',
+    });
+    expect(showSaveDialog).toHaveBeenCalledWith(
+      expect.anything(),
+      expect.objectContaining({
+        defaultPath: join(root, 'pictures', 'Front Door.png'),
+        filters: [{ name: 'PNG picture', extensions: ['png'] }],
+      }),
+    );
   });
 
   it('an unhandled rejection is logged, and the app keeps running', async () => {

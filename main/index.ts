@@ -20,6 +20,7 @@ import { desktopEnvironment, desktopServiceOptions } from './desktop-options';
 import { appIdentity, appUserModelId } from './identity';
 import { SAVE_FILTERS, saveWithDialog } from './export/save-file';
 import { registerIpc } from './ipc/register';
+import { saveSnapshotWithDialog } from './live/snapshot';
 import { createFileSink } from './logging/file-sink';
 import type { FileSink } from './logging/file-sink';
 import { combineSinks, consoleSink, createLogger } from './logging/logger';
@@ -118,6 +119,18 @@ if (!app.requestSingleInstanceLock()) {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
 
+  /** The native save dialog over the main window; the chosen path, or null when cancelled. */
+  const askWhereToSave = async (
+    defaultPath: string,
+    filter: { name: string; extensions: string[] },
+  ): Promise<string | null> => {
+    const options = { defaultPath, filters: [filter] };
+    const chosen = mainWindow
+      ? await dialog.showSaveDialog(mainWindow, options)
+      : await dialog.showSaveDialog(options);
+    return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+  };
+
   const openUrl = async (url: string): Promise<void> => {
     if (!isAllowedExternal(url)) throw new Error('external URL not allowed');
     await shell.openExternal(url);
@@ -168,16 +181,19 @@ if (!app.requestSingleInstanceLock()) {
         }),
         // Export: the native save dialog, in the Downloads folder with a dated name.
         saveFile: saveWithDialog({
-          choosePath: async (file) => {
-            const options = {
-              defaultPath: join(app.getPath('downloads'), file.suggestedName),
-              filters: [SAVE_FILTERS[file.format]],
-            };
-            const chosen = mainWindow
-              ? await dialog.showSaveDialog(mainWindow, options)
-              : await dialog.showSaveDialog(options);
-            return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
-          },
+          choosePath: (file) =>
+            askWhereToSave(
+              join(app.getPath('downloads'), file.suggestedName),
+              SAVE_FILTERS[file.format],
+            ),
+        }),
+        // Live view's snapshot: the same dialog, in the Pictures folder, named after the camera.
+        saveSnapshotFile: saveSnapshotWithDialog({
+          choosePath: (suggestedName) =>
+            askWhereToSave(join(app.getPath('pictures'), suggestedName), {
+              name: 'PNG picture',
+              extensions: ['png'],
+            }),
         }),
       });
       registerIpc(ipcMain, services.router);
@@ -205,6 +221,8 @@ if (!app.requestSingleInstanceLock()) {
         win.on('show', () => app_.inventory.setVisible(true));
         win.on('restore', () => app_.inventory.setVisible(true));
         win.on('closed', () => {
+          // Live view belongs to the window: its signalling sockets close with it.
+          app_.live.endAll('window-closed');
           unsubscribe();
           app_.inventory.setVisible(false);
           mainWindow = null;
