@@ -1,6 +1,7 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_EXPORT_MACS } from '../common/export';
+import { MAX_SNAPSHOT_BYTES } from '../common/live';
 import type { PreviewHost } from './host';
 import { startTestPreviewHost } from './test-host';
 
@@ -145,5 +146,22 @@ describe('preview host: request size', () => {
   it('still refuses a body past its cap', async () => {
     const res = await ipc(encodeURIComponent('session:get'), `{"arg":"${'x'.repeat(1_100_000)}"}`);
     expect(res.status).toBe(403);
+  });
+
+  it('reads a live view snapshot of up to 16 MB of base64 (that channel only)', async () => {
+    const pngBase64 = 'A'.repeat(Math.ceil(MAX_SNAPSHOT_BYTES / 3) * 4);
+    const body = JSON.stringify({ arg: { mac: 'NOT-ON-THE-LIST', pngBase64 } });
+    const snapshot = await ipc(encodeURIComponent('live:save-snapshot'), body);
+    expect(snapshot.status).toBe(200);
+    // Read, checked and refused for what it is (no such camera), not for its size.
+    expect(JSON.parse(snapshot.body)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    });
+    const other = await ipc(
+      encodeURIComponent('live:start'),
+      JSON.stringify({ arg: { mac: 'x'.repeat(1_100_000) } }),
+    );
+    expect(other.status).toBe(403);
   });
 });

@@ -13,10 +13,19 @@ import type { KeytarLike } from '../main/session/secret-store';
 import { THUMBNAIL_PATH_PREFIX, thumbnailReply } from '../main/thumbnails/route';
 import type { BaseUrls } from '../main/wyze/config';
 import { wyzeError } from '../main/wyze/errors';
+import { CHANNELS } from '../common/channels';
+import { MAX_SNAPSHOT_BYTES } from '../common/live';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 /** Room for the largest request: an export naming MAX_EXPORT_MACS cameras (common/export.ts). */
 const MAX_BODY = 1024 * 1024;
+/**
+ * The one channel allowed more: a live view snapshot, a PNG of up to MAX_SNAPSHOT_BYTES as base64
+ * (common/live.ts), with room for its JSON wrapping.
+ */
+const MAX_SNAPSHOT_BODY = Math.ceil(MAX_SNAPSHOT_BYTES / 3) * 4 + 64 * 1024;
+const bodyCapOf = (channel: string | null): number =>
+  channel === CHANNELS.saveSnapshot ? MAX_SNAPSHOT_BODY : MAX_BODY;
 
 export interface PreviewHostOptions {
   baseUrls: BaseUrls;
@@ -68,12 +77,12 @@ function decodeChannel(segment: string): string | null {
   }
 }
 
-async function readBody(req: IncomingMessage): Promise<string | null> {
+async function readBody(req: IncomingMessage, cap: number): Promise<string | null> {
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) return null;
+    if (size > cap) return null;
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -181,7 +190,8 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
         req.method === 'POST' &&
         sameSecret(String(req.headers['x-wyze-launch'] ?? ''), secret) &&
         req.headers['content-type'] === 'application/json';
-      const text = ok ? await readBody(req) : null;
+      const channel = decodeChannel(url.pathname.slice('/__ipc/'.length));
+      const text = ok ? await readBody(req, bodyCapOf(channel)) : null;
       if (!ok || text === null) {
         res.writeHead(403).end();
         return;
@@ -192,7 +202,6 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
       } catch {
         arg = Symbol('unparseable');
       }
-      const channel = decodeChannel(url.pathname.slice('/__ipc/'.length));
       const result =
         channel === null
           ? { ok: false, error: wyzeError('INVALID_ARGUMENT').toDto() }
