@@ -252,7 +252,7 @@ const zones = [
     name: 'emulator/: a Wyze cloud in plain Node',
     files: ['emulator/**/*.ts'],
     imports: [
-      nodeOnly(['zod', 'jpeg-js']),
+      nodeOnly(['zod', 'jpeg-js', 'werift', 'ws']),
       mainCode,
       rendererCode,
       folder('preload', 'The emulator knows nothing of the app.'),
