@@ -52,7 +52,7 @@ async function signedIn(): Promise<{
   if (!demo) throw new Error('no demo account');
   await services.session.signIn({
     email: demo.email,
-    password: demo.password,
+    password: demo.password ?? '',
     keyId: demo.keyId,
     apiKey: demo.apiKey,
   });
