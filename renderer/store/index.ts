@@ -14,6 +14,8 @@ import { createDialogsSlice } from './dialogs';
 import type { DialogsSlice } from './dialogs';
 import { createDetailsSlice } from './details';
 import type { DetailsSlice } from './details';
+import { createLiveSlice, initialLive } from './live';
+import type { LiveSlice } from './live';
 import { createViewSlice } from './view';
 import type { ViewSlice } from './view';
 
@@ -100,7 +102,8 @@ export type Store = SessionSlice &
   ActionsSlice &
   ViewSlice &
   DetailsSlice &
-  DialogsSlice;
+  DialogsSlice &
+  LiveSlice;
 
 export const initialSession: SessionView = {
   status: 'starting',
@@ -129,6 +132,7 @@ export const initialState = () => ({
   viewPrefs: defaultViewPrefs(),
   viewEdits: {},
   selectedMac: null,
+  ...initialLive(),
 });
 
 export const useStore = create<Store>()((set, get) => {
@@ -166,6 +170,7 @@ export const useStore = create<Store>()((set, get) => {
     ...createViewSlice(set, get),
     ...createDialogsSlice(set),
     ...createDetailsSlice(set),
+    ...createLiveSlice(set),
     setSession: (session) => set({ session }),
 
     receiveCameras(event) {
