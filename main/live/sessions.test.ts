@@ -145,6 +145,16 @@ describe('starting a live session', () => {
     expect(await codeOf(second)).toBe('ok');
   });
 
+  it('an end between the socket opening and the answer cancels the start (no dead id)', async () => {
+    const t = setup({ autoOpen: false });
+    const start = t.sessions.start('CAM1');
+    await settle();
+    t.sockets.last()?.open();
+    t.sessions.endAll('signed-out');
+    expect(await codeOf(start)).toBe('CANCELLED');
+    expect(t.sessions.count()).toBe(0);
+  });
+
   it('a stop during the start ends it: the start is cancelled and its socket closed', async () => {
     const t = setup({ autoOpen: false });
     const start = t.sessions.start('CAM1');

@@ -217,6 +217,8 @@ export function createLiveSessions(opts: LiveSessionsOptions) {
       sessions.set(session.id, session);
       try {
         const bootstrap = await connect(session, false);
+        // Ended between the socket opening and this answer (a sign-out): the id is already gone.
+        if (session.lifetime.signal.aborted) throw cancelled();
         return { sessionId: session.id, iceServers: bootstrap.iceServers };
       } catch (err) {
         const endedElsewhere = session.lifetime.signal.aborted;
