@@ -71,6 +71,7 @@ export function createLiveSessions(opts: LiveSessionsOptions) {
     session.lifetime.abort();
     dropSocket(session);
     sessions.delete(session.id);
+    logger.info('live session ended', { model: session.camera.model, code: why.code });
     if (announce) emit({ sessionId: session.id, kind: 'ended', end: why });
   }
 
@@ -166,6 +167,7 @@ export function createLiveSessions(opts: LiveSessionsOptions) {
           end(session, endOf(wyzeError('SIGNALLING_FAILED')));
           return;
         }
+        logger.info('live signalling reconnecting', { attempt: session.attempts, reason });
         emit({ sessionId: session.id, kind: 'reconnecting', attempt: session.attempts, reason });
         const delay = reconnectDelayMs(session.attempts);
         if (!(await waitUnlessEnded(scheduler, session.lifetime.signal, delay))) return;
