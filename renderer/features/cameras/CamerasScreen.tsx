@@ -3,6 +3,7 @@ import { plural } from '../../format';
 import { useStore } from '../../store';
 import { selectCameraCounts } from '../../store/selectors';
 import { ExportButton } from '../export/ExportButton';
+import { LiveArea, LiveWallButton } from '../live/openers';
 import { SettingsButtons } from '../settings/Dialogs';
 import { ErrorBanner } from '../shell/ErrorBanner';
 import { LoadingNotice } from '../shell/Loading';
@@ -88,6 +89,7 @@ function Toolbar() {
         {others > 0 && ` · + ${plural(others, 'other Wyze device')}`}
       </p>
       <UpdatedAgo />
+      <LiveWallButton />
       <ExportButton />
       <button
         type="button"
@@ -158,6 +160,7 @@ export function CamerasScreen() {
         <ExpiredPanel />
         <Toolbar />
         <Body />
+        <LiveArea />
       </main>
     </div>
   );

@@ -1,0 +1,45 @@
+/**
+ * The video's current frame as a PNG, at the stream's own resolution (not the size it is shown
+ * at); null while there is no frame.
+ */
+export async function captureFrame(video: HTMLVideoElement): Promise<Blob | null> {
+  const { videoWidth: width, videoHeight: height } = video;
+  if (!width || !height) return null;
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const context = canvas.getContext('2d');
+  if (!context) return null;
+  context.drawImage(video, 0, 0, width, height);
+  return new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+}
+
+/** A Blob's bytes as base64 (what live:save-snapshot carries). */
+export function toBase64(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = typeof reader.result === 'string' ? reader.result : '';
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(reader.error ?? new Error('The snapshot could not be read'));
+    reader.readAsDataURL(blob);
+  });
+}
+
+/** Hands the page's own PNG to the browser as a download (the preview has no save dialog). */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  try {
+    link.click();
+  } finally {
+    link.remove();
+    // The download started with the click; the URL is not needed after this task.
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+}
