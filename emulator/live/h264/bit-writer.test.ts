@@ -24,7 +24,7 @@ describe('BitWriter', () => {
     [25, '000011010'],
     [30, '000011111'],
     [255, '00000000100000000'],
-  ])('writes ue(%i) as %s (H.264 §9.1, Table 9-2)', (value, bits) => {
+  ])('writes ue(%i) as %s (H.264 clause 9.1, Table 9-2)', (value, bits) => {
     expect(bitsOf((w) => w.ue(value))).toBe(bits);
   });
 
@@ -35,7 +35,7 @@ describe('BitWriter', () => {
     [2, '00100'],
     [-2, '00101'],
     [3, '00110'],
-  ])('writes se(%i) as %s (H.264 §9.1.1, Table 9-3)', (value, bits) => {
+  ])('writes se(%i) as %s (H.264 clause 9.1.1, Table 9-3)', (value, bits) => {
     expect(bitsOf((w) => w.se(value))).toBe(bits);
   });
 

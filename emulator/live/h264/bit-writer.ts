@@ -1,5 +1,5 @@
 /**
- * A big-endian bit writer for H.264 RBSPs (ITU-T H.264 §7.2): fixed-width fields, exp-Golomb
+ * A big-endian bit writer for H.264 RBSPs (ITU-T H.264 clause 7.2): fixed-width fields, exp-Golomb
  * codes, and whole bytes once aligned (the raw samples of I_PCM macroblocks).
  */
 export class BitWriter {
@@ -42,7 +42,7 @@ export class BitWriter {
     this.u(1, value ? 1 : 0);
   }
 
-  /** Unsigned exp-Golomb, ue(v) (§9.1): for 0 ≤ value < 2³¹ − 1. */
+  /** Unsigned exp-Golomb, ue(v) (clause 9.1): for 0 ≤ value < 2³¹ − 1. */
   ue(value: number): void {
     if (!Number.isInteger(value) || value < 0 || value >= 0x7fffffff) {
       throw new RangeError(`ue(v) takes an integer from 0 to 2^31 - 2, not ${value}`);
@@ -53,7 +53,7 @@ export class BitWriter {
     this.u(width, codeNum);
   }
 
-  /** Signed exp-Golomb, se(v) (§9.1.1): k > 0 maps to 2k − 1, k ≤ 0 to −2k. */
+  /** Signed exp-Golomb, se(v) (clause 9.1.1): k > 0 maps to 2k − 1, k ≤ 0 to −2k. */
   se(value: number): void {
     this.ue(value > 0 ? 2 * value - 1 : -2 * value);
   }
@@ -71,7 +71,7 @@ export class BitWriter {
     if (this.pendingBits > 0) this.u(8 - this.pendingBits, 0);
   }
 
-  /** rbsp_trailing_bits(): a stop bit, then zeros to the byte boundary (§7.3.2.11). */
+  /** rbsp_trailing_bits(): a stop bit, then zeros to the byte boundary (clause 7.3.2.11). */
   trailingBits(): void {
     this.u(1, 1);
     this.alignWithZeros();

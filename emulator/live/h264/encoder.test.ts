@@ -54,8 +54,8 @@ function dcPrediction(
 
 /**
  * Rebuilds a picture from a parsed slice over the previous picture (P_Skip copies it; I_PCM
- * brings its samples; Intra_16x16 DC fills each block with its prediction, H.264 §8.3.3.4 and
- * §8.3.4, from the neighbours rebuilt before it).
+ * brings its samples; Intra_16x16 DC fills each block with its prediction, H.264 clause 8.3.3.4 and
+ * clause 8.3.4, from the neighbours rebuilt before it).
  */
 function reconstruct(
   macroblocks: (Uint8Array | 'dc' | null)[],

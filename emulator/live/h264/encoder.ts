@@ -27,7 +27,7 @@ export const PROFILE_IDC = 66;
 export const CONSTRAINT_FLAGS = 0xe0;
 /** Level 3.1: up to 3,600 macroblocks a frame (1280×720), plenty for the emulator's sizes. */
 export const LEVEL_IDC = 31;
-/** The profile-level-id an SDP offer must carry for this stream (RFC 6184 §8.1). */
+/** The profile-level-id an SDP offer must carry for this stream (RFC 6184 section 8.1). */
 export const PROFILE_LEVEL_ID = '42e01f';
 
 /** frame_num is 8 bits wide (log2_max_frame_num_minus4 = 4). */
@@ -37,7 +37,7 @@ const MB_TYPE_I_PCM = 25;
 /** I_16x16_2_0_0: Intra_16x16, prediction mode 2 (DC), no chroma or luma AC coefficients. */
 const MB_TYPE_I16_DC_NO_RESIDUAL = 3;
 const P_SLICE_INTRA_OFFSET = 5;
-/** nN of a neighbouring I_PCM macroblock's 4×4 blocks when predicting nC (§9.2.1). */
+/** nN of a neighbouring I_PCM macroblock's 4×4 blocks when predicting nC (clause 9.2.1). */
 const PCM_TOTAL_COEFF = 16;
 const SLICE_TYPE_P_ALL = 5;
 const SLICE_TYPE_I_ALL = 7;
@@ -58,7 +58,7 @@ function countFlags(flags: Uint8Array): number {
   return count;
 }
 
-/** seq_parameter_set_rbsp (§7.3.2.1.1) for a frame of whole macroblocks. */
+/** seq_parameter_set_rbsp (clause 7.3.2.1.1) for a frame of whole macroblocks. */
 export function writeSps(width: number, height: number): Uint8Array {
   const w = new BitWriter(32);
   w.u(8, PROFILE_IDC);
@@ -79,7 +79,7 @@ export function writeSps(width: number, height: number): Uint8Array {
   return makeNalUnit(3, NAL_TYPE.sps, w.finish());
 }
 
-/** pic_parameter_set_rbsp (§7.3.2.2): CAVLC, one slice group, deblocking controllable. */
+/** pic_parameter_set_rbsp (clause 7.3.2.2): CAVLC, one slice group, deblocking controllable. */
 export function writePps(): Uint8Array {
   const w = new BitWriter(16);
   w.ue(0); // pic_parameter_set_id
@@ -222,7 +222,7 @@ export class H264Encoder {
     w.ue(0); // intra_chroma_pred_mode: DC
     w.se(0); // mb_qp_delta
     // Intra16x16DCLevel with no coefficients: coeff_token for TotalCoeff 0, TrailingOnes 0
-    // (Table 9-5), whose code depends on nC from the left and upper neighbours (§9.2.1).
+    // (Table 9-5), whose code depends on nC from the left and upper neighbours (clause 9.2.1).
     const nA = mbx > 0 ? (pcm[mb - 1] ? PCM_TOTAL_COEFF : 0) : undefined;
     const nB = mby > 0 ? (pcm[mb - mbWidth] ? PCM_TOTAL_COEFF : 0) : undefined;
     const nC = nA !== undefined && nB !== undefined ? (nA + nB + 1) >> 1 : (nA ?? nB ?? 0);
@@ -232,7 +232,7 @@ export class H264Encoder {
     else w.u(6, 0b000011);
   }
 
-  /** pcm_alignment_zero_bits, then 256 luma and 2×64 chroma samples in raster order (§7.3.5). */
+  /** pcm_alignment_zero_bits, then 256 luma and 2×64 chroma samples in raster order (clause 7.3.5). */
   private writePcm(w: BitWriter, frame: YuvFrame, mb: number): void {
     const mbWidth = this.width / 16;
     const x = (mb % mbWidth) * 16;

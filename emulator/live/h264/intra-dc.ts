@@ -2,7 +2,7 @@ import type { YuvFrame } from './frame';
 
 /**
  * Whether a macroblock can be coded as Intra_16x16 DC prediction with no residual (H.264
- * §8.3.3.4 and §8.3.4.1–3, BitDepth 8, constrained_intra_pred_flag 0): true when every luma
+ * clause 8.3.3.4 and clause 8.3.4.1–3, BitDepth 8, constrained_intra_pred_flag 0): true when every luma
  * sample equals the 16×16 DC prediction from the decoded neighbours and every chroma sample
  * equals its 4×4 block's DC prediction. The neighbours are the frame's own samples, because
  * every macroblock this encoder writes decodes exactly to the painted picture. Uniform

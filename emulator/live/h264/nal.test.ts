@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addEmulationPrevention, makeNalUnit, removeEmulationPrevention, toAnnexB } from './nal';
 
-describe('emulation prevention (H.264 §7.4.1)', () => {
+describe('emulation prevention (H.264 clause 7.4.1)', () => {
   it.each([
     [
       [0, 0, 0],

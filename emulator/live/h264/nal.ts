@@ -1,4 +1,4 @@
-/** NAL unit framing (ITU-T H.264 §7.3.1, Annex B). */
+/** NAL unit framing (ITU-T H.264 clause 7.3.1, Annex B). */
 
 /** The NAL unit types this encoder writes. */
 export const NAL_TYPE = {
@@ -10,7 +10,7 @@ export const NAL_TYPE = {
 
 /**
  * Inserts emulation_prevention_three_byte (0x03) wherever two zero bytes are followed by a byte
- * of 0x00–0x03 (§7.4.1), so no start code appears inside a NAL unit.
+ * of 0x00–0x03 (clause 7.4.1), so no start code appears inside a NAL unit.
  */
 export function addEmulationPrevention(rbsp: Uint8Array): Uint8Array {
   let needed = 0;

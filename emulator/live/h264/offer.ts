@@ -1,6 +1,6 @@
 /**
  * Picks the H.264 payload a viewer's SDP offer proposes that this camera can send: constrained
- * baseline (profile-level-id 42e01f or 42001f; RFC 6184 §8.1) with packetization-mode=1 (FU-A).
+ * baseline (profile-level-id 42e01f or 42001f; RFC 6184 section 8.1) with packetization-mode=1 (FU-A).
  */
 
 /** An H.264 payload type found in an offer. */
