@@ -168,6 +168,21 @@ describe('a sign-out at any await of a refresh leaves nothing behind', () => {
 });
 
 describe('refresh', () => {
+  it('shows the fresh list before the cache file is written, and is over once it is', async () => {
+    const { fake, disk, inventory } = setup({ signedIn: true });
+    fake.state.devices = [fakeDevice('2CAA8E000001', 'Fresh from the cloud')];
+    const save = disk.holdNext('save');
+    const started = inventory.start();
+    await save.started;
+    expect(inventory.view().devices.map((d) => d.name)).toEqual(['Fresh from the cloud']);
+    expect(inventory.view()).toMatchObject({ stale: false, refreshing: true });
+    expect(disk.stored()?.devices.map((d) => d.name)).toEqual(['From last run']);
+    save.release();
+    await started;
+    expect(inventory.view().refreshing).toBe(false);
+    expect(disk.stored()?.devices.map((d) => d.name)).toEqual(['Fresh from the cloud']);
+  });
+
   it('answers with the view as it is once the refresh is over (not still refreshing)', async () => {
     const { inventory } = setup({ signedIn: true });
     await inventory.start();
