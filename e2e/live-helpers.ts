@@ -43,7 +43,27 @@ export async function watch(page: Page, name: string): Promise<Locator> {
 
 /** Waits until the viewer's status line says "Live". */
 export async function expectLive(viewer: Locator): Promise<void> {
-  await expect(viewer.getByText('Live', { exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect(viewer.getByRole('status')).toHaveText('Live', { timeout: 20_000 });
+}
+
+/**
+ * Starts keeping every text the viewer's status line shows, and answers a reader of them: a
+ * state as short as "Reconnecting…" can come and go between two polls.
+ */
+export async function recordStatus(viewer: Locator): Promise<() => Promise<string[]>> {
+  await viewer.getByRole('status').evaluate((status) => {
+    const seen: string[] = [status.textContent ?? ''];
+    new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
+    (status as unknown as { __seen: string[] }).__seen = seen;
+  });
+  return () =>
+    viewer
+      .getByRole('status')
+      .evaluate((status) => [...(status as unknown as { __seen: string[] }).__seen]);
 }
 
 /** How many frames the viewer's video has decoded so far. */

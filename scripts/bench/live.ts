@@ -157,9 +157,9 @@ async function wallRun(
 ): Promise<{ ms: number; hostCpu: number | null; emulatorCpu: number }> {
   const clickedAt = await pageNow(page);
   await page.getByRole('button', { name: 'Live wall' }).click();
-  const wall = page.getByRole('region', { name: 'Live wall' });
+  const wall = page.getByRole('dialog', { name: 'Live wall' });
   for (const name of LIVE_CAMERAS.wall) {
-    await wall.getByRole('checkbox', { name, exact: true }).check();
+    await wall.getByRole('checkbox', { name: `Show ${name} on the wall` }).check();
   }
   const allPlaying = await framesDecodedAt(page, LIVE_CAMERAS.wall.length);
 
