@@ -19,6 +19,7 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 /** Runs fn after ms; returns a cancel. Tests pass a hand-driven one. */
 export type Scheduler = (fn: () => void, ms: number) => () => void;
 
+/** The emulator's own timers; unref'd, so a pending fault never keeps the process alive. */
 export const realScheduler: Scheduler = (fn, ms) => {
   const timer = setTimeout(fn, ms);
   timer.unref();
