@@ -235,7 +235,7 @@ test('neither the access token nor the signed signalling URL reaches the page', 
   const everything = [haystack, ...consoleLines].join('\n');
   // The haystack holds the signalling that did happen (so its absence below means something).
   expect(everything).toContain('a=candidate');
-  expect(everything).toContain('"kind":"answer"'); // main's events reached the recorder
+  expect(everything).toMatch(/kind\W+answer/); // main's events reached the recorder
   expect(everything).toContain('v=0');
   expect(everything).not.toMatch(/eyJ[\w-]+\.[\w-]+\./); // the demo world's tokens are JWTs
   expect(everything).not.toMatch(/X-Amz-/i);
