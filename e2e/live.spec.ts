@@ -113,6 +113,26 @@ test('signing out ends every live session: the emulator sees its sockets close',
   await expect(liveRegion(page, BACKYARD.name)).toBeHidden();
 });
 
+test('signing out while the wall plays ends all of its sessions', async ({ launch }) => {
+  const app = await launch();
+  const { page } = app;
+  await signedIn(page);
+  await page.getByRole('button', { name: 'Live wall' }).click();
+  const wall = page.getByRole('dialog', { name: 'Live wall' });
+  for (const camera of [NURSERY, KITCHEN]) {
+    await wall.getByRole('checkbox', { name: `Show ${camera.name} on the wall` }).check();
+    await expectLive(liveRegion(page, camera.name));
+  }
+  await expect
+    .poll(() => app.emulator.state.liveSockets?.counts())
+    .toEqual({ [NURSERY.mac]: 1, [KITCHEN.mac]: 1 });
+  // The wall is modal (the header's Sign out is inert behind it): sign out through the bridge,
+  // as the desktop app's menu would.
+  await page.evaluate(() => window.wyze?.signOut());
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await expect.poll(() => app.emulator.state.liveSockets?.counts()).toEqual({});
+});
+
 test('the live wall plays 4 cameras side by side', async ({ launch }) => {
   const app = await launch();
   const { page } = app;
