@@ -349,6 +349,10 @@ export function connectLive(): () => void {
   const offStore = useStore.subscribe((state, prev) => {
     if (state.session.status === 'signedOut' && prev.session.status !== 'signedOut') {
       closeEverything();
+    } else if (state.liveWall?.length === 0 && prev.liveWall === null && prev.liveViewer) {
+      // The wall opened from the viewer: its camera goes on the wall, session and all (this
+      // change runs the reconcile below with the camera still wanted).
+      useStore.setState({ liveWall: [prev.liveViewer] });
     } else if (state.liveViewer !== prev.liveViewer || state.liveWall !== prev.liveWall) {
       reconcile();
     }

@@ -49,12 +49,12 @@ export const initialLive = (): LiveState => ({
   liveUnsupported: {},
 });
 
-type Set = (update: (state: LiveState) => Partial<LiveState>) => void;
+type Set = (partial: Partial<LiveState>) => void;
 
 export function createLiveSlice(set: Set): Pick<LiveSlice, 'watchLive' | 'openLiveWall'> {
   return {
-    watchLive: (mac) => set(() => ({ liveViewer: mac, liveWall: null })),
-    openLiveWall: () =>
-      set((s) => ({ liveWall: s.liveViewer === null ? [] : [s.liveViewer], liveViewer: null })),
+    watchLive: (mac) => set({ liveViewer: mac, liveWall: null }),
+    // The viewer's camera moves onto the wall with its session (store/live-sessions.ts).
+    openLiveWall: () => set({ liveWall: [], liveViewer: null }),
   };
 }
