@@ -130,6 +130,13 @@ export const selectFilterOptions = fromDevices((devices) =>
   filterOptions(devices.filter((d) => d.isCamera)),
 );
 
+/** No values yet: what the filters offer before their values are computed (after the first paint). */
+export const NO_FILTER_OPTIONS: ReturnType<typeof selectFilterOptions> = Object.freeze({
+  models: [],
+  firmware: [],
+  ssids: [],
+});
+
 export interface CameraCounts {
   cameras: number;
   online: number;

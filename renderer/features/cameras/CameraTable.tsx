@@ -1,19 +1,37 @@
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import type { Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { FocusEvent, KeyboardEvent, RefObject } from 'react';
+import type { CSSProperties, FocusEvent, KeyboardEvent, RefObject } from 'react';
 import { COLUMN_IDS, COLUMN_LABELS, NO_FILTERS } from '../../../common/prefs';
 import type { ColumnId } from '../../../common/prefs';
 import { useStore } from '../../store';
 import { selectListRows } from '../../store/selectors';
 import type { ListRow } from '../../store/selectors';
 import { CameraRow, GroupRow } from './CameraRow';
+import { usePainted } from './usePainted';
 import './list.css';
 
-/** A row's height before it is measured (one line of text and its padding). */
-const ROW_ESTIMATE = 42;
+/**
+ * The height of every camera row, in CSS pixels: two lines (the name; then its Watch button and
+ * "Shared by… · Battery…"). list.css holds every row to it, whatever the cloud's values (no cell
+ * wraps), so the virtualiser places rows by it and never measures one: measuring each row as it
+ * entered the page forced a layout per row (~190 ms at the first paint of 5,000 cameras, and on
+ * every scroll frame and search keystroke; scripts/README.md, "The benchmark").
+ */
+export const ROW_HEIGHT = 58;
+/** The height of a group's header row (one line), held by list.css the same way. */
+export const GROUP_ROW_HEIGHT = 38;
 /** Rows drawn beyond each edge of the visible ones, so a quick scroll shows no blank. */
-const OVERSCAN = 20;
+const OVERSCAN = 12;
+/** Before the first paint, fewer: the first rows on screen are what the user waits for. */
+const FIRST_OVERSCAN = 2;
+/** The heights as CSS variables on the table, so list.css and the virtualiser share one number. */
+const ROW_HEIGHT_VARIABLES = {
+  '--row-height': `${ROW_HEIGHT}px`,
+  '--group-row-height': `${GROUP_ROW_HEIGHT}px`,
+} as CSSProperties;
+/** A row's placement needs no measuring (see ROW_HEIGHT). */
+const NOT_MEASURED = (): void => undefined;
 /** How far Page Up / Page Down move the focused row. */
 const PAGE = 10;
 
@@ -133,7 +151,8 @@ export function CameraTable() {
   const columns = useDataColumns();
   const scrollRef = useFitToWindow();
   const headRef = useRef<HTMLTableSectionElement>(null);
-  const [headHeight, setHeadHeight] = useState(ROW_ESTIMATE);
+  const [headHeight, setHeadHeight] = useState(GROUP_ROW_HEIGHT);
+  const painted = usePainted();
   const [active, setActive] = useState(0);
   const focusNext = useRef<number | null>(null);
 
@@ -143,9 +162,10 @@ export function CameraTable() {
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_ESTIMATE,
+    // Exact, not an estimate: no row is measured (see ROW_HEIGHT).
+    estimateSize: (i) => (rows[i]?.kind === 'group' ? GROUP_ROW_HEIGHT : ROW_HEIGHT),
     getItemKey: (i) => (rows[i] ? rowKey(rows[i]) : i),
-    overscan: OVERSCAN,
+    overscan: painted ? OVERSCAN : FIRST_OVERSCAN,
     // The header sits above the rows in the same scroller, and stays over them (sticky).
     paddingStart: headHeight,
     scrollPaddingStart: headHeight,
@@ -158,7 +178,7 @@ export function CameraTable() {
   useLayoutEffect(() => {
     const head = headRef.current;
     if (!head) return;
-    const measure = () => setHeadHeight(head.getBoundingClientRect().height || ROW_ESTIMATE);
+    const measure = () => setHeadHeight(head.getBoundingClientRect().height || GROUP_ROW_HEIGHT);
     measure();
     if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(measure);
@@ -224,6 +244,7 @@ export function CameraTable() {
         aria-label="Cameras"
         aria-rowcount={rows.length + 1}
         className={stale ? 'camera-table stale' : 'camera-table'}
+        style={ROW_HEIGHT_VARIABLES}
       >
         <thead ref={headRef}>
           <tr aria-rowindex={1}>
@@ -245,7 +266,7 @@ export function CameraTable() {
             const placement = {
               index: item.index,
               active: item.index === activeIndex,
-              measure: virtualizer.measureElement,
+              measure: NOT_MEASURED,
             };
             return row.kind === 'group' ? (
               <GroupRow

@@ -167,9 +167,23 @@ describe('find and order', () => {
     expect(names()).toEqual(['Porch', 'Garden', 'Caméra nord', 'Attic']);
   });
 
+  it('offers the values of each filter once the first rows are painted, not before', async () => {
+    show(cams);
+    render(<App />);
+    const ssids = () =>
+      within(screen.getByLabelText('Wi-Fi network'))
+        .getAllByRole('option')
+        .map((o) => o.textContent);
+    expect(ssids()).toEqual(['Any network']);
+    expect(names()).toHaveLength(4);
+    await waitFor(() => expect(ssids()).toEqual(['Any network', 'Home (2)', 'Maison (1)']));
+  });
+
   it('combines filters, shows each as a chip to remove, and clears them all', async () => {
     show(cams);
     render(<App />);
+    // The values come after the first paint (see the test above).
+    await screen.findByRole('option', { name: 'Home (2)' });
     await userEvent.selectOptions(screen.getByLabelText('Wi-Fi network'), 'Home');
     await userEvent.click(screen.getByLabelText('Shared with me'));
     expect(names()).toEqual(['Attic']);

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import type { WorldInput } from '../emulator/world';
+import { DEMO_WORLD, cameraTable, expect, signIn, test } from './fixtures';
+
+/**
+ * The camera table's virtualiser places rows by a fixed height and never measures them
+ * (renderer/features/cameras/CameraTable.tsx, ROW_HEIGHT): list.css must hold every row to that
+ * height whatever a camera reports, or rows would overlap the spacers' arithmetic.
+ */
+
+/** The demo world plus cameras whose values would push a row past one line per cell. */
+function tallRowsWorld(): WorldInput {
+  const world = JSON.parse(readFileSync(DEMO_WORLD, 'utf8')) as WorldInput;
+  const [demo, ...others] = world.accounts;
+  if (!demo) throw new Error('the demo world has no account');
+  const extra = [
+    {
+      mac: '2CAA8E77BB01',
+      nickname: `Long ${'name '.repeat(80)}`,
+      model: 'HL_CAM4',
+      ip: '192.168.1.81',
+      ssid: `Network ${'wide '.repeat(30)}`,
+      firmware: '4.61.0.100 '.repeat(8),
+      sharedBy: `someone.with.a.long.address.${'x'.repeat(60)}@example.com`,
+    },
+    {
+      mac: '2CAA8E77BB02',
+      nickname: 'Unknown thing',
+      model: 'XX_NEW_MODEL_NOBODY_KNOWS',
+      ip: '192.168.1.82',
+    },
+  ];
+  return {
+    ...world,
+    accounts: [{ ...demo, devices: [...(demo.devices ?? []), ...extra] }, ...others],
+  };
+}
+
+/** Each body row's height next to the one the table declares for its kind. */
+async function rowHeights(page: Page) {
+  return cameraTable(page).evaluate((table) => {
+    const style = getComputedStyle(table);
+    const px = (name: string) => parseFloat(style.getPropertyValue(name));
+    return [...table.querySelectorAll('tbody tr[aria-rowindex]')].map((row) => ({
+      row: row.getAttribute('aria-rowindex'),
+      height: row.getBoundingClientRect().height,
+      expected: px(row.classList.contains('group-row') ? '--group-row-height' : '--row-height'),
+    }));
+  });
+}
+
+for (const width of [1280, 900]) {
+  test(`every camera and group row is exactly the height the table places it by (${width} px wide)`, async ({
+    launch,
+  }) => {
+    const { page } = await launch({ world: tallRowsWorld() });
+    await page.setViewportSize({ width, height: 900 });
+    await signIn(page);
+    await expect(cameraTable(page)).toBeVisible();
+    for (const groupBy of ['None', 'Status']) {
+      await page.getByLabel('Group by').selectOption({ label: groupBy });
+      const rows = await rowHeights(page);
+      expect(rows.length).toBeGreaterThan(10);
+      for (const r of rows) {
+        expect(r.expected, `row ${r.row}`).toBeGreaterThan(0);
+        expect(Math.abs(r.height - r.expected), `row ${r.row}: ${r.height}px`).toBeLessThan(0.5);
+      }
+    }
+  });
+}
