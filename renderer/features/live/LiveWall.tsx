@@ -1,10 +1,11 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { MAX_LIVE_SESSIONS } from '../../../common/live';
-import { foldText } from '../../../common/camera-search';
+import { sortCameras } from '../../../common/camera-query';
+import { searchCameras } from '../../../common/camera-search';
 import type { DeviceDto } from '../../../common/view';
 import { useStore } from '../../store';
 import { closeLive, closeLiveWall, setOnWall } from '../../store/live-sessions';
-import { selectCameraOrder, selectDevicesByMac } from '../../store/selectors';
+import { selectDevicesByMac } from '../../store/selectors';
 import { inFullScreen } from './focus';
 import { LiveTile } from './LiveTile';
 import { liveUnavailableReason } from './openers';
@@ -14,17 +15,21 @@ const LISTED = 50;
 
 const nameOf = (d: DeviceDto | undefined) => d?.name || 'Unnamed camera';
 
-/** The cameras the wall can offer: the list as shown, narrowed by the chooser's own search. */
+/**
+ * The cameras the wall can offer: every camera, in the list's sort order, narrowed by the
+ * chooser's own search (not the list's search and filters, which may hide the one wanted).
+ */
 function useChoices(query: string): { shown: DeviceDto[]; total: number } {
-  const order = useStore(selectCameraOrder);
-  const byMac = useStore(selectDevicesByMac);
+  const devices = useStore((s) => s.list.devices);
+  const sort = useStore((s) => s.viewPrefs.sort);
   return useMemo(() => {
-    const terms = foldText(query.trim());
-    const matching = order
-      .map((mac) => byMac[mac])
-      .filter((d): d is DeviceDto => d !== undefined && foldText(nameOf(d)).includes(terms));
+    const cameras = sortCameras(
+      devices.filter((d) => d.isCamera),
+      sort,
+    );
+    const matching = searchCameras(cameras, query);
     return { shown: matching.slice(0, LISTED), total: matching.length };
-  }, [order, byMac, query]);
+  }, [devices, sort, query]);
 }
 
 /** "Show <camera> on the wall": disabled with the reason when it cannot stream or the wall is full. */

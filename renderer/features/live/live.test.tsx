@@ -301,6 +301,25 @@ describe('the live wall', () => {
     await waitFor(() => expect(bridge.on('live:stop')).toHaveLength(4));
   });
 
+  it('offers every camera whatever the list’s search and filters, narrowed by its own search', async () => {
+    useStore.getState().setViewPrefs({ search: 'Garage' });
+    useStore.getState().setFilter('status', 'offline');
+    const user = userEvent.setup();
+    render(<Screen />);
+    await user.click(screen.getByRole('button', { name: 'Live wall' }));
+    const wall = await screen.findByRole('dialog', { name: 'Live wall' });
+    const offered = () =>
+      within(wall)
+        .getAllByRole('checkbox')
+        .map((box) => box.getAttribute('aria-label'));
+    expect(offered()).toHaveLength(CAMS.length);
+    await user.type(
+      within(wall).getByRole('searchbox', { name: 'Find a camera for the wall' }),
+      'yard',
+    );
+    expect(offered()).toEqual(['Show Yard on the wall']);
+  });
+
   it('closes with Esc', async () => {
     const user = userEvent.setup();
     render(<Screen />);
