@@ -2,7 +2,7 @@
 // cameras, signalled through main (docs/protocol.md, "Live view"). Runs inside scripts/with-netns.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, signIn, test } from './fixtures';
+import { expect, screenshot, signIn, test } from './fixtures';
 import {
   demoCamera,
   expectFramesAdvance,
@@ -48,6 +48,7 @@ test("a demo camera plays live, frames advancing at the camera's own resolution"
       width: camera.stream.width,
       height: camera.stream.height,
     });
+    await screenshot(page, `live-${camera.name.replace(/\W+/g, '-').toLowerCase()}`);
     await viewer.getByRole('button', { name: 'Close live view' }).click();
     await expect(viewer).toBeHidden();
     await expect(watchButton(page, camera.name)).toBeFocused();
@@ -148,6 +149,7 @@ test('the live wall plays 4 cameras side by side', async ({ launch }) => {
     await expectLive(tile);
     await expectFramesAdvance(tile);
   }
+  await screenshot(page, 'live-wall');
   const boxes = await Promise.all(four.map((c) => liveRegion(page, c.name).boundingBox()));
   // Side by side: no two tiles overlap.
   for (const [i, a] of boxes.entries()) {
