@@ -160,10 +160,15 @@ describe('scripts/with-netns', () => {
 describe('npm test and npm run bench', () => {
   const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
 
-  it('runs the end-to-end tests in the namespace, and npm audit (the registry) outside it', () => {
+  it('runs the unit and end-to-end tests in the namespace, and npm audit (the registry) outside it', () => {
+    // Unit tests too: the emulated camera's Chromium proof (emulator/live/camera.chromium.test.ts)
+    // needs the namespace's address, and skips without it.
     const steps = (scripts.test ?? '').split(' && ');
-    expect(steps.at(-1)).toBe('bash scripts/with-netns npm run test:e2e');
-    const outside = steps.slice(0, -1);
+    expect(steps.slice(-2)).toEqual([
+      'bash scripts/with-netns npm run test:unit',
+      'bash scripts/with-netns npm run test:e2e',
+    ]);
+    const outside = steps.slice(0, -2);
     expect(outside).toContain('npm run audit');
     expect(outside.join(' ')).not.toContain('with-netns');
   });
