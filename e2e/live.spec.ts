@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, screenshot, signIn, test } from './fixtures';
 import {
+  decodedFrames,
   demoCamera,
   expectFramesAdvance,
   expectLive,
@@ -81,6 +82,28 @@ test('offline and privacy-mode cameras explain themselves without a stream', asy
   const sockets = app.emulator.state.liveSockets?.counts() ?? {};
   expect(sockets[SHED.mac]).toBeUndefined();
   expect(sockets[LIVING_ROOM.mac]).toBeUndefined();
+});
+
+test('a camera that went offline or into privacy mode since the list was read says so', async ({
+  launch,
+}) => {
+  const app = await launch();
+  const { page } = app;
+  await signedIn(page);
+  // The list still shows both online: only the bootstrap (get_streams) learns otherwise.
+  app.emulator.state.updateDevice(NURSERY.mac, { online: false });
+  app.emulator.state.updateDevice(KITCHEN.mac, { powerOn: false });
+  const cases = [
+    { camera: NURSERY, status: 'Camera is offline' },
+    { camera: KITCHEN, status: 'Privacy mode is on' },
+  ];
+  for (const { camera, status } of cases) {
+    const viewer = await watch(page, camera.name);
+    await expect(viewer.getByRole('status')).toHaveText(status, { timeout: 20_000 });
+    expect(await decodedFrames(viewer)).toBe(0);
+    await viewer.getByRole('button', { name: 'Close live view' }).click();
+  }
+  expect(app.emulator.state.liveSockets?.counts()).toEqual({});
 });
 
 test('a dropped signalling socket reconnects and frames resume', async ({ launch }) => {
