@@ -225,7 +225,10 @@ export async function measureLive(
       await exited;
     }
     await emulator.close();
-    spawnSync('secret-tool', ['clear', 'service', keychainService], { stdio: 'ignore' });
+    // The host's keychain entries, through secret-tool, which only Linux has.
+    if (process.platform === 'linux') {
+      spawnSync('secret-tool', ['clear', 'service', keychainService], { stdio: 'ignore' });
+    }
     rmSync(profile, { recursive: true, force: true });
   }
 }
