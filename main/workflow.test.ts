@@ -131,10 +131,10 @@ describe('CI workflow', () => {
     },
   );
 
-  it('Linux runs Electron under a virtual display with a keychain; the others directly', () => {
+  it('Linux runs Electron in its own network namespace, under a virtual display with a keychain; the others directly', () => {
     const e2e = (os: Os) => stepsOn(os).find(runs(/playwright test --project electron/))?.run;
     expect(e2e('ubuntu-latest')).toBe(
-      'dbus-run-session -- bash scripts/with-display bash scripts/with-keyring npx playwright test --project electron',
+      'bash scripts/with-netns dbus-run-session -- bash scripts/with-display bash scripts/with-keyring npx playwright test --project electron',
     );
     expect(e2e('macos-latest')).toBe('npx playwright test --project electron');
     expect(e2e('windows-latest')).toBe('npx playwright test --project electron');
