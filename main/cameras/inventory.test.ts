@@ -168,6 +168,20 @@ describe('a sign-out at any await of a refresh leaves nothing behind', () => {
 });
 
 describe('refresh', () => {
+  it('publishes and saves the list in its default order: online first, then by name', async () => {
+    const { fake, disk, inventory } = setup({ signedIn: true });
+    fake.state.devices = [
+      { ...fakeDevice('2CAA8E000003', 'Porch'), online: false },
+      fakeDevice('2CAA8E000002', 'garage 10'),
+      fakeDevice('2CAA8E000001', 'Garage 9'),
+      fakeDevice('2CAA8E000004', 'Attic'),
+    ];
+    await inventory.start();
+    const names = ['Attic', 'Garage 9', 'garage 10', 'Porch'];
+    expect(inventory.view().devices.map((d) => d.name)).toEqual(names);
+    expect(disk.stored()?.devices.map((d) => d.name)).toEqual(names);
+  });
+
   it('shows the fresh list before the cache file is written, and is over once it is', async () => {
     const { fake, disk, inventory } = setup({ signedIn: true });
     fake.state.devices = [fakeDevice('2CAA8E000001', 'Fresh from the cloud')];

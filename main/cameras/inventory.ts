@@ -1,3 +1,4 @@
+import { compareCameras } from '../../common/camera-query';
 import type { WyzeDevice } from '../../common/device';
 import type { CameraListView, DeviceDto, SessionView } from '../../common/view';
 import { emptyCameraList } from '../../common/view';
@@ -113,7 +114,10 @@ export function createInventory(opts: InventoryOptions) {
       try {
         const list = await session.client().listDevices();
         if (at !== generation) return view;
-        const devices = list.devices.map(toDto);
+        // In the list's default order (online first, then by name): the page sorts what it gets,
+        // and sorting a list already in order is one pass instead of ~60,000 locale-aware
+        // comparisons at 5,000 cameras, on the way to the first rows (and the cache keeps it).
+        const devices = list.devices.map(toDto).sort(compareCameras);
         thumbnails = new Map(
           list.devices.flatMap((d) => (d.thumbnail ? [[d.mac, d.thumbnail] as const] : [])),
         );
