@@ -22,6 +22,8 @@ export interface Session {
   restarted: boolean;
   /** Reconnects since the camera last answered an offer. */
   attempts: number;
+  /** The camera's candidates relayed on the current socket (sessions.ts bounds them). */
+  candidates: number;
   /** Which socket is current: callbacks of an older one are ignored. */
   generation: number;
   /** Aborted when the session ends: waits and socket opens stop. */

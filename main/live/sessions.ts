@@ -14,6 +14,13 @@ import { waitUnlessEnded } from './session-state';
 import type { LiveCamera, Session } from './session-state';
 
 export { BOOTSTRAP_REUSE_MS } from './bootstrap-reuse';
+
+/**
+ * The camera's ICE candidates relayed to the page per signalling socket; more are dropped. A
+ * camera has a handful (one per interface and relay); a service that floods them would flood the
+ * page's IPC and its ICE agent.
+ */
+export const MAX_CANDIDATES_PER_SOCKET = 64;
 export type { LiveCamera } from './session-state';
 
 export interface LiveSessionsOptions {
@@ -78,6 +85,7 @@ export function createLiveSessions(opts: LiveSessionsOptions) {
   /** Opens the session's signalling socket; resolves once it is open. */
   function openSocket(session: Session, url: string): Promise<void> {
     dropSocket(session);
+    session.candidates = 0;
     const generation = session.generation;
     const current = (): boolean =>
       generation === session.generation && !session.lifetime.signal.aborted;
@@ -135,6 +143,12 @@ export function createLiveSessions(opts: LiveSessionsOptions) {
         emit({ sessionId: session.id, kind: 'answer', sdp: frame.sdp });
         return;
       case 'candidate':
+        if (++session.candidates > MAX_CANDIDATES_PER_SOCKET) {
+          if (session.candidates === MAX_CANDIDATES_PER_SOCKET + 1) {
+            logger.warn('the signalling service sent too many candidates; the rest are dropped');
+          }
+          return;
+        }
         emit({ sessionId: session.id, kind: 'candidate', candidate: frame.candidate });
         return;
       case 'go-away':
@@ -213,6 +227,7 @@ export function createLiveSessions(opts: LiveSessionsOptions) {
         renewing: false,
         restarted: false,
         attempts: 0,
+        candidates: 0,
         generation: 0,
         lifetime: new AbortController(),
       };
@@ -276,9 +291,18 @@ export function createLiveSessions(opts: LiveSessionsOptions) {
     endAll: (reason: EndAllReason): void => endEvery(reason),
     endEvery,
 
+    /**
+     * Adds a listener; the function it answers removes it. When the last listener leaves (the
+     * preview's page reloaded or crashed and its event stream closed), every session ends: no one
+     * can hear their answers any more, and each would hold a socket and a slot until quit.
+     */
     onEvent(listener: (event: LiveEvent) => void): () => void {
       listeners.add(listener);
-      return () => listeners.delete(listener);
+      return () => {
+        if (!listeners.delete(listener) || listeners.size > 0 || sessions.size === 0) return;
+        logger.info('live sessions ended: no page is listening', { count: sessions.size });
+        endEvery('window-closed');
+      };
     },
 
     /** How many sessions are open or starting (for tests and the bench). */
