@@ -22,7 +22,7 @@ export const ROW_HEIGHT = 58;
 /** The height of a group's header row (one line), held by list.css the same way. */
 export const GROUP_ROW_HEIGHT = 38;
 /** Rows drawn beyond each edge of the visible ones, so a quick scroll shows no blank. */
-const OVERSCAN = 12;
+const OVERSCAN = 20;
 /** Before the first paint, fewer: the first rows on screen are what the user waits for. */
 const FIRST_OVERSCAN = 2;
 /** The heights as CSS variables on the table, so list.css and the virtualiser share one number. */
