@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { RTCPeerConnection, RTCRtpCodecParameters, type RtpPacket } from 'werift';
-import { createEmulatedCamera, LOOPBACK_ONLY_ICE } from './camera';
+import { createEmulatedCamera, LOOPBACK_ONLY_ICE, MAX_REMOTE_CANDIDATES } from './camera';
 import type { EmulatedCamera, MasterSession } from './camera-types';
 import { NO_H264_MESSAGE } from './h264/offer';
 import { parseSps } from './h264/test-decoder';
@@ -159,6 +159,22 @@ describe('createEmulatedCamera', () => {
     viewers.push(viewer);
     const offer = await viewer.createOffer();
     await expect(camera.openSession().answer(offer.sdp)).resolves.toMatch(/^a=rtpmap:102 H264/m);
+  });
+
+  it(`refuses a viewer's candidates past ${MAX_REMOTE_CANDIDATES} (a flood before the offer is not held)`, async () => {
+    camera = createEmulatedCamera({ width: 320, height: 240, fps: 10, label: 'Porch' });
+    const session = camera.openSession();
+    const candidate = (n: number) => ({
+      candidate: `candidate:${n} 1 udp 1 10.0.0.1 ${1000 + n} typ host`,
+      sdpMid: '0',
+      sdpMLineIndex: 0,
+    });
+    for (let n = 0; n < MAX_REMOTE_CANDIDATES; n++) {
+      await session.addRemoteCandidate(candidate(n));
+    }
+    await expect(session.addRemoteCandidate(candidate(MAX_REMOTE_CANDIDATES))).rejects.toThrow(
+      `at most ${MAX_REMOTE_CANDIDATES} candidates`,
+    );
   });
 
   it('streams H.264 at the configured size: SPS, PPS and IDR first, then P frames', async () => {

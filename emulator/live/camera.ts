@@ -85,6 +85,13 @@ function toMasterCandidate(candidate: {
   };
 }
 
+/**
+ * The viewer's candidates one session takes, before and after the offer; more are refused. A
+ * browser trickles a handful; a client that floods them would grow the held list (and werift's
+ * pairs and checks) without bound.
+ */
+export const MAX_REMOTE_CANDIDATES = 64;
+
 /** One viewer's connection: a werift peer connection that sends the camera's frames. */
 class WeriftMasterSession implements MasterSession, FrameSink {
   private connection: RTCPeerConnection | undefined;
@@ -93,6 +100,7 @@ class WeriftMasterSession implements MasterSession, FrameSink {
   private answered = false;
   private closed = false;
   private readonly remoteBeforeOffer: MasterCandidate[] = [];
+  private remoteCandidates = 0;
   private readonly localReleased: MasterCandidate[] = [];
   private readonly localHeld: MasterCandidate[] = [];
   private readonly listeners = new Set<(candidate: MasterCandidate) => void>();
@@ -166,6 +174,9 @@ class WeriftMasterSession implements MasterSession, FrameSink {
 
   async addRemoteCandidate(candidate: MasterCandidate): Promise<void> {
     if (this.closed) return;
+    if (++this.remoteCandidates > MAX_REMOTE_CANDIDATES) {
+      throw new Error(`a viewer may send at most ${MAX_REMOTE_CANDIDATES} candidates`);
+    }
     if (!this.connection?.remoteDescription) {
       this.remoteBeforeOffer.push(candidate);
       return;
