@@ -8,6 +8,8 @@ import { signature2 } from './streams';
 const APP = { appid: '9319141212m2ik', secret: 'wyze_app_secret_key_132' };
 const WEB = { appid: 'strv_e7f78e9e7738dc50', secret: 'gbJojEBViLklgwyyDikx5ztSvKBXI5oU' };
 const APP_PATH = '/app/v4/camera/get_streams';
+/** A plain object, as a table of app ids would be: what its inherited members stringify to. */
+const SIGNING_SECRETS_PROBE: object = {};
 const WEB_PATH = '/app/v4/camera/get-streams';
 
 const MAC = {
@@ -157,6 +159,19 @@ describe('get_streams signing', () => {
       '1003',
       200,
     ],
+    // An app id that names an Object.prototype member, signed with what that member stringifies
+    // to: the lookup must not find a "secret" there.
+    ...['__proto__', 'constructor', 'toString', 'hasOwnProperty'].map(
+      (appid): [string, (token: string, body: string) => Signed, unknown, number] => [
+        `the app id ${appid}`,
+        (t, b) => {
+          const inherited = String((SIGNING_SECRETS_PROBE as Record<string, unknown>)[appid]);
+          return { app: { appid, secret: inherited }, signature: signature2(t, inherited, b) };
+        },
+        '1003',
+        200,
+      ],
+    ),
     ['no authorization header', () => ({ authorization: null }), '1003', 200],
     ['a Bearer authorization header', (t) => ({ authorization: `Bearer ${t}` }), '1003', 200],
   ])('%s is refused, never a stream', async (_label, how, code, status) => {

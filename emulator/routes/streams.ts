@@ -17,11 +17,15 @@ import { APP_ERRORS } from './app';
 /** A route that needs the body exactly as it came (the signature is over those bytes). */
 export type RawRoute = (ctx: RequestContext, rawBody: string) => Reply;
 
-/** App ids and the secrets their signatures are keyed with: the app's and the web viewer's. */
-const SIGNING_SECRETS: Record<string, string> = {
-  '9319141212m2ik': 'wyze_app_secret_key_132',
-  strv_e7f78e9e7738dc50: 'gbJojEBViLklgwyyDikx5ztSvKBXI5oU',
-};
+/**
+ * App ids and the secrets their signatures are keyed with: the app's and the web viewer's. A Map,
+ * not an object literal: an app id such as `__proto__` or `toString` must find nothing, not an
+ * inherited member whose text anyone can sign with.
+ */
+const SIGNING_SECRETS = new Map<string, string>([
+  ['9319141212m2ik', 'wyze_app_secret_key_132'],
+  ['strv_e7f78e9e7738dc50', 'gbJojEBViLklgwyyDikx5ztSvKBXI5oU'],
+]);
 
 /** Emulator choice: a bad, missing or unknown-app signature answers this (never a stream). */
 export const SIGNATURE_ERROR = ['1003', 'signature error'] as const;
@@ -60,7 +64,7 @@ const sameText = (a: string, b: string): boolean =>
 /** The signing checks, in the order the service would meet them; null when they pass. */
 function refuseSigning(ctx: RequestContext, rawBody: string): Reply | null {
   const token = header(ctx, 'access_token');
-  const secret = SIGNING_SECRETS[header(ctx, 'appid')];
+  const secret = SIGNING_SECRETS.get(header(ctx, 'appid'));
   if (!token || secret === undefined) return appError(...SIGNATURE_ERROR);
   // Without `authorization` the call is refused. Not HTTP 401: clients read a 401 as an expired
   // token, and a missing header is no reason to refresh or sign out.
