@@ -54,6 +54,7 @@ describe('signalling URL rule (docs/protocol.md, "Live view")', () => {
     ['bad percent-encoding with %25', `${KVS}%25%E0%A4%A`],
     ['not a URL', 'kinesis'],
     ['loopback when not allowed', 'ws://127.0.0.1:4010/signaling?X-Amz-Signature=1'],
+    ['another port on the Kinesis host', KVS.replace('.com/', '.com:8443/')],
   ])('refuses %s', (_name, url) => {
     expect(signallingUrlOf(url, false)).toBeNull();
   });
@@ -111,6 +112,10 @@ describe('get_streams outcomes', () => {
     ],
     ['no item', [], 'LIVE_REFUSED'],
     ['only other cameras', [item({ device_id: 'X' }), item({ device_id: 'Y' })], 'LIVE_REFUSED'],
+    // One item is this camera's only when it names no other: never another camera's stream.
+    ['one item, for another camera', [item({ device_id: 'X' })], 'LIVE_REFUSED'],
+    ['one item that names no camera', [item({ device_id: undefined })], 'ok'],
+    ['one item whose camera is null', [item({ device_id: null })], 'ok'],
     ['string 1s', [item({ property: { 'iot-device::iot-state': '1' } })], 'ok'],
     ['no property at all', [item({ property: undefined })], 'ok'],
   ])('%s → %s', (_name, items, code) => {

@@ -27,7 +27,8 @@ const ICE_SCHEMES = /^(?:stun|stuns|turn|turns):/i;
 /**
  * The signalling URL to open, byte for byte as the cloud sent it, except that a URL holding a
  * literal `%25` (double-encoded; some models) has exactly one layer decoded. Only `wss:` to
- * Kinesis, or `ws:`/`wss:` to loopback when allowed (the emulator); null for anything else.
+ * Kinesis on its default port, or `ws:`/`wss:` to loopback when allowed (the emulator); null for
+ * anything else.
  */
 export function signallingUrlOf(raw: string, allowLoopback: boolean): string | null {
   let url = raw;
@@ -45,7 +46,8 @@ export function signallingUrlOf(raw: string, allowLoopback: boolean): string | n
   if (allowLoopback && isLoopbackHost(host)) {
     return parsed.protocol === 'ws:' || parsed.protocol === 'wss:' ? url : null;
   }
-  return parsed.protocol === 'wss:' && KINESIS_HOST.test(host) ? url : null;
+  // Kinesis listens on wss's own port (an explicit :443 parses as no port).
+  return parsed.protocol === 'wss:' && KINESIS_HOST.test(host) && parsed.port === '' ? url : null;
 }
 
 /** `iot-device::iot-state` and `::iot-power` are 1 when online and on; absent means unknown. */
@@ -78,7 +80,9 @@ export function bootstrapOf(
   mac: string,
   allowLoopback: boolean,
 ): LiveBootstrap {
-  const item = items.find((i) => i.device_id === mac) ?? (items.length === 1 ? items[0] : null);
+  // A lone item that names no camera is taken as this one's; one that names another never is.
+  const lone = items.length === 1 && !items[0]?.device_id ? items[0] : null;
+  const item = items.find((i) => i.device_id === mac) ?? lone;
   if (!item) throw wyzeError('LIVE_REFUSED', { detail: 'get_streams: no item for the camera' });
   if (isOne(item.property, 'iot-state') === false) throw wyzeError('DEVICE_OFFLINE');
   if (isOne(item.property, 'iot-power') === false) throw wyzeError('PRIVACY_MODE');
