@@ -156,6 +156,14 @@ export function CameraTable() {
   const [active, setActive] = useState(0);
   const focusNext = useRef<number | null>(null);
 
+  // Stable while the rows are: the virtualiser recomputes every row's place (5,000 of them) when
+  // its key function changes, which a new closure per render did on every scroll frame.
+  const getItemKey = useCallback((i: number) => (rows[i] ? rowKey(rows[i]) : i), [rows]);
+  const rowHeight = useCallback(
+    (i: number) => (rows[i]?.kind === 'group' ? GROUP_ROW_HEIGHT : ROW_HEIGHT),
+    [rows],
+  );
+
   // The virtualiser is a mutable instance by design (the app does not use the React Compiler,
   // which is what this rule protects).
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -163,8 +171,8 @@ export function CameraTable() {
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     // Exact, not an estimate: no row is measured (see ROW_HEIGHT).
-    estimateSize: (i) => (rows[i]?.kind === 'group' ? GROUP_ROW_HEIGHT : ROW_HEIGHT),
-    getItemKey: (i) => (rows[i] ? rowKey(rows[i]) : i),
+    estimateSize: rowHeight,
+    getItemKey,
     overscan: painted ? OVERSCAN : FIRST_OVERSCAN,
     // The header sits above the rows in the same scroller, and stays over them (sticky).
     paddingStart: headHeight,
