@@ -13,6 +13,7 @@ import type {
 } from './camera-types';
 import {
   FrameSource,
+  SYSTEM_CLOCK,
   type FrameClock,
   type FrameSink,
   type SourceFrame,
@@ -24,6 +25,7 @@ import {
   NO_SECURITY_MESSAGE,
   type OfferedH264,
 } from './h264/offer';
+import { watchForSilence } from './viewer-silence';
 
 /**
  * The emulated camera (emulator/README.md, "Emulated cameras"): the master end of each viewer's
@@ -101,6 +103,7 @@ class WeriftMasterSession implements MasterSession, FrameSink {
   private closed = false;
   private readonly remoteBeforeOffer: MasterCandidate[] = [];
   private remoteCandidates = 0;
+  private silence: { heard(): void; stop(): void } | undefined;
   private readonly localReleased: MasterCandidate[] = [];
   private readonly localHeld: MasterCandidate[] = [];
   private readonly listeners = new Set<(candidate: MasterCandidate) => void>();
@@ -109,6 +112,7 @@ class WeriftMasterSession implements MasterSession, FrameSink {
     private readonly source: FrameSource,
     private readonly onClosed: (session: WeriftMasterSession) => void,
     private readonly loopbackOnly: boolean,
+    private readonly clock: FrameClock,
   ) {}
 
   async answer(offerSdp: string): Promise<string> {
@@ -157,6 +161,9 @@ class WeriftMasterSession implements MasterSession, FrameSink {
         if (!this.closed) this.source.attach(this);
       });
       transceiver.sender.onPictureLossIndication.subscribe(() => this.source.requestKeyframe());
+      // A viewer that stops reporting is gone: stop encoding for it (viewer-silence.ts).
+      this.silence = watchForSilence(this.clock.setInterval, () => void this.close());
+      transceiver.sender.onRtcp.subscribe(() => this.silence?.heard());
       for (const candidate of this.remoteBeforeOffer.splice(0)) {
         await connection.addIceCandidate(candidate);
       }
@@ -204,6 +211,7 @@ class WeriftMasterSession implements MasterSession, FrameSink {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.silence?.stop();
     this.source.detach(this);
     this.listeners.clear();
     this.onClosed(this);
@@ -252,6 +260,7 @@ export function createEmulatedCamera(
         source,
         (ended) => sessions.delete(ended),
         options.loopbackOnly ?? false,
+        options.clock ?? SYSTEM_CLOCK,
       );
       sessions.add(session);
       return session;
