@@ -24,7 +24,22 @@ export const PAGE_PROBES = String.raw`
     }
   }).observe(document, { subtree: true, childList: true });
 
-  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  // The next animation frame, or a stand-in after FRAME_DEADLINE_MS when frames have stalled (a
+  // headless page sometimes stops producing them): every wait has a deadline, and a stall shows as
+  // a long frame interval (dropped frames) instead of a bench that never ends.
+  const FRAME_DEADLINE_MS = 250;
+  const onFrame = (callback) => {
+    let done = false;
+    const run = (t) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      callback(t);
+    };
+    const timer = setTimeout(() => run(performance.now()), FRAME_DEADLINE_MS);
+    requestAnimationFrame(run);
+  };
+  const frame = () => new Promise((resolve) => onFrame(resolve));
   const inTable = (node) => {
     const el = node && (node.nodeType === 1 ? node : node.parentElement);
     return !!el && (el.closest('table') !== null || el.querySelector?.('table') != null);
@@ -58,7 +73,7 @@ export const PAGE_PROBES = String.raw`
         setValue.call(input, query);
         input.dispatchEvent(new Event('input', { bubbles: true }));
         const tick = () =>
-          requestAnimationFrame(() => {
+          onFrame(() => {
             const elapsed = performance.now() - t0;
             if (firstFrame === null) firstFrame = elapsed;
             if (changed || elapsed > settleMs) {
