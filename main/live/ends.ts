@@ -62,3 +62,13 @@ export function statusEnd(status: { statusCode: string; errorType: string }): Li
       'Start watching the camera again.',
   };
 }
+
+/** The camera did not answer the page's offer in time (sessions.ts, ANSWER_TIMEOUT_MS). */
+export function noAnswerEnd(): LiveEnd {
+  return {
+    code: 'SIGNALLING_FAILED',
+    message:
+      'The camera did not answer. It may be asleep or out of reach: check that it is online, ' +
+      'then start watching it again.',
+  };
+}

@@ -24,6 +24,8 @@ export interface Session {
   attempts: number;
   /** The camera's candidates relayed on the current socket (sessions.ts bounds them). */
   candidates: number;
+  /** Cancels the wait for the camera's answer to the last offer, while there is one. */
+  answerWait: (() => void) | null;
   /** Which socket is current: callbacks of an older one are ignored. */
   generation: number;
   /** Aborted when the session ends: waits and socket opens stop. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveEvent } from '../../common/live';
 import { createLogger } from '../logging/logger';
-import { MAX_CANDIDATES_PER_SOCKET, createLiveSessions } from './sessions';
+import { ANSWER_TIMEOUT_MS, MAX_CANDIDATES_PER_SOCKET, createLiveSessions } from './sessions';
 import { fakeScheduler, fakeSockets } from './test-fakes';
 
 const b64 = (v: unknown): string => Buffer.from(JSON.stringify(v)).toString('base64');
@@ -74,5 +74,47 @@ describe('a signalling service that floods candidates', () => {
     await t.sessions.restart(sessionId);
     t.sockets.last()?.receive(candidateFrame(0));
     expect(candidates).toHaveLength(MAX_CANDIDATES_PER_SOCKET + 1);
+  });
+});
+
+describe('a camera that never answers', () => {
+  const answer = JSON.stringify({
+    messageType: 'SDP_ANSWER',
+    messagePayload: b64({ type: 'answer', sdp: 'v=0' }),
+  });
+
+  it(`ends the session with a plain reason ${ANSWER_TIMEOUT_MS / 1000} s after the offer`, async () => {
+    const t = setup();
+    const ended: LiveEvent[] = [];
+    t.sessions.onEvent((e) => {
+      if (e.kind === 'ended') ended.push(e);
+    });
+    const { sessionId } = await t.sessions.start('CAM1');
+    t.sessions.sendOffer(sessionId, 'v=0 offer');
+    t.clock.advance(ANSWER_TIMEOUT_MS - 1);
+    expect(ended).toEqual([]);
+    t.clock.advance(1);
+    expect(ended).toEqual([
+      {
+        sessionId,
+        kind: 'ended',
+        end: { code: 'SIGNALLING_FAILED', message: expect.stringMatching(/did not answer/) },
+      },
+    ]);
+    expect(t.sockets.last()?.closed).toBe(true);
+    expect(t.sessions.count()).toBe(0);
+  });
+
+  it('an answer or a stop ends the wait', async () => {
+    const t = setup();
+    const first = await t.sessions.start('CAM1');
+    t.sessions.sendOffer(first.sessionId, 'v=0 offer');
+    t.sockets.last()?.receive(answer);
+    const second = await t.sessions.start('CAM2');
+    t.sessions.sendOffer(second.sessionId, 'v=0 offer');
+    t.sessions.stop(second.sessionId);
+    expect(t.clock.pending()).toEqual([]);
+    t.clock.advance(ANSWER_TIMEOUT_MS * 2);
+    expect(t.sessions.count()).toBe(1);
   });
 });

@@ -6,7 +6,7 @@ import type { Logger } from '../logging/logger';
 import { WyzeError, wyzeError } from '../wyze/errors';
 import type { LiveBootstrap } from './bootstrap';
 import { candidateFrame, offerFrame, readFrame } from './envelopes';
-import { endOf, reconnectDelayMs, statusEnd, MAX_RECONNECT_ATTEMPTS } from './ends';
+import { endOf, noAnswerEnd, reconnectDelayMs, statusEnd, MAX_RECONNECT_ATTEMPTS } from './ends';
 import type { EndAllReason } from './service';
 import type { SocketFactory } from './socket';
 import { createBootstrapReuse } from './bootstrap-reuse';
@@ -21,6 +21,13 @@ export { BOOTSTRAP_REUSE_MS } from './bootstrap-reuse';
  * page's IPC and its ICE agent.
  */
 export const MAX_CANDIDATES_PER_SOCKET = 64;
+
+/**
+ * How long the camera has to answer an offer before the session ends and says so. A camera that
+ * never answers would otherwise leave the viewer at "Connecting…" and hold one of the four slots;
+ * battery cameras wake to answer, which takes seconds, not this long.
+ */
+export const ANSWER_TIMEOUT_MS = 20_000;
 export type { LiveCamera } from './session-state';
 
 export interface LiveSessionsOptions {
@@ -67,10 +74,16 @@ export function createLiveSessions(opts: LiveSessionsOptions) {
   }
 
   function dropSocket(session: Session): void {
+    stopAnswerWait(session);
     session.generation++;
     session.open = false;
     session.socket?.close();
     session.socket = null;
+  }
+
+  function stopAnswerWait(session: Session): void {
+    session.answerWait?.();
+    session.answerWait = null;
   }
 
   function end(session: Session, why: LiveEnd, announce = true): void {
@@ -139,6 +152,7 @@ export function createLiveSessions(opts: LiveSessionsOptions) {
     const frame = readFrame(text);
     switch (frame.kind) {
       case 'answer':
+        stopAnswerWait(session);
         session.attempts = 0; // the camera answered: the connection works again
         emit({ sessionId: session.id, kind: 'answer', sdp: frame.sdp });
         return;
@@ -228,6 +242,7 @@ export function createLiveSessions(opts: LiveSessionsOptions) {
         restarted: false,
         attempts: 0,
         candidates: 0,
+        answerWait: null,
         generation: 0,
         lifetime: new AbortController(),
       };
@@ -247,7 +262,13 @@ export function createLiveSessions(opts: LiveSessionsOptions) {
     sendOffer(sessionId: string, sdp: string): void {
       const session = sessionOf(sessionId);
       // An offer made before a reconnect is for a connection the page is replacing.
-      if (session.open) session.socket?.send(offerFrame(sdp));
+      if (!session.open || !session.socket) return;
+      session.socket.send(offerFrame(sdp));
+      stopAnswerWait(session);
+      session.answerWait = scheduler.schedule(() => {
+        session.answerWait = null;
+        end(session, noAnswerEnd());
+      }, ANSWER_TIMEOUT_MS);
     },
 
     sendCandidate(sessionId: string, candidate: LiveCandidate): void {
