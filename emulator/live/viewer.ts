@@ -15,6 +15,12 @@ export const MAX_PAYLOAD_BYTES = 10 * 1024;
 /** A frame longer than this cannot hold a valid payload (base64 plus the envelope). */
 const MAX_FRAME_CHARS = 16 * 1024;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+/**
+ * Frames waiting behind one still being handled (an offer takes milliseconds to answer); past
+ * this a frame is refused with a STATUS_RESPONSE, so a client that floods the socket cannot grow
+ * the queue, and the emulator's memory, without bound.
+ */
+export const MAX_WAITING_FRAMES = 32;
 
 /** Runs fn after ms; returns a cancel. Tests pass a hand-driven one. */
 export type Scheduler = (fn: () => void, ms: number) => () => void;
@@ -80,6 +86,7 @@ export class ViewerConnection {
   private unsubscribe: (() => void) | null = null;
   private readonly cancels: (() => void)[] = [];
   private queue: Promise<void> = Promise.resolve();
+  private waiting = 0;
   private closed = false;
 
   constructor(
@@ -120,7 +127,17 @@ export class ViewerConnection {
 
   /** Takes one frame; frames are handled one after another, in the order they came. */
   receive(data: Buffer, isBinary: boolean): Promise<void> {
-    this.queue = this.queue.then(() => this.handle(data, isBinary)).catch(() => undefined);
+    if (this.waiting >= MAX_WAITING_FRAMES) {
+      this.status('', 'too many messages at once: wait for the answers');
+      return this.queue;
+    }
+    this.waiting++;
+    this.queue = this.queue
+      .then(() => this.handle(data, isBinary))
+      .catch(() => undefined)
+      .finally(() => {
+        this.waiting--;
+      });
     return this.queue;
   }
 
