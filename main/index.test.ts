@@ -74,7 +74,7 @@ function fakeWindow() {
     isMinimized: () => false,
     restore: vi.fn(),
     focus: vi.fn(),
-    webContents: { send: vi.fn() },
+    webContents: { send: vi.fn(), on: vi.fn() },
     loadURL: vi.fn(async () => undefined),
   };
 }
@@ -222,6 +222,42 @@ describe('main/index.ts (with a fake Electron)', () => {
     expect(services.live.endAll).not.toHaveBeenCalled();
     closed?.();
     expect(services.live.endAll).toHaveBeenCalledWith('window-closed');
+  });
+
+  it.each([
+    ['the renderer crashes', 'render-process-gone', {}, true],
+    [
+      'the page reloads',
+      'did-start-navigation',
+      { isMainFrame: true, isSameDocument: false },
+      true,
+    ],
+    [
+      'a same-document navigation',
+      'did-start-navigation',
+      { isMainFrame: true, isSameDocument: true },
+      false,
+    ],
+    [
+      'a frame navigates',
+      'did-start-navigation',
+      { isMainFrame: false, isSameDocument: false },
+      false,
+    ],
+  ])('when %s, live sessions end: %s', async (_what, eventName, details, ends) => {
+    const { createAppServices, createMainWindow } = await start({ isPackaged: true });
+    await vi.waitFor(() => expect(createMainWindow).toHaveBeenCalled());
+    const services = (await createAppServices.mock.results[0]?.value) as ReturnType<
+      typeof fakeServices
+    >;
+    const win = createMainWindow.mock.results[0]?.value.win;
+    const listener = (win?.webContents.on.mock.calls as unknown[][] | undefined)?.find(
+      (call) => call[0] === eventName,
+    )?.[1] as ((details: object) => void) | undefined;
+    expect(listener).toBeDefined();
+    listener?.(details);
+    if (ends) expect(services.live.endAll).toHaveBeenCalledWith('stopped');
+    else expect(services.live.endAll).not.toHaveBeenCalled();
   });
 
   it('snapshots go through the native save dialog, in Pictures, as PNG', async () => {

@@ -220,6 +220,12 @@ if (!app.requestSingleInstanceLock()) {
         win.on('minimize', () => app_.inventory.setVisible(false));
         win.on('show', () => app_.inventory.setVisible(true));
         win.on('restore', () => app_.inventory.setVisible(true));
+        // A renderer that crashed or loaded another page has lost its RTCPeerConnections; the
+        // sessions it held would keep their sockets and slots until the window closed.
+        win.webContents.on('render-process-gone', () => app_.live.endAll('stopped'));
+        win.webContents.on('did-start-navigation', (details) => {
+          if (details.isMainFrame && !details.isSameDocument) app_.live.endAll('stopped');
+        });
         win.on('closed', () => {
           // Live view belongs to the window: its signalling sockets close with it.
           app_.live.endAll('window-closed');
