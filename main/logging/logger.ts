@@ -26,11 +26,13 @@ export interface Logger {
 
 const REDACTED = '[redacted]';
 const SECRET_KEY =
-  /token|password|passwd|secret|api[-_]?key|key[-_]?id|authorization|verification|session[-_]?id|cookie|enr/i;
+  /token|password|passwd|secret|api[-_]?key|key[-_]?id|authorization|verification|session[-_]?id|cookie|enr|signal+ing[-_]?url/i;
 const SECRET_PATTERNS = [
   /eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]{4,}/g, // JWTs
   /lvtx\.[\w+/=-]+/g, // legacy opaque tokens
   /\b[0-9a-f]{32}\b/gi, // MD5 hex: password hashes
+  // A pre-signed signalling URL's credentials (docs/security.md, S25), wherever a URL is quoted.
+  /X-Amz-(?:Signature|Security-Token|Credential)=[^&\s"']*/gi,
 ];
 const MAX_DEPTH = 6;
 const MAX_STRING = 2_000;

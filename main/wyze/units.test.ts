@@ -189,6 +189,9 @@ describe('logger redaction (security S16)', () => {
       nested: { apiKey: 'k', list: [{ refresh_token: 'r' }] },
       note: 'eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl and lvtx.AbC+/= and d41d8cd98f00b204e9800998ecf8427e',
       err: new Error('failed for hunter2-secret'),
+      socket:
+        'wss://v-1.kinesisvideo.example/?X-Amz-Credential=AKIAFAKE%2F2026&X-Amz-Security-Token=FwoGZXIvYXdz&X-Amz-Signature=5f3c9a',
+      signaling_url: 'wss://any.example/?plain=1',
     });
     const out = text();
     for (const secret of [
@@ -199,6 +202,10 @@ describe('logger redaction (security S16)', () => {
       'eyJhbGciOi',
       'lvtx.AbC',
       'd41d8cd98f',
+      'AKIAFAKE',
+      'FwoGZXIvYXdz',
+      '5f3c9a',
+      'plain=1',
     ]) {
       expect(out).not.toContain(secret);
     }
