@@ -60,6 +60,8 @@ function Choice({
           onChange={(e) => setOnWall(device.mac, e.target.checked)}
         />{' '}
         {name}
+        {/* The model tells apart cameras that share a name (two "Garage"s). */}
+        <span className="muted live-choice-model"> · {device.modelName}</span>
       </label>
       {reason !== undefined && (
         <span id={reasonId} className="muted live-choice-reason">

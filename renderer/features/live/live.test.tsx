@@ -280,6 +280,8 @@ describe('the live wall', () => {
       within(wall).getByRole('checkbox', { name: `Show ${name} on the wall` }) as HTMLInputElement;
     expect(box('Garage').disabled).toBe(true);
     expect(box('Nursery').disabled).toBe(true);
+    // Each choice names the model too: two cameras may share a name.
+    expect(box('Driveway').closest('label')?.textContent).toContain('Wyze Cam v3');
     for (const name of ['Driveway', 'Porch', 'Yard', 'Shed']) await user.click(box(name));
     for (const name of ['Driveway', 'Porch', 'Yard', 'Shed']) {
       expect(within(wall).getByRole('region', { name: `${name} live` })).toBeTruthy();
