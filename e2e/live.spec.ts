@@ -87,10 +87,18 @@ test('offline and privacy-mode cameras explain themselves without a stream', asy
     { camera: LIVING_ROOM, reason: /privacy mode/i },
   ];
   for (const { camera, reason } of cases) {
-    // Disabled, with the reason where a screen reader finds it: its description.
+    // Disabled (aria-disabled), with the reason where a screen reader finds it: its description;
+    // still focusable, so a keyboard reaches it and its reason, and Enter opens nothing.
     const button = watchButton(page, camera.name);
     await expect(button).toBeDisabled();
     await expect(button).toHaveAccessibleDescription(reason);
+    await button.focus();
+    await expect(button).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: 'cannot be watched live' })).toHaveText(
+      reason,
+    );
+    await expect(page.getByRole('region', { name: /live$/ })).toHaveCount(0);
   }
   // The wall offers them too, unchecked and disabled with the same reason.
   await page.getByRole('button', { name: 'Live wall' }).click();

@@ -82,15 +82,38 @@ describe('the Watch button of each camera', () => {
     expect(within(row).getByRole('button', { name: 'Watch Driveway live' })).toBeTruthy();
   });
 
+  /** The button's description: the text of what its aria-describedby names ('' for none). */
+  const description = (button: HTMLElement) =>
+    (button.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => (id ? (document.getElementById(id)?.textContent ?? '') : ''))
+      .join(' ');
+
   it.each([
     ['Driveway', false, ''],
     ['Garage', true, 'Offline'],
     ['Nursery', true, 'Privacy mode'],
-  ])('%s: disabled %s, reason "%s"', (name, disabled, reason) => {
+  ])('%s: unavailable %s, reason "%s"', (name, unavailable, reason) => {
     render(<Screen />);
     const button = watch(name) as HTMLButtonElement;
-    expect(button.disabled).toBe(disabled);
-    expect(button.title).toBe(reason);
+    // Never `disabled`: it stays in the tab order, so keyboard users reach it and its reason.
+    expect(button.disabled).toBe(false);
+    expect(button.getAttribute('aria-disabled')).toBe(unavailable ? 'true' : null);
+    expect(description(button)).toBe(reason);
+    button.focus();
+    expect(document.activeElement).toBe(button);
+  });
+
+  it('an unavailable camera’s button opens nothing and says why when activated', async () => {
+    const user = userEvent.setup();
+    render(<Screen />);
+    watch('Garage').focus();
+    await user.keyboard('{Enter}');
+    await user.click(watch('Nursery'));
+    expect(screen.queryByRole('region')).toBeNull();
+    expect(useStore.getState().liveViewer).toBeNull();
+    expect(bridge.on('live:start')).toEqual([]);
+    expect(useStore.getState().announcement).toBe('Nursery cannot be watched live: Privacy mode');
   });
 
   it('is disabled with Wyze’s words once Wyze answered that it cannot stream the camera', async () => {
@@ -107,8 +130,8 @@ describe('the Watch button of each camera', () => {
         'Wyze does not stream this camera model.',
       ),
     );
-    expect((watch('Porch') as HTMLButtonElement).disabled).toBe(true);
-    expect(watch('Porch').title).toBe('Wyze does not stream this camera model.');
+    expect(watch('Porch').getAttribute('aria-disabled')).toBe('true');
+    expect(description(watch('Porch'))).toBe('Wyze does not stream this camera model.');
     expect(within(viewer).queryByRole('button', { name: 'Retry' })).toBeNull();
   });
 });
