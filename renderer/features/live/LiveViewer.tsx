@@ -34,7 +34,9 @@ export function LiveViewer({ mac }: { mac: string }) {
 
   return (
     <div className="live-dock" onKeyDown={onKeyDown}>
-      <LiveTile mac={mac} name={name} onClose={close} heading={heading} />
+      {/* Keyed by camera: another row's Watch replaces the viewer's camera, and nothing of the
+          first one (its video element's last frame, size, snapshot, figures) may stay. */}
+      <LiveTile key={mac} mac={mac} name={name} onClose={close} heading={heading} />
     </div>
   );
 }

@@ -153,6 +153,19 @@ describe('the viewer', () => {
     expect(within(viewer).getByText('640×360')).toBeTruthy();
   });
 
+  it('switched to another camera, shows none of the first one’s picture, size or snapshot', async () => {
+    const { user, video } = await openDriveway();
+    act(() => lastPc().track('video'));
+    act(() => decodeFrame(video, 640, 360));
+    await user.click(watch('Porch'));
+    const porch = await screen.findByRole('region', { name: 'Porch live' });
+    expect(within(porch).queryByText('640×360')).toBeNull();
+    expect(porch.querySelector('video')?.srcObject ?? null).toBeNull();
+    const save = within(porch).getByRole('button', { name: 'Save snapshot' }) as HTMLButtonElement;
+    expect(save.disabled).toBe(true);
+    expect(within(porch).getByRole('status').textContent).toBe('Connecting…');
+  });
+
   it('offers mute and unmute only once the camera sends audio', async () => {
     const { user, viewer, video } = await openDriveway();
     act(() => lastPc().track('video'));
