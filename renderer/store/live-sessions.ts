@@ -184,6 +184,8 @@ async function negotiate(s: Session, iceServers: readonly LiveIceServer[]): Prom
   const sent = await call((api) => api.sendLiveOffer(id, sdp));
   if (!current()) return;
   if (!sent.ok) {
+    // Main may still hold the session (an offer it refused): its socket and slot are let go.
+    release(id);
     end(s, sent.error.code, sent.error.message);
     return;
   }
@@ -232,6 +234,15 @@ async function handle(s: Session, event: LiveEvent): Promise<void> {
   }
 }
 
+/**
+ * Queues a session's event, except `ended`, which ends it at once: it may overtake a step still
+ * waiting on main (the offer), whose own failure would otherwise say "not open" for main's reason.
+ */
+function deliver(s: Session, event: LiveEvent): void {
+  if (event.kind === 'ended') end(s, event.end.code, event.end.message);
+  else run(s, () => handle(s, event));
+}
+
 /** One event from main, queued on its session; held a moment when the session is not known yet. */
 function receive(event: LiveEvent): void {
   const s = [...sessions.values()].find((x) => x.id === event.sessionId);
@@ -240,7 +251,7 @@ function receive(event: LiveEvent): void {
     if (early.length > MAX_EARLY_EVENTS) early.shift();
     return;
   }
-  run(s, () => handle(s, event));
+  deliver(s, event);
 }
 
 /** Starts (or starts again) a camera's session; its view says "Connecting…". */
@@ -271,16 +282,13 @@ async function start(mac: string): Promise<void> {
   }
   const { sessionId, iceServers } = started.value;
   s.id = sessionId;
+  const waiting = early.filter((event) => event.sessionId === sessionId);
+  early.splice(0, early.length, ...early.filter((event) => event.sessionId !== sessionId));
+  // Ended before main's answer reached the page: no connection is made for it.
+  const ended = waiting.find((event) => event.kind === 'ended');
+  if (ended) return deliver(s, ended);
   run(s, () => negotiate(s, iceServers));
-  for (let i = 0; i < early.length;) {
-    const event = early[i];
-    if (event?.sessionId === sessionId) {
-      early.splice(i, 1);
-      run(s, () => handle(s, event));
-    } else {
-      i += 1;
-    }
-  }
+  for (const event of waiting) deliver(s, event);
 }
 
 /** The cameras the open views show: the wall's, or the viewer's one. */

@@ -278,6 +278,58 @@ describe('what the status line says when a session cannot start or ends', () => 
   });
 });
 
+describe('an end that overtakes the offer', () => {
+  /** One macrotask: every promise step already queued (the bridge's answers included) has run. */
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+  const NO_ANSWER: LiveEnd = {
+    code: 'SIGNALLING_FAILED',
+    message: 'The camera did not answer. Try again.',
+  };
+  const UNKNOWN = {
+    ok: false,
+    error: { code: 'LIVE_SESSION_UNKNOWN', message: 'That live session is not open.' },
+  };
+
+  it('says main’s reason when "ended" comes while the offer is on its way to main', async () => {
+    const offer = deferred<unknown>();
+    bridge.answers['live:send-offer'] = () => offer.promise;
+    useStore.getState().watchLive('A');
+    await vi.waitFor(() => expect(bridge.on('live:send-offer')).toHaveLength(1));
+    bridge.emit({ sessionId: 's1', kind: 'ended', end: NO_ANSWER });
+    offer.resolve(UNKNOWN);
+    await vi.waitFor(() => expect(entry('A')?.phase).toBe('ended'));
+    await settle();
+    expect(entry('A')).toMatchObject({ status: NO_ANSWER.message, canRetry: true });
+    expect(lastPc().closed).toBe(true);
+  });
+
+  it('makes no connection when "ended" came before main answered live:start', async () => {
+    const start = deferred<unknown>();
+    bridge.answers['live:start'] = () => start.promise;
+    useStore.getState().watchLive('A');
+    await vi.waitFor(() => expect(bridge.on('live:start')).toHaveLength(1));
+    bridge.emit({ sessionId: 's9', kind: 'ended', end: NO_ANSWER });
+    bridge.answers['live:send-offer'] = () => UNKNOWN;
+    start.resolve({ ok: true, value: { sessionId: 's9', iceServers: ICE } });
+    await vi.waitFor(() => expect(entry('A')?.phase).toBe('ended'));
+    await settle();
+    expect(entry('A')).toMatchObject({ status: NO_ANSWER.message, canRetry: true });
+    expect(pcs()).toEqual([]);
+    expect(bridge.on('live:send-offer')).toEqual([]);
+  });
+
+  it('stops main’s session when main refuses the offer (its slot is not held)', async () => {
+    bridge.answers['live:send-offer'] = () => ({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: 'The offer is too long.' },
+    });
+    useStore.getState().watchLive('A');
+    await vi.waitFor(() => expect(entry('A')?.phase).toBe('ended'));
+    expect(entry('A')).toMatchObject({ status: 'The offer is too long.', canRetry: true });
+    expect(bridge.on('live:stop')).toEqual([{ sessionId: 's1' }]);
+  });
+});
+
 describe('opening and closing views', () => {
   it('stops the session when its view closes, and one that main was still starting', async () => {
     await watchA();
