@@ -197,6 +197,23 @@ describe('refresh', () => {
     expect(disk.stored()?.devices.map((d) => d.name)).toEqual(['Fresh from the cloud']);
   });
 
+  it('fetches again when asked while the list just shown is still being saved', async () => {
+    // The user sees the new list and presses Refresh (Ctrl+R) while it is written to disk: that
+    // asks for what the cloud says now, not for the list already on the screen.
+    const { fake, disk, inventory } = setup({ signedIn: true });
+    const save = disk.holdNext('save');
+    const started = inventory.start();
+    await save.started;
+    const callsWhenShown = fake.state.listCalls;
+    fake.state.devices = [fakeDevice('2CAA8E000001', 'Changed in the cloud')];
+    const asked = inventory.refresh();
+    save.release();
+    await started;
+    await asked;
+    expect(fake.state.listCalls).toBe(callsWhenShown + 1);
+    expect(inventory.view().devices.map((d) => d.name)).toEqual(['Changed in the cloud']);
+  });
+
   it('answers with the view as it is once the refresh is over (not still refreshing)', async () => {
     const { inventory } = setup({ signedIn: true });
     await inventory.start();

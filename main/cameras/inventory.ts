@@ -59,6 +59,8 @@ export function createInventory(opts: InventoryOptions) {
   let view: CameraListView = emptyCameraList();
   let visible = true;
   let inFlight: Promise<CameraListView> | null = null;
+  /** The refresh in flight has shown its list and is saving it (a new ask fetches again). */
+  let inFlightShown = false;
   let cancelTimer: (() => void) | null = null;
   let generation = 0;
   /** The first refresh's wait for a window to paint the cached list (see `firstPaintGraceMs`). */
@@ -102,7 +104,12 @@ export function createInventory(opts: InventoryOptions) {
 
   /** Fetches the list now; concurrent callers share one request. */
   function refresh(): Promise<CameraListView> {
-    if (inFlight) return inFlight;
+    if (inFlight && !inFlightShown) return inFlight;
+    if (inFlight) {
+      // Its list is already on the screen and only being saved: whoever asks now (Refresh,
+      // Ctrl+R) wants what the cloud says now, so one more fetch follows this one.
+      return inFlight.catch(() => undefined).then(() => refresh());
+    }
     if (session.view().status !== 'signedIn') {
       return Promise.reject(
         wyzeError(session.view().status === 'expired' ? 'SESSION_EXPIRED' : 'NOT_SIGNED_IN'),
@@ -110,6 +117,7 @@ export function createInventory(opts: InventoryOptions) {
     }
     const at = generation;
     set({ refreshing: true });
+    inFlightShown = false;
     inFlight = (async () => {
       try {
         const list = await session.client().listDevices();
@@ -126,6 +134,7 @@ export function createInventory(opts: InventoryOptions) {
         // Shown first, then saved: the first rows after a sign-in do not wait for the file
         // (3 MB at 5,000 cameras, written with an fsync). The refresh is over once it is saved.
         set({ devices, fetchedAt, stale: false, error: null, rateLimitedUntil: null });
+        inFlightShown = true;
         if (email && !session.view().demo) {
           await cacheWrites.save({ email, fetchedAt, devices });
           if (at !== generation) return view; // signed out while saving: the list is gone
