@@ -152,6 +152,52 @@ test('a dropped signalling socket reconnects and frames resume', async ({ launch
   expect(sockets?.counts()[FRONT_DOOR.mac]).toBe(1);
 });
 
+test('a camera that never answers ends with a plain message and Retry, which then plays', async ({
+  launch,
+}) => {
+  // Main waits 20 s for an answer (docs/protocol.md, "Live view"), so this test takes longer.
+  test.setTimeout(75_000);
+  const app = await launch();
+  const { page } = app;
+  await signedIn(page);
+  app.emulator.state.setLiveFaults(KITCHEN.mac, { neverAnswer: true });
+  const viewer = await watch(page, KITCHEN.name);
+  await expect(viewer.getByRole('status')).toHaveText(/^The camera did not answer/, {
+    timeout: 30_000,
+  });
+  expect(await decodedFrames(viewer)).toBe(0);
+  await expect.poll(() => app.emulator.state.liveSockets?.counts()).toEqual({});
+  // The camera answers again: Retry starts afresh and plays.
+  app.emulator.state.setLiveFaults(KITCHEN.mac, { neverAnswer: false });
+  await viewer.getByRole('button', { name: 'Retry' }).click();
+  await expectLive(viewer);
+  await expectFramesAdvance(viewer);
+});
+
+test('a page that crashes while watching ends its sessions: the emulator sees its sockets close', async ({
+  launch,
+  transport,
+}) => {
+  // The desktop app's crashed renderer is main's (main/index.test.ts); here the preview's page.
+  test.skip(transport !== 'browser', 'The browser preview host sees its page go.');
+  const app = await launch();
+  const { page } = app;
+  await signedIn(page);
+  const viewer = await watch(page, FRONT_DOOR.name);
+  await expectLive(viewer);
+  await expect
+    .poll(() => app.emulator.state.liveSockets?.counts())
+    .toEqual({ [FRONT_DOOR.mac]: 1 });
+  const crashed = page.waitForEvent('crash');
+  const cdp = await page.context().newCDPSession(page);
+  // Page.crash never answers: the page is gone.
+  void cdp.send('Page.crash').catch(() => undefined);
+  await crashed;
+  await expect
+    .poll(() => app.emulator.state.liveSockets?.counts(), { timeout: 15_000 })
+    .toEqual({});
+});
+
 test('signing out ends every live session: the emulator sees its sockets close', async ({
   launch,
 }) => {
