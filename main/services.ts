@@ -130,6 +130,8 @@ export async function createAppServices(opts: AppServicesOptions) {
     async shutdown(): Promise<void> {
       live.endAll('stopped'); // every signalling socket closes before the process goes
       inventory.stop();
+      // A list shown a moment ago may still be on its way to disk: the next launch shows it.
+      await inventory.flushed();
       await session.shutdown();
     },
   };

@@ -22,6 +22,8 @@ export function createCacheWrites(cache: CameraCache, logger: Logger) {
   return {
     /** Saves the list; resolves when the write is over, whether or not it succeeded. */
     save: (list: CachedList): Promise<void> => trackSave(cache.save(list)),
+    /** Resolves once every write so far is over (quitting waits, so the last list is kept). */
+    idle: (): Promise<void> => saving,
     /** Removes the cached list after any write still in flight, so no write brings it back. */
     async clear(): Promise<void> {
       await saving;

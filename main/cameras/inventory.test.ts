@@ -214,6 +214,22 @@ describe('refresh', () => {
     expect(inventory.view().devices.map((d) => d.name)).toEqual(['Changed in the cloud']);
   });
 
+  it('lets a quit wait for the list still being saved', async () => {
+    const { disk, inventory } = setup({ signedIn: true });
+    const save = disk.holdNext('save');
+    const started = inventory.start();
+    await save.started;
+    inventory.stop();
+    let flushed = false;
+    const flushing = inventory.flushed().then(() => (flushed = true));
+    await Promise.resolve();
+    expect(flushed).toBe(false);
+    save.release();
+    await flushing;
+    await started;
+    expect(disk.stored()?.devices.map((d) => d.name)).toEqual(['Front door']);
+  });
+
   it('answers with the view as it is once the refresh is over (not still refreshing)', async () => {
     const { inventory } = setup({ signedIn: true });
     await inventory.start();

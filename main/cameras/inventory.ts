@@ -284,6 +284,8 @@ export function createInventory(opts: InventoryOptions) {
       cancelTimer?.();
       cancelTimer = null;
     },
+    /** Resolves once the cache writes in flight are over: the process may exit without losing them. */
+    flushed: (): Promise<void> => cacheWrites.idle(),
     onChange(listener: (view: CameraListView) => void): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);
