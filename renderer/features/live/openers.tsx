@@ -1,4 +1,4 @@
-import { lazy, Suspense, useId } from 'react';
+import { lazy, Suspense } from 'react';
 import type { DeviceDto } from '../../../common/view';
 import { cameraStatus } from '../../format';
 import { useStore } from '../../store';
@@ -22,38 +22,31 @@ export function liveUnavailableReason(
 
 /**
  * A camera row's "Watch <name> live". When the camera cannot be watched it stays focusable but
- * says so with `aria-disabled` and describes itself with the reason (a visually hidden text that
- * keyboard and screen-reader users reach with the button; `disabled` would take it out of the tab
- * order, and a `title` is shown to the mouse only); activating it then announces the reason and
- * opens nothing. `data-live-opener` is where focus returns when the viewer closes (focus.ts). Its
- * visible word "Watch" comes from the style sheet, so the row header's text stays the camera's
- * name (what reading the list by its row headers expects).
+ * says so with `aria-disabled`, with the reason as its description (`aria-description`, which
+ * Chromium exposes; an element for `aria-describedby` would add the reason to the row header's
+ * text); `disabled` would take it out of the tab order, and a `title` alone reaches the mouse
+ * only. Activating it then announces the reason and opens nothing. `data-live-opener` is where
+ * focus returns when the viewer closes (focus.ts). Its visible word "Watch" comes from the style
+ * sheet, so the row header's text stays the camera's name (what reading the list by its row
+ * headers expects).
  */
 export function WatchButton({ device, name }: { device: DeviceDto; name: string }) {
   const unsupported = useStore((s) => s.liveUnsupported[device.mac]);
   const watch = useStore((s) => s.watchLive);
   const announce = useStore((s) => s.announce);
-  const reasonId = useId();
   const reason = liveUnavailableReason(device, unsupported);
   return (
-    <>
-      <button
-        type="button"
-        aria-label={`Watch ${name} live`}
-        aria-disabled={reason ? true : undefined}
-        aria-describedby={reason ? reasonId : undefined}
-        title={reason}
-        onClick={() =>
-          reason ? announce(`${name} cannot be watched live: ${reason}`) : watch(device.mac)
-        }
-        data-live-opener={device.mac}
-      />
-      {reason && (
-        <span id={reasonId} className="visually-hidden">
-          {reason}
-        </span>
-      )}
-    </>
+    <button
+      type="button"
+      aria-label={`Watch ${name} live`}
+      aria-disabled={reason ? true : undefined}
+      aria-description={reason}
+      title={reason}
+      onClick={() =>
+        reason ? announce(`${name} cannot be watched live: ${reason}`) : watch(device.mac)
+      }
+      data-live-opener={device.mac}
+    />
   );
 }
 
