@@ -57,6 +57,8 @@ test('a 10 kB nickname is cut to its column: the table fits the window and the I
   expect(box && viewport && box.width <= viewport.width).toBe(true);
   const ipHeader = table.getByRole('columnheader', { name: 'IP address' });
   await expect(ipHeader).toBeInViewport();
+  // The row may sort below the fold: brought into view, its IP must show beside the long name.
+  await cameraRow(page, LONG_MAC).scrollIntoViewIfNeeded();
   await expect(cameraRow(page, LONG_MAC).getByText('192.168.1.99')).toBeInViewport();
   // The whole name: on hover (title) and on keyboard focus (unfolds in place).
   const name = cameraRow(page, LONG_MAC).getByRole('rowheader').locator('[title]');
