@@ -50,6 +50,8 @@ interface Session {
   closed: boolean;
   /** Reconnecting: frames still shown come from the old connection, not the new one. */
   awaitingPeer: boolean;
+  /** Main may hold a session for it (asked for, not yet known to be gone): one of the slots. */
+  slot: boolean;
 }
 
 const sessions = new Map<string, Session>();
@@ -57,6 +59,34 @@ const sessions = new Map<string, Session>();
 const early: LiveEvent[] = [];
 const MAX_EARLY_EVENTS = 64;
 let paused = false;
+
+/**
+ * Sessions main may hold: asked for and not yet known to be gone (a stop main has not answered,
+ * a start a closed view no longer wants). A new start waits for one of the MAX_LIVE_SESSIONS
+ * slots, so main is never asked for a fifth (it would refuse it with LIVE_LIMIT).
+ */
+let slotsInUse = 0;
+let slotWaiters: (() => void)[] = [];
+
+async function takeSlot(s: Session): Promise<boolean> {
+  while (slotsInUse >= MAX_LIVE_SESSIONS && !s.closed) {
+    await new Promise<void>((resolve) => slotWaiters.push(resolve));
+  }
+  if (s.closed) return false;
+  slotsInUse += 1;
+  s.slot = true;
+  return true;
+}
+
+/** Main no longer holds this session: its slot goes to the starts waiting for one. */
+function freeSlot(s: Session): void {
+  if (!s.slot) return;
+  s.slot = false;
+  slotsInUse -= 1;
+  const waiting = slotWaiters;
+  slotWaiters = [];
+  for (const wake of waiting) wake();
+}
 
 async function call<T>(request: (api: WyzeApi) => Promise<Result<T>>): Promise<Result<T>> {
   try {
@@ -100,7 +130,12 @@ function run(s: Session, step: () => Promise<void> | void): void {
     });
 }
 
-const release = (id: string) => void call((api) => api.stopLive(id));
+/** Asks main to stop the session; its slot is free once main answered. */
+function release(s: Session): void {
+  const id = s.id;
+  if (id === null) return;
+  void call((api) => api.stopLive(id)).then(() => freeSlot(s));
+}
 
 /** Ends the page's side of a session: its connection closed, main told (when it has an id). */
 function stop(mac: string): void {
@@ -110,7 +145,9 @@ function stop(mac: string): void {
   s.closed = true;
   s.peer?.close();
   s.peer = null;
-  if (s.id !== null) release(s.id);
+  release(s);
+  // A start of this session still waiting for a slot stops waiting (takeSlot sees it closed).
+  for (const wake of slotWaiters.splice(0)) wake();
 }
 
 /** What the status line says for a failed start or an ended session. */
@@ -185,7 +222,7 @@ async function negotiate(s: Session, iceServers: readonly LiveIceServer[]): Prom
   if (!current()) return;
   if (!sent.ok) {
     // Main may still hold the session (an offer it refused): its socket and slot are let go.
-    release(id);
+    release(s);
     end(s, sent.error.code, sent.error.message);
     return;
   }
@@ -239,8 +276,12 @@ async function handle(s: Session, event: LiveEvent): Promise<void> {
  * waiting on main (the offer), whose own failure would otherwise say "not open" for main's reason.
  */
 function deliver(s: Session, event: LiveEvent): void {
-  if (event.kind === 'ended') end(s, event.end.code, event.end.message);
-  else run(s, () => handle(s, event));
+  if (event.kind === 'ended') {
+    end(s, event.end.code, event.end.message);
+    freeSlot(s); // main ended it: the slot is free
+  } else {
+    run(s, () => handle(s, event));
+  }
 }
 
 /** One event from main, queued on its session; held a moment when the session is not known yet. */
@@ -267,17 +308,21 @@ async function start(mac: string): Promise<void> {
     restarted: false,
     closed: false,
     awaitingPeer: false,
+    slot: false,
   };
   sessions.set(mac, s);
   setEntry(mac, { phase: 'connecting', status: LIVE_STATUS.connecting, canRetry: false }, true);
+  if (!(await takeSlot(s))) return;
   const started = await call((api) => api.startLive(mac));
-  if (s.closed) {
-    // Closed (or paused) while main was starting it: main's session is not needed any more.
-    if (started.ok) release(started.value.sessionId);
+  if (!started.ok) {
+    freeSlot(s);
+    if (!s.closed) end(s, started.error.code, started.error.message);
     return;
   }
-  if (!started.ok) {
-    end(s, started.error.code, started.error.message);
+  if (s.closed) {
+    // Closed (or paused) while main was starting it: main's session is not needed any more.
+    s.id = started.value.sessionId;
+    release(s);
     return;
   }
   const { sessionId, iceServers } = started.value;

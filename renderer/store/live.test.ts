@@ -363,10 +363,38 @@ describe('opening and closing views', () => {
     setOnWall('B', false);
     setOnWall('E', true);
     await vi.waitFor(() => expect(bridge.on('live:stop')).toEqual([{ sessionId: 's2' }]));
-    expect(bridge.on('live:start').map((a) => a.mac)).toEqual(['A', 'B', 'C', 'D', 'E']);
+    // E starts once main has let B's session go (its slot).
+    await vi.waitFor(() =>
+      expect(bridge.on('live:start').map((a) => a.mac)).toEqual(['A', 'B', 'C', 'D', 'E']),
+    );
     closeLiveWall();
     await vi.waitFor(() => expect(bridge.on('live:stop')).toHaveLength(5));
     expect(useStore.getState().liveEntries).toEqual({});
+  });
+
+  it('never asks main for a fifth session while one it was starting or stopping may still hold a slot', async () => {
+    useStore.getState().openLiveWall();
+    const dStart = deferred<unknown>();
+    const dStop = deferred<unknown>();
+    bridge.answers['live:start'] = ({ mac }) =>
+      mac === 'D'
+        ? dStart.promise
+        : { ok: true, value: { sessionId: `s-${String(mac)}`, iceServers: ICE } };
+    bridge.answers['live:stop'] = ({ sessionId }) =>
+      sessionId === 's-D' ? dStop.promise : { ok: true, value: null };
+    for (const mac of ['A', 'B', 'C', 'D']) setOnWall(mac, true);
+    await vi.waitFor(() => expect(bridge.on('live:start')).toHaveLength(4));
+    // D comes off while main is still starting it, and E goes on: main may hold 4 already.
+    setOnWall('D', false);
+    setOnWall('E', true);
+    expect(entry('E')).toMatchObject({ status: 'Connecting…' });
+    dStart.resolve({ ok: true, value: { sessionId: 's-D', iceServers: ICE } });
+    await vi.waitFor(() => expect(bridge.on('live:stop')).toEqual([{ sessionId: 's-D' }]));
+    expect(bridge.on('live:start')).toHaveLength(4);
+    // Main let D's go: E starts now.
+    dStop.resolve({ ok: true, value: null });
+    await vi.waitFor(() => expect(bridge.on('live:start')).toHaveLength(5));
+    expect(bridge.on('live:start').at(-1)).toEqual({ mac: 'E' });
   });
 
   it('ends every session and closes every view on sign-out', async () => {
