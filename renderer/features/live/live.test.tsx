@@ -284,6 +284,15 @@ describe('saving a snapshot', () => {
     expect(createObjectURL.mock.calls[0]?.[0].type).toBe('image/png');
   });
 
+  it('says it could not be made when the frame cannot be encoded, and sends main nothing', async () => {
+    vi.spyOn(HTMLCanvasElement.prototype, 'toBlob').mockImplementation((done) => done(null));
+    const { user, viewer, video } = await openDriveway();
+    act(() => decodeFrame(video, 16384, 16384));
+    await user.click(within(viewer).getByRole('button', { name: 'Save snapshot' }));
+    await within(viewer).findByText('The snapshot could not be made.');
+    expect(bridge.on('live:save-snapshot')).toEqual([]);
+  });
+
   it('says why when main refuses it, and nothing when the user cancels', async () => {
     const answers = [
       { ok: false, error: { code: 'INVALID_ARGUMENT', message: 'That is not a PNG picture.' } },

@@ -1,6 +1,6 @@
 /**
  * The video's current frame as a PNG, at the stream's own resolution (not the size it is shown
- * at); null while there is no frame.
+ * at); null while there is no frame; rejects when the frame cannot be encoded.
  */
 export async function captureFrame(video: HTMLVideoElement): Promise<Blob | null> {
   const { videoWidth: width, videoHeight: height } = video;
@@ -11,7 +11,14 @@ export async function captureFrame(video: HTMLVideoElement): Promise<Blob | null
   const context = canvas.getContext('2d');
   if (!context) return null;
   context.drawImage(video, 0, 0, width, height);
-  return new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+  // toBlob gives null when the canvas cannot be encoded (a frame too big for it): that is a
+  // failure to say so, not "no picture yet".
+  return new Promise((resolve, reject) =>
+    canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('The frame could not be encoded'))),
+      'image/png',
+    ),
+  );
 }
 
 /** A Blob's bytes as base64 (what live:save-snapshot carries). */
