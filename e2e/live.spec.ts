@@ -1,6 +1,7 @@
 // Live view end to end: the demo cameras stream real H.264 over WebRTC from the emulator's
 // cameras, signalled through main (docs/protocol.md, "Live view"). Runs inside scripts/with-netns.
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, screenshot, signIn, test } from './fixtures';
 import {
@@ -77,6 +78,37 @@ test('Full screen shows the live picture; Esc closes the viewer and focus return
   await expect(viewer).toBeHidden();
   await expect(watchButton(page, NURSERY.name)).toBeFocused();
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the viewer and the full wall pass axe in the ${scheme} theme`, async ({ launch }) => {
+    const { page } = await launch();
+    await page.emulateMedia({ colorScheme: scheme });
+    await signedIn(page);
+    const axe = async (what: string) => {
+      const { violations } = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+        .analyze();
+      const found = violations.map(
+        (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      );
+      expect(found, `axe on ${what}`).toEqual([]);
+    };
+    const viewer = await watch(page, FRONT_DOOR.name);
+    await expectLive(viewer);
+    await expect(viewer.getByText(/\d+ fps/)).toBeVisible();
+    await axe('the viewer');
+    await viewer.getByRole('button', { name: 'Close live view' }).click();
+    await page.getByRole('button', { name: 'Live wall' }).click();
+    const wall = page.getByRole('dialog', { name: 'Live wall' });
+    const four = [FRONT_DOOR, BACKYARD, NURSERY, KITCHEN];
+    for (const camera of four) {
+      await wall.getByRole('checkbox', { name: `Show ${camera.name} on the wall` }).check();
+    }
+    for (const camera of four) await expectLive(liveRegion(page, camera.name));
+    await expect(wall.getByText(/The wall is full/)).toBeVisible();
+    await axe('the full wall');
+  });
+}
 
 test('offline and privacy-mode cameras explain themselves without a stream', async ({ launch }) => {
   const app = await launch();
