@@ -207,8 +207,20 @@ async function negotiate(s: Session, iceServers: readonly LiveIceServer[]): Prom
       setEntry(s.mac, { stream, hasAudio: s.audio });
     },
     onConnected() {
+      if (!current()) return;
       // The restart is per working connection: one that worked may restart again later.
-      if (current()) s.restarted = false;
+      s.restarted = false;
+      // Back from `disconnected` on the same connection: its frames are flowing again.
+      const phase = useStore.getState().liveEntries[s.mac]?.phase;
+      if (phase === 'reconnecting' && !s.awaitingPeer && s.stream !== null) {
+        setEntry(s.mac, { phase: 'live', status: LIVE_STATUS.live });
+      }
+    },
+    onDisconnected() {
+      // The picture is frozen while ICE looks for its path again (or fails, and restarts).
+      if (current() && useStore.getState().liveEntries[s.mac]?.phase === 'live') {
+        setEntry(s.mac, { phase: 'reconnecting', status: LIVE_STATUS.reconnecting });
+      }
     },
     onFailed() {
       if (current()) run(s, () => iceFailed(s));

@@ -199,6 +199,18 @@ describe('main’s events, strictly in order per session', () => {
     expect(bridge.on('live:send-candidate')).toEqual([]);
   });
 
+  it('says "Reconnecting…" while ICE is disconnected, and "Live" again when it reconnects', async () => {
+    const pc = await watchA();
+    pc.track('video');
+    markLiveFrame('A', entry('A')?.stream);
+    expect(entry('A')?.status).toBe('Live');
+    pc.setState('disconnected');
+    expect(entry('A')).toMatchObject({ phase: 'reconnecting', status: 'Reconnecting…' });
+    pc.setState('connected');
+    expect(entry('A')).toMatchObject({ phase: 'live', status: 'Live' });
+    expect(bridge.on('live:restart')).toEqual([]);
+  });
+
   it('restarts once when ICE fails, and says "Connection failed" with Retry the second time', async () => {
     const first = await watchA();
     first.setState('failed');

@@ -6,8 +6,10 @@ export interface PeerHandlers {
   onCandidate(candidate: LiveCandidate): void;
   /** The first track made the stream; later tracks join it (`kind` says which arrived). */
   onTrack(stream: MediaStream, kind: string): void;
-  /** The connection reached `connected`. */
+  /** The connection reached `connected` (at first, or again after being disconnected). */
   onConnected(): void;
+  /** ICE lost the path for now (`disconnected`): it may come back, or fail. */
+  onDisconnected(): void;
   /** The connection failed (ICE could not find a path, or it was lost for good). */
   onFailed(): void;
 }
@@ -98,6 +100,7 @@ export function createPeer(iceServers: readonly LiveIceServer[], handlers: PeerH
   pc.onconnectionstatechange = () => {
     if (closed) return;
     if (pc.connectionState === 'connected') handlers.onConnected();
+    if (pc.connectionState === 'disconnected') handlers.onDisconnected();
     if (pc.connectionState === 'failed') handlers.onFailed();
   };
 
