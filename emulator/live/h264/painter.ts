@@ -1,5 +1,5 @@
 import { createFrame, type YuvFrame } from './frame';
-import { GLYPH_HEIGHT, GLYPH_WIDTH, glyphFor } from './font';
+import { GLYPH_HEIGHT, GLYPH_WIDTH, glyphFor } from '../../font';
 
 /** A colour as 8-bit video-range BT.601 samples. */
 export interface YuvColour {

@@ -1,5 +1,6 @@
 /**
- * A 5×7 bitmap font for the emulated cameras' pictures: A–Z (lower case is drawn as upper case),
+ * A 5×7 bitmap font for the emulator's pictures (the latest-picture JPEGs, picture.ts, and the
+ * live cameras' frames, live/h264/painter.ts): A–Z (lower case is drawn as upper case),
  * 0–9 and a few signs; each glyph is 7 rows of 5 dots, row by row, "1" where the dot is lit.
  */
 export const GLYPH_WIDTH = 5;
