@@ -1,3 +1,4 @@
+import { downloadBlob } from '../../download';
 import type { ExportFormat } from '../../../common/export';
 
 const TYPES: Record<ExportFormat, string> = {
@@ -11,20 +12,8 @@ export const formatOf = (fileName: string): ExportFormat =>
 
 /**
  * Hands a file to the browser as a download (the browser preview, which has no save dialog of
- * main's): a Blob written as UTF-8, keeping the CSV's byte-order mark, behind a temporary link.
+ * main's): a Blob written as UTF-8, keeping the CSV's byte-order mark.
  */
 export function downloadFile(fileName: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: TYPES[formatOf(fileName)] }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  try {
-    link.click();
-  } finally {
-    link.remove();
-    // The download has started from the click; the URL is no longer needed after this task.
-    setTimeout(() => URL.revokeObjectURL(url), 0);
-  }
+  downloadBlob(fileName, new Blob([content], { type: TYPES[formatOf(fileName)] }));
 }

@@ -3,7 +3,8 @@ import type { Ref } from 'react';
 import { MAX_SNAPSHOT_BYTES } from '../../../common/live';
 import { useStore } from '../../store';
 import { markLiveFrame, retryLive, saveLiveSnapshot } from '../../store/live-sessions';
-import { captureFrame, downloadBlob, toBase64 } from './snapshot';
+import { downloadBlob } from '../../download';
+import { captureFrame, toBase64 } from './snapshot';
 import { useLiveFigures } from './stats';
 
 /** The video's own size once it has a decoded frame. */
