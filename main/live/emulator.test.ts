@@ -1,16 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeCamera } from '../../emulator/live/camera-fakes';
-import { startEmulator } from '../../emulator/server';
 import type { RunningEmulator } from '../../emulator/server';
 import { CHANNELS } from '../../common/ipc';
 import type { LiveEvent } from '../../common/live';
-import { createLogger } from '../logging/logger';
-import { createAppServices } from '../services';
 import type { AppServices } from '../services';
-import { DEMO_WORLD, demoWorld } from '../wyze/test-harness';
+import { signedInOnEmulator } from './test-services';
 
 /**
  * Live view end to end in Node: the app's services against the emulator, whose get_streams
@@ -30,33 +24,10 @@ async function signedIn(): Promise<{
   emulator: RunningEmulator;
   events: LiveEvent[];
 }> {
-  const emulator = await startEmulator({
-    world: DEMO_WORLD,
-    live: { cameras: (settings) => new FakeCamera(settings) },
-  });
-  cleanups.push(() => emulator.close());
-  const dir = mkdtempSync(join(tmpdir(), 'wyzecam-live-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const services = await createAppServices({
-    userDataDir: dir,
-    keychainService: 'Wyzecam Live Test',
-    baseUrls: { auth: emulator.url, api: emulator.url },
-    appVersion: '0.1.0-test',
-    logger: createLogger({ sink: () => undefined }),
-    isTrustedSender: () => true,
-    openUrl: async () => undefined,
-    keytar: null,
-  });
-  cleanups.push(() => services.shutdown());
-  const demo = (await demoWorld()).accounts[0];
-  if (!demo) throw new Error('no demo account');
-  await services.session.signIn({
-    email: demo.email,
-    password: demo.password ?? '',
-    keyId: demo.keyId,
-    apiKey: demo.apiKey,
-  });
-  await services.inventory.refresh();
+  const { services, emulator } = await signedInOnEmulator(
+    (settings) => new FakeCamera(settings),
+    cleanups,
+  );
   const events: LiveEvent[] = [];
   services.subscribe((event, payload) => {
     if (event === 'event:live') events.push(payload as LiveEvent);

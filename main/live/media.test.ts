@@ -1,15 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { RTCPeerConnection, RTCRtpCodecParameters } from 'werift';
 import { LOOPBACK_ONLY_ICE, createEmulatedCamera } from '../../emulator/live/camera';
-import { startEmulator } from '../../emulator/server';
 import { CHANNELS } from '../../common/ipc';
 import type { LiveEvent } from '../../common/live';
-import { createLogger } from '../logging/logger';
-import { createAppServices } from '../services';
-import { DEMO_WORLD, demoWorld } from '../wyze/test-harness';
+import { signedInOnEmulator } from './test-services';
 
 /**
  * Media through main's relay, in Node: a werift viewer stands in for the page, its offer and
@@ -22,28 +16,10 @@ afterEach(async () => {
 });
 
 it('a viewer gets H.264 from the Backyard camera through main (bootstrap, socket, relay)', async () => {
-  const emulator = await startEmulator({
-    world: DEMO_WORLD,
-    live: { cameras: (settings) => createEmulatedCamera(settings, { loopbackOnly: true }) },
-  });
-  cleanups.push(() => emulator.close());
-  const dir = mkdtempSync(join(tmpdir(), 'wyzecam-media-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const services = await createAppServices({
-    userDataDir: dir,
-    keychainService: 'Wyzecam Media Test',
-    baseUrls: { auth: emulator.url, api: emulator.url },
-    appVersion: '0.1.0-test',
-    logger: createLogger({ sink: () => undefined }),
-    isTrustedSender: () => true,
-    openUrl: async () => undefined,
-    keytar: null,
-  });
-  cleanups.push(() => services.shutdown());
-  const demo = (await demoWorld()).accounts[0];
-  if (!demo) throw new Error('no demo account');
-  await services.session.signIn({ ...demo, password: demo.password ?? '' });
-  await services.inventory.refresh();
+  const { services } = await signedInOnEmulator(
+    (settings) => createEmulatedCamera(settings, { loopbackOnly: true }),
+    cleanups,
+  );
 
   const pc = new RTCPeerConnection({
     ...LOOPBACK_ONLY_ICE,
