@@ -25,6 +25,12 @@ export const CHANNELS = {
   restartLive: 'live:restart',
   stopLive: 'live:stop',
   saveSnapshot: 'live:save-snapshot',
+  getWatch: 'watch:get',
+  setWatchPrefs: 'watch:set-prefs',
+  listActivity: 'activity:list',
+  exportActivity: 'activity:export',
+  markActivitySeen: 'activity:mark-seen',
+  listEvents: 'events:list',
 } as const;
 
 export const EVENTS = {
@@ -32,6 +38,7 @@ export const EVENTS = {
   camerasChanged: 'event:cameras-changed',
   menuCommand: 'event:menu-command',
   live: 'event:live',
+  watch: 'event:watch',
 } as const;
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];

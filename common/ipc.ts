@@ -24,6 +24,17 @@ import {
 import type { ViewPrefs } from './prefs';
 import { MAX_LIVE_SESSION_ID_LENGTH, MAX_SIGNALLING_TEXT, MAX_SNAPSHOT_BYTES } from './live';
 import type { LiveEvent, LiveSessionStart, SnapshotResult } from './live';
+import {
+  ACTIVITY_KINDS,
+  MAX_ACTIVITY_ID_LENGTH,
+  MAX_ACTIVITY_PAGE,
+  MAX_MUTED,
+  MAX_OFFLINE_AFTER_MIN,
+  MIN_OFFLINE_AFTER_MIN,
+} from './watch';
+import type { ActivityPage, WatchEvent, WatchPrefs, WatchState } from './watch';
+import { MAX_EVENT_PAGE } from './camera-events';
+import type { EventPage } from './camera-events';
 
 export { CHANNELS, EVENTS, EXTERNAL_TARGETS } from './channels';
 export type { Channel, EventChannel, ExternalTarget } from './channels';
@@ -76,6 +87,47 @@ export const liveCandidateSchema = z
 
 /** A change to some view preferences: each one given replaces that preference whole. */
 export const viewPrefsPatchSchema = viewPrefsSchema.partial().strict();
+
+/** The watch preferences (common/watch.ts), as kept in settings and sent over IPC. */
+export const watchPrefsSchema = z
+  .object({
+    notifications: z.boolean(),
+    offlineAfterMin: z.number().int().min(MIN_OFFLINE_AFTER_MIN).max(MAX_OFFLINE_AFTER_MIN),
+    mutedMacs: z
+      .array(liveMac)
+      .max(MAX_MUTED)
+      .refine((macs) => new Set(macs).size === macs.length, 'a camera is listed twice'),
+    keepWatchingWhenClosed: z.boolean().nullable(),
+    startAtLogin: z.boolean(),
+  })
+  .strict() satisfies z.ZodType<WatchPrefs>;
+
+/** A change to some watch preferences: each one given replaces that preference whole. */
+export const watchPrefsPatchSchema = watchPrefsSchema.partial().strict();
+
+const activityKinds = z
+  .array(z.enum(ACTIVITY_KINDS))
+  .max(ACTIVITY_KINDS.length)
+  .refine((kinds) => new Set(kinds).size === kinds.length, 'a kind is listed twice');
+
+/** The Activity view's question (common/watch.ts ActivityQuery). */
+export const activityQuerySchema = z
+  .object({
+    mac: liveMac.nullable(),
+    kinds: activityKinds,
+    before: z.string().min(1).max(MAX_ACTIVITY_ID_LENGTH).nullable(),
+    limit: z.number().int().min(1).max(MAX_ACTIVITY_PAGE),
+  })
+  .strict();
+
+/** Which camera events (common/camera-events.ts EventQuery). */
+export const eventQuerySchema = z
+  .object({
+    mac: liveMac.nullable(),
+    before: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable(),
+    limit: z.number().int().min(1).max(MAX_EVENT_PAGE),
+  })
+  .strict();
 
 export const schemas = {
   [CHANNELS.getSession]: noArgs,
@@ -133,6 +185,13 @@ export const schemas = {
         .max(Math.ceil(MAX_SNAPSHOT_BYTES / 3) * 4),
     })
     .strict(),
+  [CHANNELS.getWatch]: noArgs,
+  [CHANNELS.setWatchPrefs]: watchPrefsPatchSchema,
+  [CHANNELS.listActivity]: activityQuerySchema,
+  /** The Activity view as shown (camera and kinds), every page of it, as CSV. */
+  [CHANNELS.exportActivity]: z.object({ mac: liveMac.nullable(), kinds: activityKinds }).strict(),
+  [CHANNELS.markActivitySeen]: noArgs,
+  [CHANNELS.listEvents]: eventQuerySchema,
 } satisfies Record<Channel, z.ZodType>;
 
 /** What each channel answers with (inside a Result). */
@@ -164,6 +223,14 @@ export interface Responses {
   [CHANNELS.restartLive]: null;
   [CHANNELS.stopLive]: null;
   [CHANNELS.saveSnapshot]: SnapshotResult;
+  [CHANNELS.getWatch]: WatchState;
+  /** The state after the change. */
+  [CHANNELS.setWatchPrefs]: WatchState;
+  [CHANNELS.listActivity]: ActivityPage;
+  [CHANNELS.exportActivity]: ExportResult;
+  /** The state after "now" became the last look (the unseen summary is empty). */
+  [CHANNELS.markActivitySeen]: WatchState;
+  [CHANNELS.listEvents]: EventPage;
 }
 
 export type Request<C extends Channel> = z.infer<(typeof schemas)[C]>;
@@ -176,4 +243,6 @@ export interface EventPayloads {
   [EVENTS.menuCommand]: { command: MenuCommand };
   /** One live session's signalling and state (common/live.ts). */
   [EVENTS.live]: LiveEvent;
+  /** Keeping watch: the new state, or a clicked notification's camera (common/watch.ts). */
+  [EVENTS.watch]: WatchEvent;
 }

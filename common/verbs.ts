@@ -66,6 +66,12 @@ export const VERBS = verbTable<Channel>()({
   restartLive: CHANNELS.restartLive,
   stopLive: CHANNELS.stopLive,
   saveSnapshot: CHANNELS.saveSnapshot,
+  getWatch: CHANNELS.getWatch,
+  setWatchPrefs: CHANNELS.setWatchPrefs,
+  listActivity: CHANNELS.listActivity,
+  exportActivity: CHANNELS.exportActivity,
+  markActivitySeen: CHANNELS.markActivitySeen,
+  listEvents: CHANNELS.listEvents,
 });
 
 /** Listener verbs: verb name → event channel. */
@@ -74,6 +80,7 @@ export const EVENT_VERBS = verbTable<EventChannel>()({
   onCamerasChanged: EVENTS.camerasChanged,
   onMenuCommand: EVENTS.menuCommand,
   onLive: EVENTS.live,
+  onWatch: EVENTS.watch,
 });
 
 export type Verb = keyof typeof VERBS;

@@ -1,9 +1,11 @@
 import type { Channel, EventChannel, ExternalTarget } from '../common/channels';
 import type { MfaMethod } from '../common/device';
+import type { EventQuery } from '../common/camera-events';
 import type { LiveCandidate } from '../common/live';
 import type { EventPayloads, Request, Responses } from '../common/ipc';
 import type { ViewPrefsPatch } from '../common/prefs';
 import type { Result } from '../common/result';
+import type { ActivityQuery, WatchPrefsPatch } from '../common/watch';
 import { EVENT_VERBS, VERBS } from '../common/verbs';
 import type { ChannelOf, EventOf, EventVerb, Verb } from '../common/verbs';
 
@@ -65,6 +67,12 @@ export function buildWyzeApi(transport: Transport) {
     restartLive: (sessionId: string) => call('restartLive', { sessionId }),
     stopLive: (sessionId: string) => call('stopLive', { sessionId }),
     saveSnapshot: (mac: string, pngBase64: string) => call('saveSnapshot', { mac, pngBase64 }),
+    getWatch: () => call('getWatch'),
+    setWatchPrefs: (patch: WatchPrefsPatch) => call('setWatchPrefs', patch),
+    listActivity: (query: ActivityQuery) => call('listActivity', query),
+    exportActivity: (req: Request<ChannelOf<'exportActivity'>>) => call('exportActivity', req),
+    markActivitySeen: () => call('markActivitySeen'),
+    listEvents: (query: EventQuery) => call('listEvents', query),
   } satisfies VerbImplementations;
 
   const listeners = {
@@ -72,6 +80,7 @@ export function buildWyzeApi(transport: Transport) {
     onCamerasChanged: listen('onCamerasChanged'),
     onMenuCommand: listen('onMenuCommand'),
     onLive: listen('onLive'),
+    onWatch: listen('onWatch'),
   } satisfies EventVerbImplementations;
 
   return Object.freeze({ ...verbs, ...listeners });

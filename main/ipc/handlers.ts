@@ -5,10 +5,12 @@ import type { Inventory } from '../cameras/inventory';
 import { createCameraExporter } from '../export/export-cameras';
 import type { SaveFile } from '../export/export-cameras';
 import { downloadInPage } from '../export/save-file';
+import type { EventsService } from '../events/types';
 import type { LiveService } from '../live/service';
 import type { SessionService } from '../session/session';
 import type { SettingsStore } from '../session/settings';
 import type { Logger } from '../logging/logger';
+import type { WatchService } from '../watch/types';
 import { wyzeError } from '../wyze/errors';
 import type { Handlers } from './router';
 
@@ -27,9 +29,15 @@ export function createHandlers(deps: {
   logger?: Logger;
   /** Live view (main/live/); a table built without it answers that live view is unavailable. */
   live?: LiveService;
+  /** Status history and notifications (main/watch/); required where the app composes them. */
+  watch?: WatchService;
+  /** Camera events (main/events/). */
+  events?: EventsService;
 }): Handlers {
   const { session, inventory } = deps;
   const live = deps.live ?? liveUnavailable;
+  const watch = deps.watch ?? watchUnavailable;
+  const events = deps.events ?? eventsUnavailable;
   const exportCameras = createCameraExporter({
     devices: () => inventory.view().devices,
     saveFile: deps.saveFile ?? downloadInPage,
@@ -94,8 +102,32 @@ export function createHandlers(deps: {
       return null;
     },
     [CHANNELS.saveSnapshot]: (req) => live.saveSnapshot(req),
+    [CHANNELS.getWatch]: () => watch.state(),
+    [CHANNELS.setWatchPrefs]: (patch) => watch.setPrefs(patch),
+    [CHANNELS.listActivity]: (query) => watch.listActivity(query),
+    [CHANNELS.exportActivity]: (req) => watch.exportActivity(req),
+    [CHANNELS.markActivitySeen]: () => watch.markSeen(),
+    [CHANNELS.listEvents]: (query) => events.list(query),
   };
 }
+
+/** Keeping watch where none was composed (a handler table for one feature's tests). */
+const watchUnavailable: WatchService = {
+  state: () => {
+    throw wyzeError('INTERNAL');
+  },
+  setPrefs: () => Promise.reject(wyzeError('INTERNAL')),
+  listActivity: () => Promise.reject(wyzeError('INTERNAL')),
+  exportActivity: () => Promise.reject(wyzeError('INTERNAL')),
+  markSeen: () => Promise.reject(wyzeError('INTERNAL')),
+  pauseNotifications: () => undefined,
+  onEvent: () => () => undefined,
+};
+
+/** Camera events where none were composed. */
+const eventsUnavailable: EventsService = {
+  list: () => Promise.reject(wyzeError('INTERNAL')),
+};
 
 /** Live view where none was composed (a handler table for one feature's tests). */
 const liveUnavailable: LiveService = {

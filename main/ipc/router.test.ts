@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { initialWatchState } from '../../common/watch';
 import { CHANNELS } from '../../common/ipc';
 import type { Channel } from '../../common/ipc';
 import { defaultViewPrefs } from '../../common/prefs';
@@ -53,6 +54,16 @@ function router(overrides: Partial<Handlers> = {}) {
     [CHANNELS.restartLive]: record(CHANNELS.restartLive, null),
     [CHANNELS.stopLive]: record(CHANNELS.stopLive, null),
     [CHANNELS.saveSnapshot]: record(CHANNELS.saveSnapshot, { kind: 'cancelled' }),
+    [CHANNELS.getWatch]: record(CHANNELS.getWatch, initialWatchState()),
+    [CHANNELS.setWatchPrefs]: record(CHANNELS.setWatchPrefs, initialWatchState()),
+    [CHANNELS.listActivity]: record(CHANNELS.listActivity, {
+      records: [],
+      nextCursor: null,
+      total: 0,
+    }),
+    [CHANNELS.exportActivity]: record(CHANNELS.exportActivity, { kind: 'cancelled' }),
+    [CHANNELS.markActivitySeen]: record(CHANNELS.markActivitySeen, initialWatchState()),
+    [CHANNELS.listEvents]: record(CHANNELS.listEvents, { events: [], nextBefore: null }),
     ...overrides,
   };
   const r = createIpcRouter({
