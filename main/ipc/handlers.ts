@@ -121,6 +121,7 @@ const watchUnavailable: WatchService = {
   exportActivity: () => Promise.reject(wyzeError('INTERNAL')),
   markSeen: () => Promise.reject(wyzeError('INTERNAL')),
   pauseNotifications: () => undefined,
+  setLastEvents: () => undefined,
   onEvent: () => () => undefined,
 };
 

@@ -7,6 +7,7 @@ import type {
   ActivityKind,
   ActivityPage,
   ActivityQuery,
+  LastEvent,
   WatchEvent,
   WatchPrefsPatch,
   WatchState,
@@ -20,6 +21,11 @@ export interface WatchService {
   markSeen(): Promise<WatchState>;
   /** Pauses notifications for NOTIFY_PAUSE_MS (tray menu), or resumes them (null). */
   pauseNotifications(until: number | null): void;
+  /**
+   * The event poll's newest event per camera (main/events/poller.ts): kept in the state for the
+   * list's "Motion 4 min ago"; bumps eventsRevision when anything is newer than before.
+   */
+  setLastEvents(lastEvents: Record<string, LastEvent>): void;
   /** Every change of state, and clicked notifications; returns an unsubscribe. */
   onEvent(listener: (event: WatchEvent) => void): () => void;
 }
