@@ -29,3 +29,23 @@ export interface WatchService {
   /** Every change of state, and clicked notifications; returns an unsubscribe. */
   onEvent(listener: (event: WatchEvent) => void): () => void;
 }
+
+/** A notification as main decides it (main/watch/notify.ts). */
+export interface Notice {
+  title: string;
+  body: string;
+  /** The cameras it is about (one, or several for a summary). */
+  macs: string[];
+}
+
+/**
+ * Shows native notifications: Electron's Notification in the app (main/notifier.ts); none in
+ * the browser preview and the tests, where the Activity view is the record of what was shown.
+ * `onClick` runs after the window is brought up, when the user clicks the notification.
+ */
+export interface Notifier {
+  show(notice: Notice, onClick: () => void): void;
+}
+
+/** Opens the app at login, or stops doing so (Electron's login-item API; main/login-item.ts). */
+export type ApplyLoginItem = (openAtLogin: boolean) => Promise<void>;
