@@ -10,6 +10,7 @@ import { defaultViewPrefs } from '../../common/prefs';
 import type { WyzeApi } from '../../preload/api';
 import { wyze } from '../api';
 import { applyCamerasEvent } from './cameras';
+import type { CameraEventsSlice } from './camera-events';
 import { createDialogsSlice } from './dialogs';
 import type { DialogsSlice } from './dialogs';
 import { createDetailsSlice } from './details';
@@ -18,6 +19,8 @@ import { createLiveSlice, initialLive } from './live';
 import type { LiveSlice } from './live';
 import { createViewSlice } from './view';
 import type { ViewSlice } from './view';
+import { createWatchSlice, initialWatch } from './watch';
+import type { WatchSlice } from './watch';
 
 /**
  * The renderer's mirror of main-process state, and the actions a user can take. Main is the source
@@ -103,7 +106,9 @@ export type Store = SessionSlice &
   ViewSlice &
   DetailsSlice &
   DialogsSlice &
-  LiveSlice;
+  LiveSlice &
+  WatchSlice &
+  CameraEventsSlice;
 
 export const initialSession: SessionView = {
   status: 'starting',
@@ -133,6 +138,10 @@ export const initialState = () => ({
   viewEdits: {},
   selectedMac: null,
   ...initialLive(),
+  ...initialWatch(),
+  // Camera events: filled by store/camera-events.ts, which loads with the views that show them.
+  cameraEvents: {},
+  eventsCamera: null,
 });
 
 export const useStore = create<Store>()((set, get) => {
@@ -171,6 +180,7 @@ export const useStore = create<Store>()((set, get) => {
     ...createDialogsSlice(set),
     ...createDetailsSlice(set),
     ...createLiveSlice(set),
+    ...createWatchSlice(set, get),
     setSession: (session) => set({ session }),
 
     receiveCameras(event) {
