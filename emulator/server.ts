@@ -10,6 +10,7 @@ import type { Reply, RequestContext, Route } from './reply';
 import * as app from './routes/app';
 import { login, sendEmailCode, sendSmsCode } from './routes/auth';
 import { control } from './routes/control';
+import { getEventListV2, getEventListV4 } from './routes/events';
 import { getStreams } from './routes/streams';
 import type { RawRoute } from './routes/streams';
 import { createEmulatedCamera } from './live/camera';
@@ -19,6 +20,8 @@ import { SignallingHub } from './live/signalling';
 import type { Scheduler } from './live/viewer';
 import { newControlToken, refuseControl } from './routes/control-access';
 import { PICTURE_PREFIX, servePicture } from './routes/pictures';
+import { EVENT_FILE_PREFIX, serveEventFile } from './events/media';
+import { renderEventClip } from './events/clip';
 import type { ControlAccess } from './routes/control-access';
 import { EmulatorState } from './state';
 import { loadWorld, parseWorld } from './world';
@@ -36,12 +39,14 @@ const ROUTES: Record<string, Route> = {
   '/app/v2/device/get_device_Info': app.getDeviceInfo,
   '/app/v2/device/get_device_info': app.getDeviceInfo,
   '/app/v2/device/get_property_list': app.getPropertyList,
+  '/app/v2/device/get_event_list': getEventListV2,
 };
 
 /** Routes whose signature is over the exact body bytes (docs/protocol.md, "Live view"). */
 const RAW_ROUTES: Record<string, RawRoute> = {
   '/app/v4/camera/get_streams': getStreams,
   '/app/v4/camera/get-streams': getStreams,
+  '/app/v4/device/get_event_list': getEventListV4,
 };
 
 const CONTROL_PREFIX = '/__emulator/';
@@ -195,6 +200,17 @@ async function handle(
   if (path.startsWith(PICTURE_PREFIX)) {
     const picture = servePicture(state, req.method ?? 'GET', path, url.searchParams);
     res.writeHead(picture.status, picture.headers).end(picture.body);
+    return;
+  }
+  if (path.startsWith(EVENT_FILE_PREFIX)) {
+    const file = serveEventFile(
+      state,
+      req.method ?? 'GET',
+      path,
+      url.searchParams,
+      renderEventClip,
+    );
+    res.writeHead(file.status, file.headers).end(file.body);
     return;
   }
   const raw = RAW_ROUTES[path];

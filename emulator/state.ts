@@ -5,6 +5,7 @@ import { TokenBook } from './tokens';
 import { z } from 'zod';
 import { faultSchema, liveFaultsSchema, streamSpecSchema } from './world';
 import type { AccountSpec, DeviceSpec, FaultSpec, LiveFaults, StreamSpec, World } from './world';
+import { EventBook } from './events/store';
 import { SignalUrlSigner } from './live/signed-url';
 import type { LiveSockets } from './live/signalling';
 
@@ -71,6 +72,8 @@ export class EmulatorState {
   readonly signalling: SignalUrlSigner;
   /** The open signalling sockets, once startEmulator has attached them. */
   liveSockets: LiveSockets | null = null;
+  /** Events added at run time (the control API), besides the ones the world generates. */
+  readonly events = new EventBook();
   /** Live faults set at run time, by MAC; they replace the world's for that camera. */
   private readonly liveFaults = new Map<string, LiveFaults>();
 
@@ -192,7 +195,16 @@ export class EmulatorState {
    * 1,200 seconds and a signature over both.
    */
   pictureUrl(device: DeviceSpec): string {
-    const path = `/thumbnails/camplus-emu/${encodeURIComponent(device.mac)}/${device.thumbnail?.ts ?? 0}.jpg`;
+    return this.signedUrl(
+      `/thumbnails/camplus-emu/${encodeURIComponent(device.mac)}/${device.thumbnail?.ts ?? 0}.jpg`,
+    );
+  }
+
+  /**
+   * A loopback URL for a path the emulator serves (a picture, an event's file), signed and
+   * expiring like Wyze's pre-signed S3 URLs; `pictureSigned` checks it.
+   */
+  signedUrl(path: string): string {
     const date = Math.floor(this.now() / 1000);
     const query = new URLSearchParams({
       'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',

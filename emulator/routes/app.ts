@@ -41,7 +41,7 @@ function authenticate(ctx: RequestContext): AccountSpec | Reply {
 }
 
 /** Wraps a route that needs a signed-in account. */
-const authed =
+export const authed =
   (handler: (ctx: RequestContext, account: AccountSpec) => Reply): Route =>
   (ctx) => {
     const account = authenticate(ctx);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EVENT_KINDS } from '../events/catalog';
 import { devicePatchSchema } from '../state';
 import type { EmulatorState } from '../state';
 
@@ -19,6 +20,13 @@ const deviceBody = z
 const faultsBody = z.object({ faults: z.array(z.unknown()) }).strict();
 const liveFaultsBody = z.object({ mac: z.string(), faults: z.unknown() }).strict();
 const liveDropBody = z.object({ mac: z.string().optional() }).strict();
+const addEventBody = z
+  .object({
+    mac: z.string(),
+    kind: z.enum(EVENT_KINDS).optional(),
+    at: z.number().int().nonnegative().optional(),
+  })
+  .strict();
 
 export function control(
   state: EmulatorState,
@@ -73,6 +81,13 @@ export function control(
           status: 200,
           body: { dropped: state.liveSockets?.drop(liveDropBody.parse(body).mac) ?? 0 },
         };
+      case 'events/add': {
+        const { mac, kind, at } = addEventBody.parse(body);
+        const device = state.findDevice(mac);
+        if (device?.productType !== 'Camera') throw new Error(`no camera ${mac}`);
+        const event = state.events.add(device, at ?? state.now(), kind);
+        return { status: 200, body: { event_id: event.id, event_ts: event.at, kind: event.kind } };
+      }
       default:
         return { status: 404, body: { error: `unknown control action ${action}` } };
     }

@@ -62,7 +62,7 @@ const sameText = (a: string, b: string): boolean =>
   a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /** The signing checks, in the order the service would meet them; null when they pass. */
-function refuseSigning(ctx: RequestContext, rawBody: string): Reply | null {
+export function refuseSigning(ctx: RequestContext, rawBody: string): Reply | null {
   const token = header(ctx, 'access_token');
   const secret = SIGNING_SECRETS.get(header(ctx, 'appid'));
   if (!token || secret === undefined) return appError(...SIGNATURE_ERROR);
@@ -73,7 +73,8 @@ function refuseSigning(ctx: RequestContext, rawBody: string): Reply | null {
   return sameText(given, signature2(token, secret, rawBody)) ? null : appError(...SIGNATURE_ERROR);
 }
 
-function signedInAccount(ctx: RequestContext): AccountSpec | Reply {
+/** The account a signed request's access_token header names, or the error the service gives. */
+export function signedInAccount(ctx: RequestContext): AccountSpec | Reply {
   const email = ctx.state.tokens.checkAccess(header(ctx, 'access_token'));
   const account = email ? ctx.state.account(email) : undefined;
   if (!account) return appError(...APP_ERRORS.accessToken);
