@@ -125,7 +125,7 @@ export function createWyzeClient(options: WyzeClientOptions) {
     signOut,
     refreshSession,
     isSignedIn: tokens.isSignedIn,
-    ...createReads(appHost, tokens, logger),
+    ...createReads(appHost, tokens, logger, now),
     rateLimitStatus: (): RateLimitStatus[] => [
       rateLimits.status('auth', now()),
       rateLimits.status('app', now()),

@@ -1,4 +1,6 @@
 import type { WyzeAccount, WyzeDevice } from '../../common/device';
+import { normaliseCloudEvent } from '../events/normalise';
+import type { CloudEvent } from '../events/normalise';
 import type { Logger } from '../logging/logger';
 import { WyzeError, wyzeError } from './errors';
 import type { AppHost, Envelope } from './app-host';
@@ -13,6 +15,7 @@ import {
 import type { DeviceList } from './normalise';
 import {
   deviceInfoSchema,
+  eventListSchema,
   legacyListSchema,
   objectListSchema,
   parseResponse,
@@ -35,11 +38,40 @@ const idArg = (value: unknown, what: string): string => {
 const READ = { idempotent: true, essential: false } as const;
 
 /**
+ * get_event_list's sv for the Android app identity the client uses (docs/protocol.md, "Events").
+ */
+const EVENT_LIST_SV = 'bdcb412e230049c0be0916e75022d3f3';
+/** The most events one get_event_list call asks for (docs/protocol.md, "Events"). */
+export const MAX_EVENTS_PER_CALL = 20;
+/** The most cameras one call may name (the service names one, or none for the account). */
+const MAX_EVENT_MACS = 100;
+
+/** Which events one get_event_list call asks for: newest first, `begin <= at <= end`. */
+export interface EventListRequest {
+  /** Cameras; empty for every camera on the account. */
+  macs: string[];
+  begin: number;
+  end: number;
+  count: number;
+}
+
+/** What one call gave: the usable events, and how many items the cloud sent (a full page?). */
+export interface EventListResult {
+  events: CloudEvent[];
+  received: number;
+}
+
+/**
  * Authenticated reads on the app host: the account, both device lists, one device's info and
  * properties. Each may be retried, is held back by a low rate budget, and refreshes the token
  * once when Wyze answers 2001 (docs/protocol.md, "Device list", "Device info and properties").
  */
-export function createReads(host: AppHost, tokens: TokenKeeper, logger: Logger) {
+export function createReads(
+  host: AppHost,
+  tokens: TokenKeeper,
+  logger: Logger,
+  now: () => number = Date.now,
+) {
   /**
    * 2001 again, with a token Wyze issued moments ago. The refresh token was accepted, so the
    * session is not over and onSessionExpired is not called: ending it would force a sign-in (the
@@ -171,5 +203,58 @@ export function createReads(host: AppHost, tokens: TokenKeeper, logger: Logger) 
     return signedRead('/app/v4/camera/get_streams', { device_list: [device] }, streamsSchema);
   }
 
-  return { getAccount, listDevices, listDevicesLegacy, getDeviceInfo, getPropertyList, getStreams };
+  /**
+   * One page of camera events, newest first (docs/protocol.md, "Events"): the v2 body-style call
+   * on the app host, at most MAX_EVENTS_PER_CALL; items that are not usable events are dropped.
+   */
+  async function getEventList(req: EventListRequest): Promise<EventListResult> {
+    const times = [req.begin, req.end];
+    if (times.some((t) => !Number.isSafeInteger(t) || t < 0) || req.begin > req.end) {
+      throw new WyzeError('INVALID_ARGUMENT', 'The event time range is not valid.');
+    }
+    if (!Number.isSafeInteger(req.count) || req.count < 1 || req.count > MAX_EVENTS_PER_CALL) {
+      throw new WyzeError('INVALID_ARGUMENT', 'The event count is not valid.');
+    }
+    if (!Array.isArray(req.macs) || req.macs.length > MAX_EVENT_MACS) {
+      throw new WyzeError('INVALID_ARGUMENT', 'The camera list is not valid.');
+    }
+    const macs = req.macs.map((m) => idArg(m, 'device MAC'));
+    const data = await read(
+      '/app/v2/device/get_event_list',
+      EVENT_LIST_SV,
+      {
+        device_mac_list: macs,
+        event_value_list: [],
+        event_tag_list: [],
+        event_type: '1',
+        begin_time: req.begin,
+        end_time: req.end,
+        order_by: 2,
+        count: req.count,
+      },
+      eventListSchema,
+    );
+    const at = now();
+    const items = data.event_list.slice(0, req.count);
+    const events = items.flatMap((raw) => {
+      const event = normaliseCloudEvent(raw, at);
+      return event ? [event] : [];
+    });
+    if (events.length < items.length) {
+      logger.warn('events the cloud sent were not usable', {
+        dropped: items.length - events.length,
+      });
+    }
+    return { events, received: data.event_list.length };
+  }
+
+  return {
+    getAccount,
+    listDevices,
+    listDevicesLegacy,
+    getDeviceInfo,
+    getPropertyList,
+    getStreams,
+    getEventList,
+  };
 }

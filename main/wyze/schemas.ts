@@ -124,6 +124,12 @@ export const streamsSchema = z.array(streamItemSchema).max(64);
 
 export type StreamItem = z.infer<typeof streamItemSchema>;
 
+/**
+ * get_event_list's `data` (docs/protocol.md, "Events"): the items are checked one by one in
+ * main/events/normalise.ts, so one hostile event is dropped and never sinks the page.
+ */
+export const eventListSchema = z.object({ event_list: z.array(z.unknown()) });
+
 /** Checks a response against its schema; anything else is UNEXPECTED_RESPONSE, naming `what`. */
 export function parseResponse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
