@@ -19,6 +19,10 @@ export async function connectStore(): Promise<() => void> {
   const offCameras = api.onCamerasChanged(receiveCameras);
   // Help → Keyboard shortcuts, View → Settings… (main/menu.ts).
   const offMenu = api.onMenuCommand(({ command }) => useStore.getState().runMenuCommand(command));
+  // Keeping watch: main's new state, or a clicked notification's camera (common/watch.ts).
+  const offWatch = api.onWatch((event) => useStore.getState().receiveWatch(event));
+  // Not awaited with the list: the first rows do not wait for it.
+  void useStore.getState().loadWatch();
   // The view preferences come with the list, so the first rows painted are already in order.
   const [session, cameras] = await Promise.all([
     api.getSession(),
@@ -38,6 +42,7 @@ export async function connectStore(): Promise<() => void> {
     offSession();
     offCameras();
     offMenu();
+    offWatch();
     document.removeEventListener('visibilitychange', onVisibility);
     window.removeEventListener('pagehide', flushViewPrefs);
   };
