@@ -16,9 +16,12 @@ export const CLIP_FPS = 5;
 /** Two seconds. */
 export const CLIP_FRAMES = 10;
 
+/** What a clip shows on its first line; its background colour comes from it too. */
+export const clipLabel = (name: string, kind: string): string => `${name} ${kind}`.toUpperCase();
+
 /** The MP4 of one event's clip. */
 export function renderEventClip(name: string, kind: string, at: number): Buffer {
-  const painter = new FramePainter(CLIP_WIDTH, CLIP_HEIGHT, `${name} ${kind}`.toUpperCase());
+  const painter = new FramePainter(CLIP_WIDTH, CLIP_HEIGHT, clipLabel(name, kind));
   const encoder = new H264Encoder(CLIP_WIDTH, CLIP_HEIGHT);
   const samples: Mp4Sample[] = [];
   for (let i = 0; i < CLIP_FRAMES; i++) {
