@@ -215,8 +215,7 @@ function forgetAll(): void {
 }
 
 /** The number main bumps whenever its poll found new events (WatchState, store/watch.ts). */
-const eventsRevision = (s: Store & { watch?: { eventsRevision: number } }): number =>
-  s.watch?.eventsRevision ?? 0;
+const eventsRevision = (s: Store): number => s.watch.eventsRevision;
 
 let disconnect: (() => void) | null = null;
 

@@ -6,6 +6,7 @@ import { cameraStatus, plural } from '../../format';
 import { useStore } from '../../store';
 import { selectDevice } from '../../store/selectors';
 import { useDetailsOpener } from '../details/useDetailsOpener';
+import { LastEvent } from '../events/LastEvent';
 import { WatchButton } from '../live/openers';
 import { CLIP_AT, Clipped, shortLabel } from './Clipped';
 import { CopyButton } from './CopyButton';
@@ -110,6 +111,7 @@ export const CameraRow = memo(function CameraRow({
           {name}
         </button>
         <WatchButton device={d} name={name} />
+        <LastEvent mac={mac} />
         {(d.shared || d.battery !== null) && (
           <span className="sub">
             {d.shared && <Clipped text={`Shared${d.owner ? ` by ${d.owner}` : ''}`} />}
