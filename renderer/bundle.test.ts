@@ -16,6 +16,8 @@ const LAZY = [
   'PicturesView',
   'MfaScreen',
   'SignInScreen',
+  'EventsView',
+  'CameraEventsSection',
 ];
 
 describe('bundle budget (renderer/README.md, "Bundle budget")', () => {
