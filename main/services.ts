@@ -21,6 +21,9 @@ import type { SessionService } from './session/session';
 import { openSettings } from './session/settings';
 import type { SettingsStore } from './session/settings';
 import { createAppThumbnails } from './thumbnails/compose';
+import { createWatchService } from './watch/service';
+import type { AppWatchService } from './watch/service';
+import type { ApplyLoginItem, Notifier } from './watch/types';
 import { createWyzeClient } from './wyze/client';
 import type { BaseUrls } from './wyze/config';
 import { wyzeError } from './wyze/errors';
@@ -44,6 +47,12 @@ export interface AppServicesOptions {
   saveFile?: SaveFile;
   /** Where a live view snapshot goes (main/live/snapshot.ts); by default a download in the page. */
   saveSnapshotFile?: SaveSnapshotFile;
+  /** Shows camera notifications (Electron: main/notifier.ts); none in the preview. */
+  notifier?: Notifier;
+  /** Opens the app at login (Electron's login item); absent: the preference is only stored. */
+  applyLoginItem?: ApplyLoginItem;
+  /** Development and tests only: the offline-notification delay in ms (main/watch/dev-env.ts). */
+  offlineAfterMs?: number | null;
 }
 
 /**
@@ -58,6 +67,8 @@ export async function createAppServices(opts: AppServicesOptions) {
   cache.prefetch();
   const settings = await openSettings(opts.userDataDir, { logger });
   const session = await openSession(opts, settings);
+  // Set just below: the inventory asks it whether to keep refreshing while hidden.
+  let watch: AppWatchService | null = null;
   const inventory = createInventory({
     session,
     cache,
@@ -66,7 +77,22 @@ export async function createAppServices(opts: AppServicesOptions) {
     firstPaintGraceMs: FIRST_PAINT_GRACE_MS,
     // The user's refresh interval (Settings), kept with the view preferences.
     intervalMs: settings.viewPrefs().refreshIntervalSec * 1000,
+    refreshWhileHidden: () => watch?.keepsWatching() ?? false,
   });
+  // Keeping watch: status history, notifications, watch preferences (main/watch/). Made before
+  // session.init() so it hears the first sign-in of this run.
+  const watchService = await createWatchService({
+    userDataDir: opts.userDataDir,
+    logger,
+    session,
+    inventory,
+    notifier: opts.notifier,
+    applyLoginItem: opts.applyLoginItem,
+    saveFile: opts.saveFile,
+    scheduler: opts.scheduler,
+    offlineAfterMs: opts.offlineAfterMs,
+  });
+  watch = watchService;
   const thumbnails = createAppThumbnails({
     userDataDir: opts.userDataDir,
     fetch: opts.fetch ?? fetch,
@@ -85,12 +111,13 @@ export async function createAppServices(opts: AppServicesOptions) {
   const router = createIpcRouter({
     handlers: createHandlers({
       session,
-      inventory: shownByWindows(inventory),
+      inventory: shownByWindows(inventory, watchService),
       settings,
       openExternal: guardedOpener(opts.openUrl),
       saveFile: opts.saveFile,
       logger,
       live,
+      watch: watchService,
     }),
     isTrustedSender: opts.isTrustedSender,
     logger,
@@ -108,6 +135,8 @@ export async function createAppServices(opts: AppServicesOptions) {
     settings,
     /** Live view's sessions: the Electron layer ends them when the window closes. */
     live,
+    /** Keeping watch: the tray and the notifier use it (main/watch/types.ts). */
+    watch: watchService,
     /**
      * Forwards main-process changes to one renderer (or one preview event stream); returns an
      * unsubscribe function. Camera lists go as a snapshot first, then as deltas against what this
@@ -121,10 +150,12 @@ export async function createAppServices(opts: AppServicesOptions) {
         cameraEventStream((event) => send(EVENTS.camerasChanged, event)),
       );
       const offLive = live.onEvent((event) => send(EVENTS.live, event));
+      const offWatch = watchService.onEvent((event) => send(EVENTS.watch, event));
       return () => {
         offSession();
         offCameras();
         offLive();
+        offWatch();
       };
     },
     async shutdown(): Promise<void> {
@@ -132,6 +163,7 @@ export async function createAppServices(opts: AppServicesOptions) {
       inventory.stop();
       // A list shown a moment ago may still be on its way to disk: the next launch shows it.
       await inventory.flushed();
+      await watchService.flushed();
       await session.shutdown();
     },
   };
@@ -147,11 +179,14 @@ const FIRST_PAINT_GRACE_MS = 3_000;
 
 /**
  * The inventory as the IPC handlers see it: a window's first report that it is visible ends the
- * first-paint wait (the renderer sends it once the list is painted: renderer/store/events.ts).
+ * first-paint wait (the renderer sends it once the list is painted: renderer/store/events.ts);
+ * and sign-out's wait for the inventory to settle also waits for the history to be deleted
+ * (docs/security.md, S26), so the page hears "signed out" only once it is gone from disk.
  */
-function shownByWindows(inventory: Inventory): Inventory {
+function shownByWindows(inventory: Inventory, watch: AppWatchService): Inventory {
   return {
     ...inventory,
+    settled: () => inventory.settled().then(() => watch.settled()),
     setVisible: (visible) => {
       inventory.setVisible(visible);
       if (visible) inventory.listShown();

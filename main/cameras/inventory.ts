@@ -44,6 +44,11 @@ export interface InventoryOptions {
   firstPaintGraceMs?: number;
   /** Automatic refresh period; no faster than once per 60 s (docs/protocol.md, "Rate limits"). */
   intervalMs?: number;
+  /**
+   * Whether to keep refreshing at the interval while no window shows the list (keeping watch from
+   * the tray: main/watch/). By default refreshing stops while hidden.
+   */
+  refreshWhileHidden?: () => boolean;
 }
 
 /**
@@ -71,6 +76,7 @@ export function createInventory(opts: InventoryOptions) {
    */
   let thumbnails = new Map<string, { url: string; takenAt: number | null }>();
   const listeners = new Set<(view: CameraListView) => void>();
+  const watching = (): boolean => visible || (opts.refreshWhileHidden?.() ?? false);
 
   const set = (patch: Partial<CameraListView>): CameraListView => {
     view = { ...view, ...patch };
@@ -96,7 +102,7 @@ export function createInventory(opts: InventoryOptions) {
   function schedule(): void {
     cancelTimer?.();
     cancelTimer = null;
-    if (!visible || session.view().status !== 'signedIn') return;
+    if (!watching() || session.view().status !== 'signedIn') return;
     cancelTimer = scheduler.schedule(() => {
       void refresh().catch(() => undefined);
     }, nextDelay());
@@ -254,7 +260,7 @@ export function createInventory(opts: InventoryOptions) {
     setVisible(next: boolean): void {
       const wasHidden = !visible;
       visible = next;
-      if (!visible) {
+      if (!watching()) {
         cancelTimer?.();
         cancelTimer = null;
       } else if (wasHidden) {

@@ -239,6 +239,8 @@ export function createSessionService(deps: SessionDeps) {
         return set({ status: 'signedIn', email: stored.email, hasStoredApiKey: true });
       }),
     view: (): SessionView => view,
+    /** The stored session's API key ID (main/watch/ keeps only its hash); null when none. */
+    apiKeyId: (): string | null => stored?.keyId || null,
     client,
     signIn: (req: SignInRequest): Promise<SessionView> =>
       performSignIn('signIn', (abort) => signInJob(req, abort)),

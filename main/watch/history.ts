@@ -1,0 +1,198 @@
+/**
+ * The status history on disk: `history.jsonl` in the user-data folder, one record per line,
+ * appended and fsync'd, so an interrupted write costs at most the line being written
+ * (docs/security.md, S26). Reading keeps every valid line, drops a torn last line and skips a
+ * corrupt one; the file is then rewritten atomically (write-file-atomic) without them. Bounded:
+ * records older than the retention and the oldest past the count cap are dropped.
+ */
+import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { z } from 'zod';
+import { ACTIVITY_KINDS, HISTORY_RETENTION_DAYS } from '../../common/watch';
+import type { ActivityRecord } from '../../common/watch';
+import type { Logger } from '../logging/logger';
+import { createSerialQueue } from '../session/serial-queue';
+
+/** The most records kept; past it (plus a tenth, so it is not rewritten at every append) the oldest go. */
+export const MAX_HISTORY_RECORDS = 50_000;
+/** A file larger than this was not written by the app: only its last part is read. */
+export const MAX_HISTORY_BYTES = 64 * 1024 * 1024;
+const DAY_MS = 86_400_000;
+
+const text = z.string().max(4096);
+const recordSchema = z
+  .object({
+    id: z.string().regex(/^\d{15}-\d{6}$/),
+    kind: z.enum(ACTIVITY_KINDS),
+    at: z.number().finite(),
+    cloudAt: z.number().finite().nullable(),
+    macs: z.array(z.string().min(1).max(64)).min(1).max(10_000),
+    cameraName: text,
+    from: text.nullable(),
+    to: text.nullable(),
+    title: text.nullable(),
+    body: text.nullable(),
+  })
+  .strict() satisfies z.ZodType<ActivityRecord>;
+
+/** Parses a file's text: the valid records in order, and how many lines were dropped. */
+export function parseHistory(content: string): { records: ActivityRecord[]; dropped: number } {
+  const lines = content.split('\n');
+  // The part after the last newline is a line whose write did not finish (or nothing).
+  const torn = lines.pop() ?? '';
+  let dropped = torn.trim() ? 1 : 0;
+  const records: ActivityRecord[] = [];
+  let lastId = '';
+  for (const line of lines) {
+    if (!line.trim()) continue;
+    const record = parseLine(line);
+    // Ids only grow: a line out of order was not written by this store.
+    if (record && record.id > lastId) {
+      records.push(record);
+      lastId = record.id;
+    } else dropped++;
+  }
+  return { records, dropped };
+}
+
+function parseLine(line: string): ActivityRecord | null {
+  try {
+    const parsed = recordSchema.safeParse(JSON.parse(line));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Makes ids that sort as strings in the order they were made, even if the clock goes back. */
+export function idMaker(after = '') {
+  let lastTime = after ? Number(after.slice(0, 15)) : 0;
+  let seq = after ? Number(after.slice(16)) : -1;
+  return (at: number): string => {
+    const time = Math.max(Math.floor(Math.max(at, 0)), lastTime);
+    seq = time === lastTime ? seq + 1 : 0;
+    if (seq > 999_999) throw new Error('history id sequence overflow');
+    lastTime = time;
+    return `${String(time).padStart(15, '0')}-${String(seq).padStart(6, '0')}`;
+  };
+}
+
+export interface HistoryStoreOptions {
+  /** The file; null keeps the history in memory only (the demo). */
+  path: string | null;
+  logger: Logger;
+  now: () => number;
+  retentionDays?: number;
+  maxRecords?: number;
+}
+
+export type NewRecord = Omit<ActivityRecord, 'id'>;
+
+/** Opens the history: reads what is valid, and rewrites the file if anything was dropped. */
+export async function openHistory(opts: HistoryStoreOptions) {
+  const { path, logger, now } = opts;
+  const retentionMs = (opts.retentionDays ?? HISTORY_RETENTION_DAYS) * DAY_MS;
+  const maxRecords = opts.maxRecords ?? MAX_HISTORY_RECORDS;
+  const queue = createSerialQueue().run;
+  let records: ActivityRecord[] = [];
+  let rewriteNeeded = false;
+  if (path) {
+    const { content, partial } = await readTail(path);
+    const parsed = parseHistory(content);
+    records = parsed.records;
+    if (parsed.dropped > 0) {
+      logger.warn('status history: unreadable lines skipped', { count: parsed.dropped });
+    }
+    rewriteNeeded = parsed.dropped > 0 || partial || (content !== '' && !content.endsWith('\n'));
+  }
+  let nextId = idMaker(records.at(-1)?.id);
+  if (prune(0, 0) || rewriteNeeded) await rewrite();
+
+  /** Drops what is past the bounds (with some slack); true when anything was dropped. */
+  function prune(slackMs: number, slackCount: number): boolean {
+    const oldestKept = now() - retentionMs;
+    const first = records[0];
+    const tooOld = first !== undefined && first.at < oldestKept - slackMs;
+    const tooMany = records.length > maxRecords + slackCount;
+    if (!tooOld && !tooMany) return false;
+    let start = records.findIndex((r) => r.at >= oldestKept);
+    if (start < 0) start = records.length;
+    start = Math.max(start, records.length - maxRecords);
+    records = records.slice(start);
+    return true;
+  }
+
+  function rewrite(): Promise<void> {
+    if (!path) return Promise.resolve();
+    const snapshot = records;
+    return queue(async () => {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFileAtomic(path, snapshot.map((r) => `${JSON.stringify(r)}\n`).join(''), {
+        mode: 0o600,
+      });
+    });
+  }
+
+  function appendLines(lines: string): Promise<void> {
+    if (!path) return Promise.resolve();
+    return queue(async () => {
+      await mkdir(dirname(path), { recursive: true });
+      const file = await open(path, 'a', 0o600);
+      try {
+        await file.write(lines);
+        await file.sync();
+      } finally {
+        await file.close();
+      }
+    });
+  }
+
+  return {
+    /** Every record, oldest first (do not modify). */
+    all: (): readonly ActivityRecord[] => records,
+    /**
+     * Gives each new record an id, keeps it, and appends it to the file. Resolves once the lines
+     * are on disk; a write that fails is logged and the records stay for this run.
+     */
+    async append(batch: readonly NewRecord[]): Promise<ActivityRecord[]> {
+      if (batch.length === 0) return [];
+      const added = batch.map((r) => ({ id: nextId(r.at), ...r }));
+      records = records.concat(added);
+      const write = prune(DAY_MS, Math.ceil(maxRecords / 10))
+        ? rewrite()
+        : appendLines(added.map((r) => `${JSON.stringify(r)}\n`).join(''));
+      await write.catch((err: unknown) => logger.warn('status history: could not write', { err }));
+      return added;
+    },
+    /** Forgets every record and deletes the file (sign-out). */
+    async clear(): Promise<void> {
+      records = [];
+      nextId = idMaker();
+      if (path) await queue(() => rm(path, { force: true }));
+    },
+    /** Resolves once every write asked for so far is over. */
+    idle: (): Promise<void> => queue(() => Promise.resolve()),
+  };
+}
+
+export type HistoryStore = Awaited<ReturnType<typeof openHistory>>;
+
+/** The file's text ('' when missing), or its last MAX_HISTORY_BYTES when it is larger. */
+async function readTail(path: string): Promise<{ content: string; partial: boolean }> {
+  try {
+    const size = (await stat(path)).size;
+    if (size <= MAX_HISTORY_BYTES) return { content: await readFile(path, 'utf8'), partial: false };
+    const file = await open(path, 'r');
+    try {
+      const buffer = Buffer.alloc(MAX_HISTORY_BYTES);
+      await file.read(buffer, 0, MAX_HISTORY_BYTES, size - MAX_HISTORY_BYTES);
+      const content = buffer.toString('utf8');
+      return { content: content.slice(content.indexOf('\n') + 1), partial: true };
+    } finally {
+      await file.close();
+    }
+  } catch {
+    return { content: '', partial: false };
+  }
+}

@@ -1,0 +1,299 @@
+/**
+ * Keeping watch (main/watch/types.ts WatchService): records each fresh camera list's changes in
+ * the status history, decides the notifications, answers the Activity view, and keeps the watch
+ * preferences (docs/protocol.md, "Status history"; docs/security.md, S26). No Electron here: the
+ * Electron layer hands in a Notifier and an ApplyLoginItem.
+ */
+import type { ExportResult } from '../../common/export';
+import type { CameraListView, SessionView } from '../../common/view';
+import type { ActivityKind, LastEvent, WatchEvent, WatchState } from '../../common/watch';
+import type { Scheduler } from '../cameras/refresh-pace';
+import { realScheduler } from '../cameras/refresh-pace';
+import type { SaveFile } from '../export/export-cameras';
+import { downloadInPage } from '../export/save-file';
+import type { Logger } from '../logging/logger';
+import { wyzeError } from '../wyze/errors';
+import { activityCsv, activityFileName, pageOf, selectionOf } from './activity';
+import { apiKeyAge, apiKeyRecordFor } from './api-key';
+import { camerasOf, detectChanges } from './changes';
+import type { CameraSighting } from './changes';
+import { openHistory } from './history';
+import type { HistoryStore } from './history';
+import { createNotifyPlanner } from './notify';
+import type { ApplyLoginItem, Notice, Notifier, WatchService } from './types';
+import { unseenSince } from './unseen';
+import { emptyWatchFile, watchFiles } from './watch-file';
+
+export interface WatchServiceOptions {
+  userDataDir: string;
+  logger: Logger;
+  session: {
+    view(): SessionView;
+    onChange(listener: (view: SessionView) => void): () => void;
+    /** The signed-in account's API key ID (main/session/session.ts); null when none. */
+    apiKeyId(): string | null;
+  };
+  inventory: {
+    view(): CameraListView;
+    onChange(listener: (view: CameraListView) => void): () => void;
+  };
+  notifier?: Notifier;
+  applyLoginItem?: ApplyLoginItem;
+  /** Where the Activity export goes (as the camera export's); by default a download in the page. */
+  saveFile?: SaveFile;
+  scheduler?: Scheduler;
+  now?: () => number;
+  /** Development and tests only: the offline delay in ms instead of the user's minutes. */
+  offlineAfterMs?: number | null;
+}
+
+/** Opens the watch files and starts listening to the session and the camera list. */
+export async function createWatchService(opts: WatchServiceOptions) {
+  const { logger, session, inventory } = opts;
+  const now = opts.now ?? Date.now;
+  const files = watchFiles(opts.userDataDir);
+  let file = (await files.watch.read()) ?? emptyWatchFile();
+  const accountHistory = await openHistory({ path: files.historyPath, logger, now });
+  /** The demo's history and baseline live in memory and end with it. */
+  let demo: { history: HistoryStore; baseline: CameraSighting[] | null } | null = null;
+  let lastEvents: Record<string, LastEvent> = {};
+  let historyRevision = 0;
+  let eventsRevision = 0;
+  let listFetchedAt: number | null = null;
+  let offline = new Set<string>();
+  const listeners = new Set<(event: WatchEvent) => void>();
+  let work: Promise<void> = Promise.resolve();
+  let saving: Promise<void> = Promise.resolve();
+
+  const history = (): HistoryStore => demo?.history ?? accountHistory;
+  const signedIn = (): boolean => session.view().status === 'signedIn';
+  const paused = (): boolean => file.pausedUntil !== null && now() < file.pausedUntil;
+
+  function state(): WatchState {
+    const view = session.view();
+    return {
+      prefs: file.prefs,
+      pausedUntil: paused() ? file.pausedUntil : null,
+      unseen: unseenSince(history().all(), file.lastSeenAt, (mac) => offline.has(mac)),
+      apiKey:
+        file.apiKey && view.status === 'signedIn' && !view.demo
+          ? apiKeyAge(file.apiKey, now())
+          : null,
+      lastEvents,
+      historyRevision,
+      eventsRevision,
+    };
+  }
+
+  function emit(event: WatchEvent = { kind: 'state', state: state() }): void {
+    for (const listener of listeners) listener(event);
+  }
+
+  function persist(): void {
+    const snapshot = file;
+    saving = saving
+      .then(() => files.watch.write(snapshot))
+      .catch((err: unknown) => logger.warn('could not save the watch settings', { err }));
+  }
+
+  /** Runs a reaction after the ones before it; `settled()` waits for all of them. */
+  function enqueue(job: () => Promise<void>): void {
+    work = work.then(job).catch((err: unknown) => logger.error('keeping watch failed', { err }));
+  }
+
+  const planner = createNotifyPlanner({
+    scheduler: opts.scheduler ?? realScheduler,
+    now,
+    offlineAfterMs: () => opts.offlineAfterMs ?? file.prefs.offlineAfterMin * 60_000,
+    canNotify: (mac) =>
+      file.prefs.notifications && !paused() && signedIn() && !file.prefs.mutedMacs.includes(mac),
+    isOffline: (mac) => offline.has(mac),
+    show: (notice, mac) => {
+      opts.notifier?.show(notice, () => emit({ kind: 'focus-camera', mac }));
+      void recordNotice(notice);
+    },
+  });
+
+  async function recordNotice(notice: Notice): Promise<void> {
+    const one = notice.macs.length === 1;
+    const name = one
+      ? (inventory.view().devices.find((d) => d.mac === notice.macs[0])?.name ?? '')
+      : `${notice.macs.length} cameras`;
+    await history().append([
+      {
+        kind: 'notification',
+        at: now(),
+        cloudAt: null,
+        macs: notice.macs,
+        cameraName: name,
+        from: null,
+        to: null,
+        title: notice.title,
+        body: notice.body,
+      },
+    ]);
+    historyRevision++;
+    emit();
+  }
+
+  /** Compares a fresh list with the one before (or the last one recorded, after a launch). */
+  async function recordList(view: CameraListView): Promise<void> {
+    const s = session.view();
+    if (s.status !== 'signedIn' || !s.email) return;
+    const cameras = camerasOf(view.devices);
+    offline = new Set(cameras.filter((c) => c.online === false).map((c) => c.mac));
+    const at = view.fetchedAt ?? now();
+    let previous: CameraSighting[] | null;
+    if (demo) previous = demo.baseline;
+    else {
+      const kept = await files.baseline.read();
+      previous = kept && kept.email.toLowerCase() === s.email.toLowerCase() ? kept.cameras : null;
+    }
+    const { changes, baseline } = previous
+      ? detectChanges(previous, cameras, at)
+      : { changes: [], baseline: cameras };
+    if (demo) demo.baseline = baseline;
+    else await files.baseline.write({ email: s.email, cameras: baseline });
+    await history().append(
+      changes.map(({ mac, ...c }) => ({ ...c, macs: [mac], title: null, body: null })),
+    );
+    if (changes.length) historyRevision++;
+    planner.onChanges(changes);
+    if (file.lastSeenAt === null) {
+      file = { ...file, lastSeenAt: now() }; // a fresh install: nothing is "unseen" before this
+      persist();
+    }
+    emit();
+  }
+
+  let last: SessionView = session.view();
+  session.onChange((s) => {
+    const prev = last;
+    last = s;
+    if (s.demo && !prev.demo) demo = null;
+    if (s.status === 'signedIn' && s.demo && !demo) {
+      enqueue(async () => {
+        demo = { history: await openHistory({ path: null, logger, now }), baseline: null };
+      });
+    }
+    if (s.status === 'signedIn' && !s.demo && prev.status !== 'signedIn') {
+      const record = apiKeyRecordFor(file.apiKey, session.apiKeyId(), now());
+      if (record !== file.apiKey) {
+        file = { ...file, apiKey: record };
+        persist();
+      }
+    }
+    if (prev.demo && !s.demo) {
+      demo = null;
+      forgetSession();
+    } else if (
+      s.status === 'signedOut' &&
+      !prev.demo &&
+      !['starting', 'signedOut'].includes(prev.status)
+    ) {
+      forgetSession();
+      // The history goes at sign-out (docs/security.md, S26); the preferences and the key's
+      // first use stay: they are about this computer and the key, not the account's cameras.
+      file = { ...file, lastSeenAt: null };
+      persist();
+      enqueue(async () => {
+        await Promise.all([accountHistory.clear(), files.baseline.remove()]);
+      });
+    }
+    emit();
+  });
+
+  /** Drops what belonged to the session that ended: timers, the last events, the list. */
+  function forgetSession(): void {
+    planner.reset();
+    lastEvents = {};
+    offline = new Set();
+    listFetchedAt = null;
+  }
+
+  inventory.onChange((view) => {
+    if (view.fetchedAt === null || view.fetchedAt === listFetchedAt || view.stale || view.error) {
+      return;
+    }
+    listFetchedAt = view.fetchedAt;
+    enqueue(() => recordList(view));
+  });
+
+  const service = {
+    state,
+    async setPrefs(patch): Promise<WatchState> {
+      const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      const prefs = { ...file.prefs, ...defined };
+      if (prefs.startAtLogin !== file.prefs.startAtLogin && opts.applyLoginItem) {
+        try {
+          await opts.applyLoginItem(prefs.startAtLogin);
+        } catch (err) {
+          logger.warn('could not change the login item', { err });
+          throw wyzeError('INTERNAL');
+        }
+      }
+      file = { ...file, prefs };
+      persist();
+      emit();
+      return state();
+    },
+    listActivity: (query) => Promise.resolve(pageOf(history().all(), query)),
+    async exportActivity(req: {
+      mac: string | null;
+      kinds: ActivityKind[];
+    }): Promise<ExportResult> {
+      const records = selectionOf(history().all(), req.mac, req.kinds);
+      const outcome = await (opts.saveFile ?? downloadInPage)({
+        suggestedName: activityFileName(new Date(now())),
+        content: activityCsv(records),
+        format: 'csv',
+      });
+      return outcome.kind === 'cancelled' ? outcome : { ...outcome, count: records.length };
+    },
+    markSeen(): Promise<WatchState> {
+      file = { ...file, lastSeenAt: now() };
+      persist();
+      emit();
+      return Promise.resolve(state());
+    },
+    pauseNotifications(until: number | null): void {
+      file = { ...file, pausedUntil: until };
+      persist();
+      emit();
+    },
+    setLastEvents(next: Record<string, LastEvent>): void {
+      const cameras = new Set(inventory.view().devices.map((d) => d.mac));
+      const kept = Object.fromEntries(Object.entries(next).filter(([mac]) => cameras.has(mac)));
+      const newer = Object.entries(kept).some(([mac, e]) => (lastEvents[mac]?.at ?? -1) < e.at);
+      const same = !newer && Object.keys(kept).length === Object.keys(lastEvents).length;
+      if (same) return;
+      lastEvents = kept;
+      if (newer) eventsRevision++;
+      emit();
+    },
+    onEvent(listener: (event: WatchEvent) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  } satisfies WatchService;
+
+  return {
+    ...service,
+    /**
+     * Whether the camera list should keep refreshing while no window shows it: the user chose to
+     * keep watching from the tray (main/cameras/inventory.ts). A window merely minimised does not
+     * count: the refresh then waits, as it always has, until it is shown again.
+     */
+    keepsWatching: (): boolean => file.prefs.keepWatchingWhenClosed === true,
+    /** Resolves once every reaction so far is done (sign-out: the history is gone from disk). */
+    settled: (): Promise<void> => work,
+    /** Resolves once every write so far is on disk (quit). */
+    flushed: async (): Promise<void> => {
+      await work;
+      await saving;
+      await accountHistory.idle();
+    },
+  };
+}
+
+export type AppWatchService = Awaited<ReturnType<typeof createWatchService>>;
