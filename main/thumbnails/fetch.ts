@@ -1,7 +1,7 @@
 import { declaredPicture, sniffPicture } from './image';
 import type { PictureType } from './image';
 import { refuseThumbnailUrl } from './policy';
-import type { ThumbnailUrlPolicy } from './policy';
+import type { ThumbnailUrlPolicy, UrlRefusal } from './policy';
 
 /** Limits on one picture download; the defaults suit a camera snapshot (tens of kB). */
 export interface FetchLimits {
@@ -89,13 +89,54 @@ function failure(err: unknown, signal: AbortSignal): ThumbnailError {
 }
 
 /**
+ * What one kind of media must be: the types it asks for, the type its headers declare (null when
+ * not one it accepts), and the type its bytes really are (null when none).
+ */
+export interface MediaCheck<T extends string> {
+  accept: string;
+  declared(contentType: string | null): T | null;
+  sniff(bytes: Buffer): T | null;
+}
+
+export interface FetchMediaOptions {
+  fetch: typeof fetch;
+  /** Why a URL (the first, or a redirect's) may not be fetched, or null. */
+  refuse: (url: string) => UrlRefusal;
+  limits?: Partial<FetchLimits>;
+  /** Ends the download early (sign-out). */
+  signal?: AbortSignal;
+}
+
+const PICTURE_CHECK: MediaCheck<PictureType> = {
+  accept: 'image/jpeg, image/png',
+  declared: declaredPicture,
+  sniff: sniffPicture,
+};
+
+/**
  * Downloads one picture from an allow-listed URL (docs/security.md, S8): no redirect to another
  * host, a size cap checked on the declared length and on the bytes as they arrive, a deadline
  * for the whole download, the declared type JPEG or PNG and the bytes really one of them.
  */
-export async function fetchThumbnail(url: string, opts: FetchThumbnailOptions): Promise<Picture> {
+export function fetchThumbnail(url: string, opts: FetchThumbnailOptions): Promise<Picture> {
+  return fetchMedia(url, PICTURE_CHECK, {
+    ...opts,
+    refuse: (target) => refuseThumbnailUrl(target, opts.policy),
+  });
+}
+
+/**
+ * Downloads one file of a checked kind (fetchThumbnail's rules, for any media: event pictures
+ * and clips too, docs/security.md, S27): the URL and every redirect allowed by `refuse` and on
+ * the same origin, the size cap, the deadline, the declared type and the bytes' real type.
+ */
+export async function fetchMedia<T extends string>(
+  url: string,
+  check: MediaCheck<T>,
+  opts: FetchMediaOptions,
+): Promise<{ type: T; bytes: Buffer }> {
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
-  const refusal = refuseThumbnailUrl(url, opts.policy);
+  const refusal = opts.refuse(url);
   if (refusal) throw new ThumbnailError('URL_REFUSED', refusal);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
@@ -109,11 +150,11 @@ export async function fetchThumbnail(url: string, opts: FetchThumbnailOptions): 
         method: 'GET',
         redirect: 'manual',
         signal,
-        headers: { accept: 'image/jpeg, image/png' },
+        headers: { accept: check.accept },
       });
       if (res.status >= 300 && res.status < 400) {
         await res.body?.cancel().catch(() => undefined);
-        target = nextHop(target, res.headers.get('location'), hop, limits, opts.policy);
+        target = nextHop(target, res.headers.get('location'), hop, limits, opts.refuse);
         continue;
       }
       // An opaque redirect (Chromium's net.fetch with redirect: 'manual') carries no location.
@@ -122,13 +163,13 @@ export async function fetchThumbnail(url: string, opts: FetchThumbnailOptions): 
         await res.body?.cancel().catch(() => undefined);
         throw new ThumbnailError('HTTP_STATUS', String(res.status));
       }
-      const declared = declaredPicture(res.headers.get('content-type'));
+      const declared = check.declared(res.headers.get('content-type'));
       if (!declared) {
         await res.body?.cancel().catch(() => undefined);
         throw new ThumbnailError('WRONG_TYPE');
       }
       const bytes = await readCapped(res, limits.maxBytes, signal);
-      const sniffed = sniffPicture(bytes);
+      const sniffed = check.sniff(bytes);
       if (sniffed !== declared) throw new ThumbnailError('NOT_A_PICTURE');
       return { type: sniffed, bytes };
     }
@@ -146,7 +187,7 @@ function nextHop(
   location: string | null,
   hop: number,
   limits: FetchLimits,
-  policy: ThumbnailUrlPolicy,
+  refuse: (url: string) => UrlRefusal,
 ): string {
   if (!location || hop >= limits.maxRedirects) throw new ThumbnailError('REDIRECT_REFUSED');
   let next: URL;
@@ -156,7 +197,7 @@ function nextHop(
     throw new ThumbnailError('REDIRECT_REFUSED');
   }
   const origin = new URL(from);
-  if (next.origin !== origin.origin || refuseThumbnailUrl(next.href, policy)) {
+  if (next.origin !== origin.origin || refuse(next.href)) {
     throw new ThumbnailError('REDIRECT_REFUSED');
   }
   return next.href;

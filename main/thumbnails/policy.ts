@@ -31,11 +31,33 @@ export interface ThumbnailUrlPolicy {
 /** Why a URL was refused, or null when it may be fetched. */
 export type UrlRefusal = 'unparseable' | 'scheme' | 'credentials' | 'host' | 'port' | null;
 
+/** Wyze's thumbnail hosts: the snapshot buckets and Momento's cache. */
+const isThumbnailHost = (host: string): boolean =>
+  WYZE_S3_HOST.test(host) ||
+  (host.endsWith(MOMENTO_SUFFIX) && /^[a-z0-9.-]+$/.test(host) && !host.includes('..'));
+
 /**
- * Checks a thumbnail URL against the allow-list: https to Wyze's hosts on the default port, no
- * user name or password in it; or plain http to loopback when the policy allows it.
+ * Buckets Wyze's event pictures and clips are served from, seen in captures:
+ * `wyze-device-alarm-file.s3…` and `wyze-device-alarm-file-face.s3.us-west-2.amazonaws.com`
+ * (doorbells), `cp-t-usw2.s3…`; the clips' Momento cache (`wyze-event-streaming-prod.a.momentohq.com`)
+ * is in the thumbnail family already (docs/protocol.md, "Events").
  */
-export function refuseThumbnailUrl(raw: string, policy: ThumbnailUrlPolicy): UrlRefusal {
+const WYZE_EVENT_S3_HOST =
+  /^(?:wyze-device-alarm-file(?:-[a-z]{1,12})?|cp-t-[a-z0-9]{2,12})\.s3(?:\.[a-z]{2}-[a-z]+-\d)?\.amazonaws\.com$/;
+
+/** Event media may come from the thumbnail hosts or the event buckets. */
+const isEventMediaHost = (host: string): boolean =>
+  isThumbnailHost(host) || WYZE_EVENT_S3_HOST.test(host);
+
+/**
+ * Checks a URL against an allow-list of hosts: https on the default port, no user name or
+ * password in it; or plain http to loopback when the policy allows it.
+ */
+function refuseUrl(
+  raw: string,
+  policy: ThumbnailUrlPolicy,
+  hostAllowed: (host: string) => boolean,
+): UrlRefusal {
   if (raw.length > MAX_THUMBNAIL_URL_LENGTH) return 'unparseable';
   let url: URL;
   try {
@@ -51,11 +73,16 @@ export function refuseThumbnailUrl(raw: string, policy: ThumbnailUrlPolicy): Url
   }
   if (url.protocol !== 'https:') return 'scheme';
   if (url.port !== '') return 'port';
-  const allowed =
-    WYZE_S3_HOST.test(host) ||
-    (host.endsWith(MOMENTO_SUFFIX) && /^[a-z0-9.-]+$/.test(host) && !host.includes('..'));
-  return allowed ? null : 'host';
+  return hostAllowed(host) ? null : 'host';
 }
+
+/** Checks a thumbnail URL against the thumbnail hosts (docs/security.md, S8). */
+export const refuseThumbnailUrl = (raw: string, policy: ThumbnailUrlPolicy): UrlRefusal =>
+  refuseUrl(raw, policy, isThumbnailHost);
+
+/** Checks an event picture's or clip's URL against the event media hosts (docs/security.md, S27). */
+export const refuseEventMediaUrl = (raw: string, policy: ThumbnailUrlPolicy): UrlRefusal =>
+  refuseUrl(raw, policy, isEventMediaHost);
 
 /** True when the URL may be fetched under the policy. */
 export const isAllowedThumbnailUrl = (raw: string, policy: ThumbnailUrlPolicy): boolean =>
