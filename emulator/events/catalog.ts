@@ -40,13 +40,20 @@ export const KIND_CODES: Record<EmulatedKind, { value: string; tags: number[] }>
 const DOORBELL_MODELS = new Set(['WYZEDB3', 'HL_DB2', 'GW_BE1', 'GW_DBD', 'AN_RDB1']);
 
 export const DAY_MS = 86_400_000;
-/** How far back a camera's generated events go from the emulator's clock. */
+/** How many UTC days of generated events a camera has: today and the days before. */
 export const HISTORY_DAYS = 4;
+
+/** Epoch ms where generated history starts: midnight UTC, HISTORY_DAYS − 1 days before today. */
+export const historyStart = (now: number): number =>
+  (Math.floor(now / DAY_MS) - (HISTORY_DAYS - 1)) * DAY_MS;
 /** At most this many generated events per camera per day (0 to 3): 0–12 over the history. */
 const MAX_PER_DAY = 3;
-/** One day's events, by "world\nMAC\nday"; bounded so a long-running emulator stays small. */
+/** One day's events, by world, MAC, model and day; bounded so a long run stays small. */
 const dayCache = new Map<string, EmulatedEvent[]>();
 const MAX_CACHED_DAYS = 20_000;
+
+/** How many camera-days have been generated and kept (tests check a query stays in its window). */
+export const generatedDayCount = (): number => dayCache.size;
 
 /** One event as the emulator knows it; routes render it in the cloud's shape. */
 export interface EmulatedEvent {
@@ -68,7 +75,7 @@ export function eventId(mac: string, at: number, kind: string, salt = ''): strin
 }
 
 function generateDay(world: string, device: DeviceSpec, day: number): EmulatedEvent[] {
-  const key = `${world}\n${device.mac}\n${day}`;
+  const key = `${world}\n${device.mac}\n${device.model}\n${day}`;
   const cached = dayCache.get(key);
   if (cached) return cached;
   const digest = createHash('sha256').update(key).digest();
@@ -78,8 +85,10 @@ function generateDay(world: string, device: DeviceSpec, day: number): EmulatedEv
   for (let i = 0; i < count; i++) {
     const offset = digest.readUInt32BE(1 + i * 6) % DAY_MS;
     const kind = kinds[(digest[5 + i * 6] ?? 0) % kinds.length] ?? 'motion';
-    // A whole second, as cameras stamp them; every other event (by digest) has a clip.
-    const at = day * DAY_MS + Math.floor(offset / 1000) * 1000;
+    // Milliseconds, as the cloud's event_ts: two cameras rarely share one (paging by end_time
+    // would step over an event that shares the boundary millisecond).
+    const at = day * DAY_MS + offset;
+    // About every other event has a clip.
     const hasClip = ((digest[6 + i * 6] ?? 0) & 1) === 0;
     events.push({ id: eventId(device.mac, at, kind), mac: device.mac, kind, at, hasClip });
   }
@@ -99,7 +108,7 @@ export function generatedEvents(
   end: number,
   now: number,
 ): EmulatedEvent[] {
-  const from = Math.max(begin, now - HISTORY_DAYS * DAY_MS);
+  const from = Math.max(begin, historyStart(now));
   let to = Math.min(end, now);
   if (!device.online) to = Math.min(to, device.connStateTs - 1);
   if (to < from) return [];

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateWorld } from '../generate';
 import { fakeClock } from '../test-helpers';
-import { DAY_MS, HISTORY_DAYS } from './catalog';
+import { DAY_MS, historyStart } from './catalog';
 import { eventClient } from './test-client';
 import type { EventClient, EventItem } from './test-client';
 
@@ -49,7 +49,7 @@ describe('v2 get_event_list', () => {
       expect(event.event_id).toMatch(/^[0-9a-f]{32}$/);
       expect(event.device_mac).toEqual(expect.any(String));
       expect(event.event_ts).toBeLessThanOrEqual(START);
-      expect(event.event_ts).toBeGreaterThanOrEqual(START - HISTORY_DAYS * DAY_MS);
+      expect(event.event_ts).toBeGreaterThanOrEqual(historyStart(START));
       expect(['1', '2', '10']).toContain(event.event_value);
       const picture = event.file_list.find((f) => f.type === 1);
       expect(picture?.url).toMatch(/\/event-files\/camplus-emu\/.+\.jpg\?.*X-Amz-Signature=/);
