@@ -4,10 +4,39 @@
  * the watch state changes, and when a pause runs out. Electron's Tray, Menu and images are handed
  * in by main/index.ts, so this runs, and is tested, in plain Node.
  */
+import { join } from 'node:path';
 import type { CameraListView, SessionView } from '../common/view';
 import type { WatchEvent, WatchState } from '../common/watch';
 import { trayModel } from './tray-model';
 import type { TrayAction, TrayIconState, TrayItem, TrayModel } from './tray-model';
+
+/**
+ * The tray pictures, drawn by build/tray/make-icons.mjs. macOS: template images (black and
+ * alpha; the menu bar tints them); elsewhere in colour. Electron picks the @2x file beside each
+ * on high-density displays.
+ */
+export const TRAY_ICON_FILES: Readonly<Record<'mac' | 'other', Record<TrayIconState, string>>> = {
+  mac: { normal: 'trayTemplate.png', offline: 'trayOfflineTemplate.png' },
+  other: { normal: 'tray.png', offline: 'tray-offline.png' },
+};
+
+/**
+ * Where the tray pictures are: in the package's resources (electron-builder.yml extraResources
+ * puts build/tray there as tray/), or in build/tray of the source tree in development.
+ */
+export function trayIconPaths(opts: {
+  isMac: boolean;
+  isPackaged: boolean;
+  resourcesPath: string;
+  /** The repository root (development). */
+  sourceRoot: string;
+}): Record<TrayIconState, string> {
+  const dir = opts.isPackaged
+    ? join(opts.resourcesPath, 'tray')
+    : join(opts.sourceRoot, 'build', 'tray');
+  const files = TRAY_ICON_FILES[opts.isMac ? 'mac' : 'other'];
+  return { normal: join(dir, files.normal), offline: join(dir, files.offline) };
+}
 
 /** A menu item as Electron's Menu.buildFromTemplate takes it (the part used here). */
 export interface TrayMenuItem {
