@@ -206,6 +206,23 @@ describe('control events/add', () => {
   });
 });
 
+describe('control events/add: who may use it', () => {
+  it("without the run's control secret it is refused with 403 and adds nothing", async () => {
+    const { client: c } = await start();
+    const before = await c.v2({ ...all(START), count: 20 });
+    const res = await fetch(`${c.emulator.url}/__emulator/events/add`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-emulator-token': 'guess' },
+      body: JSON.stringify({ mac: DRIVEWAY }),
+    });
+    expect(res.status).toBe(403);
+    const after = await c.v2({ ...all(START), count: 20 });
+    expect(after.data.event_list).toEqual(
+      before.data.event_list?.map((e) => ({ ...e, file_list: expect.any(Array) as unknown })),
+    );
+  });
+});
+
 describe('scale', () => {
   it('a 5,000-camera world answers a whole-account query of its last days', async () => {
     const clock = fakeClock(START);
