@@ -118,3 +118,26 @@ export class RateLimitTracker {
     return { host, ...this.budgets[host], limitedUntil: this.limitedUntil(host, now) };
   }
 }
+
+/**
+ * Below this many app-host requests left, background reads (the event poll) wait: they are the
+ * first to give way, well before the refresh slows (≤30) or reads stop (≤10)
+ * (docs/protocol.md, "Events").
+ */
+export const BACKGROUND_RESERVE = 30;
+
+/**
+ * Until when a background read should wait, from the app host's status: while it is limited
+ * (a 429 or code 1011 holds it), or while its budget is at or below the reserve until the budget
+ * resets; null when it may go now.
+ */
+export function backgroundHoldUntil(
+  status: RateLimitStatus | undefined,
+  now: number,
+  reserve = BACKGROUND_RESERVE,
+): number | null {
+  if (!status) return null;
+  if (status.limitedUntil !== null && status.limitedUntil > now) return status.limitedUntil;
+  const low = status.remaining !== null && status.remaining <= reserve;
+  return low && status.resetAt !== null && status.resetAt > now ? status.resetAt : null;
+}
