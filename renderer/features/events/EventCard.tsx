@@ -99,6 +99,12 @@ export const EventCard = memo(function EventCard({
   }, [clipOpen]);
 
   function onKeyDown(e: KeyboardEvent<HTMLElement>): void {
+    // The video's own keys (arrows seek and set the volume) are not the details pane's (which
+    // moves to another camera on ↑ and ↓).
+    if (e.target instanceof HTMLVideoElement && e.key.startsWith('Arrow')) {
+      e.stopPropagation();
+      return;
+    }
     if (e.key === 'Escape' && clipOpen) {
       e.preventDefault();
       e.stopPropagation(); // the details pane closes on Esc: this Esc was the clip's

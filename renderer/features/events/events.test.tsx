@@ -1,4 +1,4 @@
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formatMoment } from '../../format';
@@ -207,6 +207,27 @@ describe('a camera’s events in its details pane', () => {
     await user.click(screen.getByRole('button', { name: 'Show all events for Porch' }));
     expect(useStore.getState().eventsCamera).toBe('A1');
     expect(useStore.getState().appView).toBe('events');
+  });
+
+  it('keeps the video’s arrow keys and the clip’s Esc from the details pane around it', async () => {
+    const user = userEvent.setup();
+    const paneKeys = vi.fn();
+    render(
+      <div onKeyDown={(e) => paneKeys(e.key)}>
+        <CameraEventsSection mac="A1" name="Porch" />
+      </div>,
+    );
+    nthCall(calls, 0).answer({ events: [withClip('c0', 1)], nextBefore: null });
+    await user.click(await screen.findByRole('button', { name: /^Play clip/ }));
+    const video = screen.getByLabelText(`Clip: Motion at Porch, ${at(1)}`);
+    fireEvent.keyDown(video, { key: 'ArrowDown' });
+    fireEvent.keyDown(video, { key: 'ArrowUp' });
+    fireEvent.keyDown(video, { key: 'Escape' });
+    expect(paneKeys).not.toHaveBeenCalled();
+    expect(screen.queryByLabelText(/^Clip:/)).toBeNull();
+    // With the clip closed, Esc is the pane's again.
+    await user.keyboard('{Escape}');
+    expect(paneKeys).toHaveBeenCalledWith('Escape');
   });
 
   it('puts new events on top at once', async () => {
