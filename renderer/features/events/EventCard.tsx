@@ -1,7 +1,8 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { CameraEvent } from '../../../common/camera-events';
-import { eventCamera, eventDate, eventTitle, isoTime, sinceEvent } from './describe';
+import { sinceEvent } from './clock';
+import { eventCamera, eventDate, eventTitle, isoTime } from './describe';
 
 interface Props {
   event: CameraEvent;

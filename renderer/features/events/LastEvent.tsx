@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
 import { useStore } from '../../store';
 import type { Store } from '../../store';
-import { useClock } from './clock';
-import { sinceEvent } from './describe';
+import { sinceEvent, useClock } from './clock';
 import './events.css';
 
 /**

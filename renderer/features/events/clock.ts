@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { ago, isShowableTime } from '../../format';
 
 /** How often relative times ("4 min ago") are written again. */
 export const CLOCK_TICK_MS = 30_000;
@@ -37,4 +38,10 @@ function read(): number {
  */
 export function useClock(): number {
   return useSyncExternalStore(subscribe, read);
+}
+
+/** "just now" under a minute (the list's clock ticks by the half minute), else "4 min ago". */
+export function sinceEvent(at: number, now: number): string {
+  if (isShowableTime(at) && isShowableTime(now) && now - at < 60_000) return 'just now';
+  return ago(at, now);
 }

@@ -1,5 +1,5 @@
 import type { CameraEvent } from '../../../common/camera-events';
-import { ago, formatDateTime, formatMoment, isShowableTime } from '../../format';
+import { formatDateTime, formatMoment, isShowableTime } from '../../format';
 
 /** "Porch"; a camera no longer on the account has no name in the list. */
 export const eventCamera = (e: Pick<CameraEvent, 'cameraName'>): string =>
@@ -8,12 +8,6 @@ export const eventCamera = (e: Pick<CameraEvent, 'cameraName'>): string =>
 /** "Motion at Porch, 4:12 PM" (a date too when not today): the picture's text alternative. */
 export const eventTitle = (e: CameraEvent, now: number): string =>
   `${e.label} at ${eventCamera(e)}, ${formatMoment(e.at, now)}`;
-
-/** "just now" under a minute (the list's clock ticks by the half minute), else "4 min ago". */
-export function sinceEvent(at: number, now: number): string {
-  if (isShowableTime(at) && isShowableTime(now) && now - at < 60_000) return 'just now';
-  return ago(at, now);
-}
 
 /** The machine-readable time for `<time dateTime>`; undefined for a time that cannot be shown. */
 export const isoTime = (at: number): string | undefined =>
