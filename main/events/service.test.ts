@@ -1,0 +1,120 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EVENT_MEDIA_PATH_PREFIX } from '../../common/camera-events';
+import type { SessionView } from '../../common/view';
+import { DEMO } from '../../emulator/test-helpers';
+import { createLogger } from '../logging/logger';
+import { codeOf, harness } from '../wyze/test-harness';
+import type { Harness } from '../wyze/test-harness';
+import { createEventMedia } from './media';
+import { eventMediaReply } from './route';
+import { createEventsService } from './service';
+import type { EventCamera } from './service';
+
+let h: Harness | null = null;
+let dir = '';
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'events-service-'));
+});
+afterEach(async () => {
+  await h?.close();
+  h = null;
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** The events service over a client signed in to the emulator's demo world. */
+async function signedIn(status: SessionView['status'] = 'signedIn') {
+  h = await harness();
+  await h.client.signIn(DEMO);
+  const list = await h.client.listDevices();
+  const cameras: EventCamera[] = list.devices.map((d) => ({
+    mac: d.mac,
+    name: d.name,
+    isCamera: d.isCamera,
+  }));
+  const client = h.client;
+  const media = createEventMedia({
+    userDataDir: dir,
+    fetch,
+    logger: createLogger({ level: 'error' }),
+    allowLoopback: () => true,
+  });
+  const service = createEventsService({
+    session: { view: () => ({ status }) as SessionView, client: () => client },
+    cameras: () => cameras,
+    media,
+    now: h.clock.now,
+  });
+  return { h, service, cameras, media };
+}
+
+describe('events service against the emulator (docs/protocol.md, "Events")', () => {
+  it('lists the account newest first, with names and media paths on the app origin', async () => {
+    const { service, cameras } = await signedIn();
+    const page = await service.list({ mac: null, before: null, limit: 20 });
+    expect(page.events.length).toBeGreaterThan(0);
+    const times = page.events.map((e) => e.at);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    for (const e of page.events) {
+      expect(e.cameraName).toBe(cameras.find((c) => c.mac === e.mac)?.name);
+      expect(e.picture).toBe(`${EVENT_MEDIA_PATH_PREFIX}${encodeURIComponent(e.id)}/picture.jpg`);
+      expect(JSON.stringify(e)).not.toMatch(/https?:/); // no cloud URL reaches the page
+    }
+  });
+
+  it('pages backwards by nextBefore without repeating or skipping an event', async () => {
+    const { service } = await signedIn();
+    const all = await service.list({ mac: null, before: null, limit: 50 });
+    const seen: string[] = [];
+    let before: number | null = null;
+    for (let i = 0; i < 50; i++) {
+      const page = await service.list({ mac: null, before, limit: 3 });
+      seen.push(...page.events.map((e) => e.id));
+      if (before !== null) expect(page.events.every((e) => e.at < (before ?? 0))).toBe(true);
+      if (page.nextBefore === null) break;
+      expect(page.events).toHaveLength(3);
+      before = page.nextBefore;
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    // The first 20 (one call's most) are the same events in the same order.
+    expect(seen.slice(0, all.events.length)).toEqual(all.events.map((e) => e.id));
+  });
+
+  it("lists one camera's events only", async () => {
+    const { service } = await signedIn();
+    const all = await service.list({ mac: null, before: null, limit: 20 });
+    const mac = all.events[0]?.mac ?? '';
+    const page = await service.list({ mac, before: null, limit: 20 });
+    expect(page.events.length).toBeGreaterThan(0);
+    expect(page.events.every((e) => e.mac === mac)).toBe(true);
+  });
+
+  it('refuses a camera that is not on the list, and any call when not signed in', async () => {
+    const { service } = await signedIn();
+    await expect(
+      codeOf(service.list({ mac: 'FFFFFFFFFFFF', before: null, limit: 5 })),
+    ).resolves.toBe('INVALID_ARGUMENT');
+    const expired = await signedIn('expired');
+    await expect(codeOf(expired.service.list({ mac: null, before: null, limit: 5 }))).resolves.toBe(
+      'SESSION_EXPIRED',
+    );
+  });
+
+  it("serves a listed event's picture and clip from the emulator, and 404 for an unknown id", async () => {
+    const { service, media } = await signedIn();
+    const page = await service.list({ mac: null, before: null, limit: 20 });
+    const withClip = page.events.find((e) => e.clip !== null);
+    const first = page.events[0];
+    if (!withClip || !first) throw new Error('the demo world has events with clips');
+    const picture = await eventMediaReply(media, first.picture ?? '');
+    expect(picture).toMatchObject({ status: 200, headers: { 'content-type': 'image/jpeg' } });
+    const clip = await eventMediaReply(media, withClip.clip ?? '', 'bytes=0-99');
+    expect(clip.status).toBe(206);
+    expect(clip.headers['content-type']).toBe('video/mp4');
+    expect(clip.body.length).toBe(100);
+    const unknown = await eventMediaReply(media, `${EVENT_MEDIA_PATH_PREFIX}nope/picture.jpg`);
+    expect(unknown).toMatchObject({ status: 404, body: 'No such event file' });
+  });
+});
