@@ -18,6 +18,8 @@ const LAZY = [
   'SignInScreen',
   'EventsView',
   'CameraEventsSection',
+  'ActivityView',
+  'FirmwareView',
 ];
 
 describe('bundle budget (renderer/README.md, "Bundle budget")', () => {

@@ -110,6 +110,32 @@ async function settle<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
   }
 }
 
+const UNEXPECTED: ErrorDto = {
+  code: 'INTERNAL',
+  message: 'The app answered something this page cannot read. Restart it and try again.',
+};
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+
+/**
+ * The shape checks the page makes of main's answers before it keeps them (main validates what it
+ * sends; an answer from a mismatched or broken bridge is refused here, never rendered).
+ */
+const looksLikeState = (value: unknown): value is WatchState =>
+  isRecord(value) && isRecord(value.prefs) && isRecord(value.unseen) && isRecord(value.lastEvents);
+
+const looksLikePage = (value: unknown): value is ActivityPage =>
+  isRecord(value) && Array.isArray(value.records) && typeof value.total === 'number';
+
+/** A Result whose value failed its shape check as a failed one. */
+function checked<T>(result: Result<unknown>, looksRight: (v: unknown) => v is T): Result<T> {
+  if (!result.ok) return result;
+  return looksRight(result.value)
+    ? { ok: true, value: result.value }
+    : { ok: false, error: UNEXPECTED };
+}
+
 /** What this slice needs from the rest of the store: the details pane's selection. */
 interface Host extends WatchSlice {
   selectCamera(mac: string): void;
@@ -125,6 +151,7 @@ export function createWatchSlice(set: Set, get: Get): WatchSlice {
   let prefsSeq = 0;
 
   function applyState(state: WatchState): void {
+    if (!looksLikeState(state)) return;
     stateSeq += 1;
     set({ watch: state });
   }
@@ -159,7 +186,7 @@ export function createWatchSlice(set: Set, get: Get): WatchSlice {
         savingWatchPrefs: true,
         watchPrefsError: null,
       });
-      const result = await settle(() => wyze().setWatchPrefs(patch));
+      const result = checked(await settle(() => wyze().setWatchPrefs(patch)), looksLikeState);
       if (seq !== prefsSeq) return result.ok; // a newer change answers for the screen
       if (result.ok) {
         applyState(result.value);
@@ -182,7 +209,8 @@ export function createWatchSlice(set: Set, get: Get): WatchSlice {
       const result = await settle(() => wyze().markActivitySeen());
       if (result.ok) applyState(result.value);
     },
-    listActivity: (query) => settle(() => wyze().listActivity(query)),
+    listActivity: async (query) =>
+      checked(await settle(() => wyze().listActivity(query)), looksLikePage),
     exportActivity: ({ mac, kinds }) =>
       settle(() => wyze().exportActivity({ mac, kinds: [...kinds] })),
     dismissApiKeyReminder: () => set({ apiKeyReminderDismissed: true }),

@@ -9,6 +9,10 @@ import { ErrorBanner } from '../shell/ErrorBanner';
 import { LoadingNotice } from '../shell/Loading';
 import { CameraViews } from '../pictures/CameraViews';
 import { useFocusHeading } from '../shell/useFocusHeading';
+import { ViewsNav } from '../watch/ViewsNav';
+import { ApiKeyBanner, AwayBanner } from '../watch/WatchBanners';
+// The other views' styles come with the list, so their chunks are plain scripts.
+import '../watch/watch.css';
 import { CameraTable } from './CameraTable';
 import { FindCameras } from './FindBar';
 import { UpdatedAgo } from './UpdatedAgo';
@@ -102,7 +106,6 @@ function Toolbar() {
         <span className={refreshing ? 'spinner' : 'spinner idle'} aria-hidden="true" />
         Refresh
       </button>
-      <Announcer />
     </div>
   );
 }
@@ -150,16 +153,44 @@ function Body() {
   );
 }
 
+// The views besides the list load when first shown (renderer/README.md, "Bundle budget").
+const ActivityView = lazy(() => import('../activity/ActivityView'));
+const EventsView = lazy(() => import('../events/EventsView'));
+const FirmwareView = lazy(() => import('../firmware/FirmwareView'));
+
+/** The view the "Views" navigation picked (the store's `appView`, kept across a reload). */
+function CurrentView() {
+  const view = useStore((s) => s.appView);
+  if (view === 'cameras') {
+    return (
+      <>
+        <Toolbar />
+        <Body />
+      </>
+    );
+  }
+  return (
+    <Suspense fallback={<LoadingNotice />}>
+      {view === 'activity' && <ActivityView />}
+      {view === 'events' && <EventsView />}
+      {view === 'firmware' && <FirmwareView />}
+    </Suspense>
+  );
+}
+
 export function CamerasScreen() {
   return (
     <div className="app">
       <Header />
+      <ViewsNav />
       <main>
         <Notices />
         <ErrorBanner />
         <ExpiredPanel />
-        <Toolbar />
-        <Body />
+        <ApiKeyBanner />
+        <AwayBanner />
+        <CurrentView />
+        <Announcer />
         <LiveArea />
       </main>
     </div>

@@ -1,11 +1,17 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useStore } from '../../store';
+import { CameraHistory } from '../activity/CameraHistory';
+import { LoadingNotice } from '../shell/Loading';
+import { MuteSwitch } from '../watch/MuteSwitch';
 import { selectCameraOrder, selectDevice } from '../../store/selectors';
 import { CameraPicture } from './CameraPicture';
 import { detailFields } from './fields';
 import { focusDetailsOpener, revealCamera } from './focusRow';
 import './details.css';
+
+// The camera's events, with pictures and clips, load when a pane first shows them.
+const CameraEventsSection = lazy(() => import('../events/CameraEventsSection'));
 
 /** Keys that belong to a text field even while the pane is open. */
 const isTyping = (target: EventTarget): boolean =>
@@ -84,6 +90,11 @@ export function DetailsPane() {
           </div>
         ))}
       </dl>
+      <MuteSwitch mac={device.mac} />
+      <CameraHistory key={device.mac} mac={device.mac} name={name} />
+      <Suspense fallback={<LoadingNotice />}>
+        <CameraEventsSection key={device.mac} mac={device.mac} name={name} />
+      </Suspense>
     </section>
   );
 }

@@ -9,6 +9,7 @@ import {
 } from '../../../common/prefs';
 import type { ColumnId, Theme } from '../../../common/prefs';
 import { useStore } from '../../store';
+import { WatchSettings } from '../watch/WatchSettings';
 import { Dialog } from './Dialog';
 
 const THEME_LABELS: Record<Theme, string> = {
@@ -121,13 +122,17 @@ function ColumnChoice() {
   );
 }
 
-/** The "Settings" dialog: theme, refresh interval and the columns shown, kept by main. */
+/**
+ * The "Settings" dialog: theme, refresh interval, the columns shown, and notifications and
+ * background, kept by main.
+ */
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title="Settings" onClose={onClose}>
       <ThemeChoice />
       <RefreshInterval />
       <ColumnChoice />
+      <WatchSettings />
     </Dialog>
   );
 }

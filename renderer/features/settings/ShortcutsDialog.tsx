@@ -15,6 +15,10 @@ export function shortcutList(mod: string): { keys: string[][]; action: string }[
     { keys: [['Home'], ['End']], action: 'Go to the first or the last camera' },
     { keys: [['Enter']], action: 'Open the details of the focused camera' },
     { keys: [['Tab'], ['Shift', 'Tab']], action: 'Move between controls' },
+    { keys: [['Alt', '1']], action: 'Show the cameras' },
+    { keys: [['Alt', '2']], action: 'Show Activity (changes and notifications)' },
+    { keys: [['Alt', '3']], action: 'Show Events' },
+    { keys: [['Alt', '4']], action: 'Show Firmware' },
     { keys: [[mod, ',']], action: 'Settings (desktop app)' },
     { keys: [['?']], action: 'Show these keyboard shortcuts' },
   ];

@@ -70,7 +70,7 @@ function page(history: readonly ActivityRecord[], q: ActivityQuery) {
   };
 }
 
-/** Installs the fake as window.wyze. */
+/** Installs the fake as the page’s bridge. */
 export function installWatchBridge(
   state: Partial<WatchState> = {},
   history: ActivityRecord[] = [],
@@ -123,6 +123,8 @@ export function installWatchBridge(
               .total,
           },
         };
+      case 'events:list':
+        return { ok: true, value: { events: [], nextBefore: null } };
       default:
         return (others[channel] as Result<unknown> | undefined) ?? { ok: true, value: null };
     }
@@ -132,7 +134,7 @@ export function installWatchBridge(
       fake.calls.push([channel, arg]);
       const failure = fake.failNext[channel];
       if (failure) {
-        delete fake.failNext[channel];
+        fake.failNext = { ...fake.failNext, [channel]: undefined };
         return { ok: false, error: failure };
       }
       return answer(channel, arg);
