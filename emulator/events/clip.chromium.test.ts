@@ -24,33 +24,44 @@ const reason = existsSync(CHROMIUM) ? undefined : `${CHROMIUM} is not installed`
 if (reason) console.warn(`clip.chromium.test.ts skipped: ${reason}`);
 
 /** Runs in the page: plays the clip to its end and reads what the decoder produced. */
-const PLAY = async (url: string) => {
-  const video = document.createElement('video');
-  video.muted = true;
-  video.src = url;
-  document.body.append(video);
-  const ended = new Promise<void>((resolve, reject) => {
-    video.onended = () => resolve();
-    video.onerror = () => reject(new Error(`video error ${video.error?.code ?? '?'}`));
-  });
-  await video.play();
-  await ended;
-  const canvas = document.createElement('canvas');
-  canvas.width = video.videoWidth;
-  canvas.height = video.videoHeight;
-  const context = canvas.getContext('2d');
-  context?.drawImage(video, 0, 0);
-  // The middle of the picture, below the text and above the marker: the background colour.
-  const pixel = Array.from(context?.getImageData(video.videoWidth / 2, 90, 1, 1).data ?? []);
-  return {
-    width: video.videoWidth,
-    height: video.videoHeight,
-    currentTime: video.currentTime,
-    duration: video.duration,
-    frames: video.getVideoPlaybackQuality().totalVideoFrames,
-    pixel,
+const PAGE_SCRIPT = `
+  window.playClip = async (url) => {
+    const video = document.createElement('video');
+    video.muted = true;
+    video.src = url;
+    document.body.append(video);
+    const ended = new Promise((resolve, reject) => {
+      video.onended = () => resolve();
+      video.onerror = () => reject(new Error('video error ' + (video.error ? video.error.code : '?')));
+    });
+    await video.play();
+    await ended;
+    const canvas = document.createElement('canvas');
+    canvas.width = video.videoWidth;
+    canvas.height = video.videoHeight;
+    const context = canvas.getContext('2d');
+    context.drawImage(video, 0, 0);
+    // The middle of the picture, below the text and above the marker: the background colour.
+    const pixel = Array.from(context.getImageData(video.videoWidth / 2, 90, 1, 1).data);
+    return {
+      width: video.videoWidth,
+      height: video.videoHeight,
+      currentTime: video.currentTime,
+      duration: video.duration,
+      frames: video.getVideoPlaybackQuality().totalVideoFrames,
+      pixel,
+    };
   };
-};
+`;
+
+interface Played {
+  width: number;
+  height: number;
+  currentTime: number;
+  duration: number;
+  frames: number;
+  pixel: number[];
+}
 
 describe.skipIf(reason)('event clip in Chromium', () => {
   let browser: Browser | undefined;
@@ -78,7 +89,8 @@ describe.skipIf(reason)('event clip in Chromium', () => {
     const page = await browser.newPage();
     // A page on the emulator's origin, so the canvas may read the video's pixels.
     await page.goto(`${client.emulator.url}/not-a-route`);
-    const played = await page.evaluate(PLAY, url);
+    await page.addScriptTag({ content: PAGE_SCRIPT });
+    const played = (await page.evaluate(`window.playClip(${JSON.stringify(url)})`)) as Played;
     expect([played.width, played.height]).toEqual([CLIP_WIDTH, CLIP_HEIGHT]);
     expect(played.duration).toBeCloseTo(2, 1);
     expect(played.currentTime).toBeGreaterThan(1.5);
