@@ -3,6 +3,7 @@
 // them with fakes (Electron's binary does not run everywhere the tests do).
 import type { App, Net } from 'electron';
 import type { AppServicesOptions } from './services';
+import { offlineAfterMsFromEnv } from './watch/dev-env';
 import { baseUrlsFromEnv } from './wyze/config';
 
 type Env = Record<string, string | undefined>;
@@ -73,5 +74,6 @@ export function desktopServiceOptions(deps: {
     isTrustedSender: deps.isTrustedSender,
     openUrl: deps.openUrl,
     fetch: electronFetch(deps.net),
+    offlineAfterMs: offlineAfterMsFromEnv(deps.env, { allowOverrides: !isPackaged }),
   };
 }

@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { startDemoCloud } from '../main/demo';
 import { createLogger } from '../main/logging/logger';
+import { offlineAfterMsFromEnv } from '../main/watch/dev-env';
 import { baseUrlsFromEnv } from '../main/wyze/config';
 import { WyzeError } from '../main/wyze/errors';
 import { startPreviewHost } from './host';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
     logger,
     appVersion: env.npm_package_version ?? '0.0.0',
     port: Number(env.PORT ?? 0),
+    offlineAfterMs: offlineAfterMsFromEnv(env, { allowOverrides: true }),
   });
   if (demo)
     console.log(
