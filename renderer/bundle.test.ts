@@ -20,6 +20,7 @@ const LAZY = [
   'CameraEventsSection',
   'ActivityView',
   'FirmwareView',
+  'WatchBanners',
 ];
 
 describe('bundle budget (renderer/README.md, "Bundle budget")', () => {

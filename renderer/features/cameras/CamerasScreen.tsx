@@ -10,7 +10,7 @@ import { LoadingNotice } from '../shell/Loading';
 import { CameraViews } from '../pictures/CameraViews';
 import { useFocusHeading } from '../shell/useFocusHeading';
 import { ViewsNav } from '../watch/ViewsNav';
-import { ApiKeyBanner, AwayBanner } from '../watch/WatchBanners';
+import { WatchNotices } from '../watch/WatchNotices';
 // The other views' styles come with the list, so their chunks are plain scripts.
 import '../watch/watch.css';
 import { CameraTable } from './CameraTable';
@@ -187,8 +187,7 @@ export function CamerasScreen() {
         <Notices />
         <ErrorBanner />
         <ExpiredPanel />
-        <ApiKeyBanner />
-        <AwayBanner />
+        <WatchNotices />
         <CurrentView />
         <Announcer />
         <LiveArea />

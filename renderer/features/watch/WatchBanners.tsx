@@ -23,11 +23,9 @@ export function listNames(names: readonly string[], shown = 5): string {
 export function AwayBanner() {
   const unseen = useStore((s) => s.watch.unseen);
   const list = useStore((s) => s.list);
-  const view = useStore((s) => s.appView);
   const showView = useStore((s) => s.showView);
   const markActivitySeen = useStore((s) => s.markActivitySeen);
   const names = useMemo(() => namesOf(unseen.wentOffline, { list }), [unseen.wentOffline, list]);
-  if (view === 'activity' || unseen.lastSeenAt === null) return null;
   const offline = names.length;
   const others = Math.max(0, unseen.changes - offline);
   if (offline === 0 && others === 0) return null;
@@ -68,10 +66,9 @@ export function AwayBanner() {
 /** From day 330 of a key's use here: Wyze keys last a year (docs/security.md, S26). */
 export function ApiKeyBanner() {
   const apiKey = useStore((s) => s.watch.apiKey);
-  const dismissed = useStore((s) => s.apiKeyReminderDismissed);
   const dismiss = useStore((s) => s.dismissApiKeyReminder);
   const openExternal = useStore((s) => s.openExternal);
-  if (!apiKey?.remind || dismissed) return null;
+  if (!apiKey) return null;
   const left = API_KEY_LIFETIME_DAYS - apiKey.ageDays;
   return (
     <section className="banner banner-info" role="status" aria-label="API key reminder">
@@ -89,5 +86,15 @@ export function ApiKeyBanner() {
         </button>
       </div>
     </section>
+  );
+}
+
+/** The banners WatchNotices found something for (loaded with the first one shown). */
+export default function WatchBanners({ away, remind }: { away: boolean; remind: boolean }) {
+  return (
+    <>
+      {remind && <ApiKeyBanner />}
+      {away && <AwayBanner />}
+    </>
   );
 }
