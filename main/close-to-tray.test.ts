@@ -8,16 +8,14 @@ import {
 import type { CloseAction } from './close-to-tray';
 
 describe('closeAction', () => {
-  const base = {
+  const base: Parameters<typeof closeAction>[0] = {
     quitting: false,
     closeAllowed: false,
     asking: false,
     keepWatchingWhenClosed: null,
     signedIn: true,
   };
-  it.each<
-    [string, Partial<typeof base> & { keepWatchingWhenClosed?: boolean | null }, CloseAction]
-  >([
+  it.each<[string, Partial<typeof base>, CloseAction]>([
     ['asks once when never asked', {}, 'ask'],
     ['hides when the user chose to keep watching', { keepWatchingWhenClosed: true }, 'hide'],
     ['closes as before when the user chose not to', { keepWatchingWhenClosed: false }, 'close'],

@@ -5,7 +5,7 @@
  * in by main/index.ts, so this runs, and is tested, in plain Node.
  */
 import { join } from 'node:path';
-import type { CameraListView, SessionView } from '../common/view';
+import type { DeviceDto, SessionView } from '../common/view';
 import type { WatchEvent, WatchState } from '../common/watch';
 import { trayModel } from './tray-model';
 import type { TrayAction, TrayIconState, TrayItem, TrayModel } from './tray-model';
@@ -60,7 +60,7 @@ export interface TrayLike<Image, Menu> {
 export interface TraySources {
   session: { view(): Pick<SessionView, 'status'>; onChange(listener: () => void): () => void };
   inventory: {
-    view(): Pick<CameraListView, 'devices'>;
+    view(): { devices: ReadonlyArray<Pick<DeviceDto, 'isCamera' | 'online'>> };
     onChange(listener: () => void): () => void;
   };
   watch: { state(): WatchState; onEvent(listener: (event: WatchEvent) => void): () => void };
