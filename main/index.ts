@@ -40,6 +40,7 @@ import { createAppServices } from './services';
 import type { AppServices } from './services';
 import { createQuitGuard } from './quit';
 import { thumbnailRequest, thumbnailReply } from './thumbnails/route';
+import { eventMediaReply, eventMediaRequest } from './events/route';
 import { createFailureHandlers, showLogsAction } from './startup';
 import { createMainWindow } from './window-factory';
 
@@ -90,7 +91,11 @@ logger.info('starting', {
 });
 
 protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  // stream: a <video> plays event clips from app:// with range requests (docs/security.md, S27).
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true },
+  },
 ]);
 
 if (!app.requestSingleInstanceLock()) {
@@ -152,6 +157,19 @@ if (!app.requestSingleInstanceLock()) {
         const picture = thumbnailRequest(request.url);
         if (picture && services) {
           const reply = await thumbnailReply(services.thumbnails, picture.pathname, picture.search);
+          return new Response(reply.body, {
+            status: reply.status,
+            headers: { ...reply.headers, 'content-security-policy': CSP },
+          });
+        }
+        // Event pictures and clips, likewise fetched and checked by main (security S27).
+        const mediaPath = eventMediaRequest(request.url);
+        if (mediaPath && services) {
+          const reply = await eventMediaReply(
+            services.eventMedia,
+            mediaPath,
+            request.headers.get('range'),
+          );
           return new Response(reply.body, {
             status: reply.status,
             headers: { ...reply.headers, 'content-security-policy': CSP },

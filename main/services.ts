@@ -1,6 +1,8 @@
 import { EVENTS } from '../common/ipc';
 import type { EventChannel, EventPayloads, ExternalTarget } from '../common/ipc';
 import { openCameraCache } from './cameras/cache';
+import { createAppEvents } from './events/compose';
+import type { AppEvents } from './events/compose';
 import { cameraEventStream } from './cameras/delta';
 import { createInventory } from './cameras/inventory';
 import type { SaveFile } from './export/export-cameras';
@@ -42,6 +44,8 @@ export interface AppServicesOptions {
   /** undefined: load @github/keytar; null: no keychain. */
   keytar?: KeytarLike | null;
   scheduler?: Scheduler;
+  /** The event poll's timer (main/events/poller.ts), apart from the list's so tests drive each. */
+  eventScheduler?: Scheduler;
   startDemoCloud?: () => Promise<DemoCloud>;
   /** Where an export goes (main/export/save-file.ts); by default a download in the page. */
   saveFile?: SaveFile;
@@ -101,6 +105,18 @@ export async function createAppServices(opts: AppServicesOptions) {
     session,
     inventory,
   });
+  // Camera events: the list, their pictures and clips, and the poll (main/events/).
+  const events = createAppEvents({
+    userDataDir: opts.userDataDir,
+    fetch: opts.fetch ?? fetch,
+    logger,
+    baseUrls: opts.baseUrls,
+    session,
+    cameras: () => inventory.view().devices,
+    watch: watchService,
+    intervalMs: () => settings.viewPrefs().refreshIntervalSec * 1000,
+    scheduler: opts.eventScheduler,
+  });
   const live = createLiveService({
     session,
     cameras: () => inventory.view().devices,
@@ -111,13 +127,14 @@ export async function createAppServices(opts: AppServicesOptions) {
   const router = createIpcRouter({
     handlers: createHandlers({
       session,
-      inventory: shownByWindows(inventory, watchService),
+      inventory: shownByWindows(inventory, watchService, events),
       settings,
       openExternal: guardedOpener(opts.openUrl),
       saveFile: opts.saveFile,
       logger,
       live,
       watch: watchService,
+      events: events.service,
     }),
     isTrustedSender: opts.isTrustedSender,
     logger,
@@ -125,6 +142,7 @@ export async function createAppServices(opts: AppServicesOptions) {
 
   await session.init();
   void inventory.start();
+  events.poller.start();
 
   return {
     session,
@@ -135,6 +153,8 @@ export async function createAppServices(opts: AppServicesOptions) {
     settings,
     /** Live view's sessions: the Electron layer ends them when the window closes. */
     live,
+    /** Event pictures and clips, served to the page by the app:// handler or the preview host. */
+    eventMedia: events.media,
     /** Keeping watch: the tray and the notifier use it (main/watch/types.ts). */
     watch: watchService,
     /**
@@ -161,6 +181,7 @@ export async function createAppServices(opts: AppServicesOptions) {
     async shutdown(): Promise<void> {
       live.endAll('stopped'); // every signalling socket closes before the process goes
       inventory.stop();
+      events.poller.stop();
       // A list shown a moment ago may still be on its way to disk: the next launch shows it.
       await inventory.flushed();
       await watchService.flushed();
@@ -183,12 +204,22 @@ const FIRST_PAINT_GRACE_MS = 3_000;
  * and sign-out's wait for the inventory to settle also waits for the history to be deleted
  * (docs/security.md, S26), so the page hears "signed out" only once it is gone from disk.
  */
-function shownByWindows(inventory: Inventory, watch: AppWatchService): Inventory {
+function shownByWindows(
+  inventory: Inventory,
+  watch: AppWatchService,
+  events: AppEvents,
+): Inventory {
   return {
     ...inventory,
-    settled: () => inventory.settled().then(() => watch.settled()),
+    // The event pictures and clips are deleted too (docs/security.md, S27).
+    settled: () =>
+      inventory
+        .settled()
+        .then(() => watch.settled())
+        .then(() => events.settled()),
     setVisible: (visible) => {
       inventory.setVisible(visible);
+      events.poller.setVisible(visible);
       if (visible) inventory.listShown();
     },
   };

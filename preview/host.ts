@@ -11,6 +11,8 @@ import { createAppServices } from '../main/services';
 import type { AppServices } from '../main/services';
 import type { KeytarLike } from '../main/session/secret-store';
 import { THUMBNAIL_PATH_PREFIX, thumbnailReply } from '../main/thumbnails/route';
+import { eventMediaReply } from '../main/events/route';
+import { EVENT_MEDIA_PATH_PREFIX } from '../common/camera-events';
 import type { BaseUrls } from '../main/wyze/config';
 import { wyzeError } from '../main/wyze/errors';
 import { CHANNELS } from '../common/channels';
@@ -160,6 +162,25 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
     res.writeHead(reply.status, { ...SECURITY_HEADERS, ...reply.headers }).end(reply.body);
   }
 
+  /**
+   * An event's picture or clip, as app://wyzecam/event-media/… serves it in the desktop app
+   * (docs/security.md, S27): the same Sec-Fetch-Site check as pictures; one byte range when a
+   * <video> asks for it.
+   */
+  async function serveEventMedia(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+  ): Promise<void> {
+    const site = req.headers['sec-fetch-site'];
+    if (site !== undefined && site !== 'same-origin') {
+      res.writeHead(403, SECURITY_HEADERS).end();
+      return;
+    }
+    const reply = await eventMediaReply(services.eventMedia, url.pathname, req.headers.range);
+    res.writeHead(reply.status, { ...SECURITY_HEADERS, ...reply.headers }).end(reply.body);
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = parseTarget(req.url, origin);
     // Refuse any Host but the address we listen on, so a DNS-rebinding page cannot reach the
@@ -223,6 +244,10 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
     }
     if (url.pathname.startsWith(THUMBNAIL_PATH_PREFIX)) {
       await servePicture(req, res, url);
+      return;
+    }
+    if (url.pathname.startsWith(EVENT_MEDIA_PATH_PREFIX)) {
+      await serveEventMedia(req, res, url);
       return;
     }
     await serveFile(res, url.pathname);
