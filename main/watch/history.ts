@@ -90,24 +90,30 @@ export interface HistoryStoreOptions {
 export type NewRecord = Omit<ActivityRecord, 'id'>;
 
 /** Opens the history: reads what is valid, and rewrites the file if anything was dropped. */
-export async function openHistory(opts: HistoryStoreOptions) {
+export async function openHistory(opts: HistoryStoreOptions): Promise<HistoryStore> {
+  if (!opts.path) return memoryHistory(opts);
+  const { content, partial } = await readTail(opts.path);
+  const parsed = parseHistory(content);
+  if (parsed.dropped > 0) {
+    opts.logger.warn('status history: unreadable lines skipped', { count: parsed.dropped });
+  }
+  const store = historyStore(opts, parsed.records);
+  const torn = parsed.dropped > 0 || partial || (content !== '' && !content.endsWith('\n'));
+  if (store.prune(0, 0) || torn) await store.rewrite();
+  return store;
+}
+
+/** A history kept in memory only, ready at once (the demo's). */
+export const memoryHistory = (opts: Omit<HistoryStoreOptions, 'path'>): HistoryStore =>
+  historyStore({ ...opts, path: null }, []);
+
+function historyStore(opts: HistoryStoreOptions, initial: ActivityRecord[]) {
   const { path, logger, now } = opts;
   const retentionMs = (opts.retentionDays ?? HISTORY_RETENTION_DAYS) * DAY_MS;
   const maxRecords = opts.maxRecords ?? MAX_HISTORY_RECORDS;
   const queue = createSerialQueue().run;
-  let records: ActivityRecord[] = [];
-  let rewriteNeeded = false;
-  if (path) {
-    const { content, partial } = await readTail(path);
-    const parsed = parseHistory(content);
-    records = parsed.records;
-    if (parsed.dropped > 0) {
-      logger.warn('status history: unreadable lines skipped', { count: parsed.dropped });
-    }
-    rewriteNeeded = parsed.dropped > 0 || partial || (content !== '' && !content.endsWith('\n'));
-  }
+  let records = initial;
   let nextId = idMaker(records.at(-1)?.id);
-  if (prune(0, 0) || rewriteNeeded) await rewrite();
 
   /** Drops what is past the bounds (with some slack); true when anything was dropped. */
   function prune(slackMs: number, slackCount: number): boolean {
@@ -149,6 +155,8 @@ export async function openHistory(opts: HistoryStoreOptions) {
   }
 
   return {
+    prune,
+    rewrite,
     /** Every record, oldest first (do not modify). */
     all: (): readonly ActivityRecord[] => records,
     /**
@@ -176,7 +184,7 @@ export async function openHistory(opts: HistoryStoreOptions) {
   };
 }
 
-export type HistoryStore = Awaited<ReturnType<typeof openHistory>>;
+export type HistoryStore = Omit<ReturnType<typeof historyStore>, 'prune' | 'rewrite'>;
 
 /** The file's text ('' when missing), or its last MAX_HISTORY_BYTES when it is larger. */
 async function readTail(path: string): Promise<{ content: string; partial: boolean }> {

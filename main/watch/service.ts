@@ -15,9 +15,9 @@ import type { Logger } from '../logging/logger';
 import { wyzeError } from '../wyze/errors';
 import { activityCsv, activityFileName, pageOf, selectionOf } from './activity';
 import { apiKeyAge, apiKeyRecordFor } from './api-key';
-import { camerasOf, detectChanges } from './changes';
-import type { CameraSighting } from './changes';
-import { openHistory } from './history';
+import { createBaselines } from './baseline';
+import { camerasOf } from './changes';
+import { memoryHistory, openHistory } from './history';
 import type { HistoryStore } from './history';
 import { createNotifyPlanner } from './notify';
 import type { ApplyLoginItem, Notice, Notifier, WatchService } from './types';
@@ -54,8 +54,9 @@ export async function createWatchService(opts: WatchServiceOptions) {
   const files = watchFiles(opts.userDataDir);
   let file = (await files.watch.read()) ?? emptyWatchFile();
   const accountHistory = await openHistory({ path: files.historyPath, logger, now });
-  /** The demo's history and baseline live in memory and end with it. */
-  let demo: { history: HistoryStore; baseline: CameraSighting[] | null } | null = null;
+  const baselines = createBaselines(files.baseline, logger);
+  /** The demo's history and last look live in memory and end with it. */
+  let demo: { history: HistoryStore; lastSeenAt: number | null } | null = null;
   let lastEvents: Record<string, LastEvent> = {};
   let historyRevision = 0;
   let eventsRevision = 0;
@@ -68,13 +69,21 @@ export async function createWatchService(opts: WatchServiceOptions) {
   const history = (): HistoryStore => demo?.history ?? accountHistory;
   const signedIn = (): boolean => session.view().status === 'signedIn';
   const paused = (): boolean => file.pausedUntil !== null && now() < file.pausedUntil;
+  const lastSeenAt = (): number | null => (demo ? demo.lastSeenAt : file.lastSeenAt);
+  function setLastSeen(at: number | null): void {
+    if (demo) demo.lastSeenAt = at;
+    else {
+      file = { ...file, lastSeenAt: at };
+      persist();
+    }
+  }
 
   function state(): WatchState {
     const view = session.view();
     return {
       prefs: file.prefs,
       pausedUntil: paused() ? file.pausedUntil : null,
-      unseen: unseenSince(history().all(), file.lastSeenAt, (mac) => offline.has(mac)),
+      unseen: unseenSince(history().all(), lastSeenAt(), (mac) => offline.has(mac)),
       apiKey:
         file.apiKey && view.status === 'signedIn' && !view.demo
           ? apiKeyAge(file.apiKey, now())
@@ -142,27 +151,14 @@ export async function createWatchService(opts: WatchServiceOptions) {
     if (s.status !== 'signedIn' || !s.email) return;
     const cameras = camerasOf(view.devices);
     offline = new Set(cameras.filter((c) => c.online === false).map((c) => c.mac));
-    const at = view.fetchedAt ?? now();
-    let previous: CameraSighting[] | null;
-    if (demo) previous = demo.baseline;
-    else {
-      const kept = await files.baseline.read();
-      previous = kept && kept.email.toLowerCase() === s.email.toLowerCase() ? kept.cameras : null;
-    }
-    const { changes, baseline } = previous
-      ? detectChanges(previous, cameras, at)
-      : { changes: [], baseline: cameras };
-    if (demo) demo.baseline = baseline;
-    else await files.baseline.write({ email: s.email, cameras: baseline });
+    const who = { email: s.email, demo: s.demo };
+    const changes = await baselines.compare(cameras, view.fetchedAt ?? now(), who);
     await history().append(
       changes.map(({ mac, ...c }) => ({ ...c, macs: [mac], title: null, body: null })),
     );
     if (changes.length) historyRevision++;
     planner.onChanges(changes);
-    if (file.lastSeenAt === null) {
-      file = { ...file, lastSeenAt: now() }; // a fresh install: nothing is "unseen" before this
-      persist();
-    }
+    if (lastSeenAt() === null) setLastSeen(now()); // a fresh install: nothing unseen before this
     emit();
   }
 
@@ -170,12 +166,7 @@ export async function createWatchService(opts: WatchServiceOptions) {
   session.onChange((s) => {
     const prev = last;
     last = s;
-    if (s.demo && !prev.demo) demo = null;
-    if (s.status === 'signedIn' && s.demo && !demo) {
-      enqueue(async () => {
-        demo = { history: await openHistory({ path: null, logger, now }), baseline: null };
-      });
-    }
+    if (s.demo && !demo) demo = { history: memoryHistory({ logger, now }), lastSeenAt: null };
     if (s.status === 'signedIn' && !s.demo && prev.status !== 'signedIn') {
       const record = apiKeyRecordFor(file.apiKey, session.apiKeyId(), now());
       if (record !== file.apiKey) {
@@ -185,6 +176,7 @@ export async function createWatchService(opts: WatchServiceOptions) {
     }
     if (prev.demo && !s.demo) {
       demo = null;
+      baselines.forgetDemo();
       forgetSession();
     } else if (
       s.status === 'signedOut' &&
@@ -194,10 +186,9 @@ export async function createWatchService(opts: WatchServiceOptions) {
       forgetSession();
       // The history goes at sign-out (docs/security.md, S26); the preferences and the key's
       // first use stay: they are about this computer and the key, not the account's cameras.
-      file = { ...file, lastSeenAt: null };
-      persist();
+      setLastSeen(null);
       enqueue(async () => {
-        await Promise.all([accountHistory.clear(), files.baseline.remove()]);
+        await Promise.all([accountHistory.clear(), baselines.clear()]);
       });
     }
     emit();
@@ -251,8 +242,7 @@ export async function createWatchService(opts: WatchServiceOptions) {
       return outcome.kind === 'cancelled' ? outcome : { ...outcome, count: records.length };
     },
     markSeen(): Promise<WatchState> {
-      file = { ...file, lastSeenAt: now() };
-      persist();
+      setLastSeen(now());
       emit();
       return Promise.resolve(state());
     },
