@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { NOTIFY_PAUSE_MS, initialWatchState } from '../common/watch';
 import type { AppServicesOptions } from './services';
 import { STARTUP_FAILED_TITLE } from './startup';
 import { DEFAULT_BASE_URLS } from './wyze/config';
@@ -13,6 +14,26 @@ import { DEFAULT_BASE_URLS } from './wyze/config';
 interface Scenario {
   isPackaged: boolean;
   servicesFail?: boolean;
+}
+
+/** Electron's Tray as the tray code uses it; each one made is kept for the test to look at. */
+class FakeTray {
+  static made: FakeTray[] = [];
+  menu: MenuItemConstructorOptions[] = [];
+  tooltip = '';
+  constructor(readonly image: unknown) {
+    FakeTray.made.push(this);
+  }
+  setToolTip(text: string) {
+    this.tooltip = text;
+  }
+  setTitle() {}
+  setImage() {}
+  setContextMenu(menu: MenuItemConstructorOptions[]) {
+    this.menu = menu;
+  }
+  on() {}
+  destroy() {}
 }
 
 function fakeElectron(root: string, scenario: Scenario) {
@@ -30,6 +51,9 @@ function fakeElectron(root: string, scenario: Scenario) {
     getName: () => 'Wyzecam Desktop',
     getVersion: () => '9.9.9',
     requestSingleInstanceLock: () => true,
+    getAppPath: () => join(root, 'app'),
+    getLoginItemSettings: () => ({ wasOpenedAtLogin: false }),
+    setLoginItemSettings: vi.fn(),
     on: vi.fn(),
     whenReady: () => Promise.resolve(),
     quit: vi.fn(),
@@ -42,7 +66,13 @@ function fakeElectron(root: string, scenario: Scenario) {
   };
   return {
     app,
-    dialog: { showErrorBox: vi.fn() },
+    dialog: {
+      showErrorBox: vi.fn(),
+      showMessageBox: vi.fn(async () => ({ response: 0, checkboxChecked: false })),
+    },
+    Notification: Object.assign(vi.fn(), { isSupported: () => true }),
+    Tray: FakeTray,
+    nativeImage: { createFromPath: (path: string) => path },
     ipcMain: {},
     net: { fetch: vi.fn(async () => new Response('{}')) },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
@@ -55,12 +85,29 @@ function fakeElectron(root: string, scenario: Scenario) {
   };
 }
 
-function fakeServices() {
+function fakeServices(keepWatchingWhenClosed: boolean | null = null) {
+  const watchState = { ...initialWatchState() };
+  watchState.prefs = { ...watchState.prefs, keepWatchingWhenClosed };
   return {
     router: { channels: [] },
-    session: { view: () => ({ status: 'signedOut' }), startDemo: vi.fn() },
+    session: {
+      view: () => ({ status: 'signedIn' }),
+      startDemo: vi.fn(),
+      onChange: () => () => undefined,
+    },
     settings: { get: () => ({ window: null }), update: vi.fn() },
-    inventory: { setVisible: vi.fn(), refresh: vi.fn() },
+    inventory: {
+      setVisible: vi.fn(),
+      refresh: vi.fn(async () => undefined),
+      view: () => ({ devices: [{ isCamera: true, online: false }] }),
+      onChange: () => () => undefined,
+    },
+    watch: {
+      state: () => watchState,
+      onEvent: () => () => undefined,
+      setPrefs: vi.fn(async () => watchState),
+      pauseNotifications: vi.fn(),
+    },
     live: { endAll: vi.fn() },
     subscribe: () => () => undefined,
     shutdown: vi.fn(async () => undefined),
@@ -72,8 +119,12 @@ function fakeWindow() {
     on: vi.fn(),
     isDestroyed: () => false,
     isMinimized: () => false,
+    isVisible: () => false,
     restore: vi.fn(),
     focus: vi.fn(),
+    show: vi.fn(),
+    hide: vi.fn(),
+    close: vi.fn(),
     webContents: { send: vi.fn(), on: vi.fn() },
     loadURL: vi.fn(async () => undefined),
   };
@@ -91,6 +142,7 @@ describe('main/index.ts (with a fake Electron)', () => {
       rejection: process.listeners('unhandledRejection'),
     };
     vi.resetModules();
+    FakeTray.made = [];
   });
   afterEach(() => {
     for (const l of process.listeners('uncaughtException'))
@@ -102,11 +154,13 @@ describe('main/index.ts (with a fake Electron)', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  async function start(scenario: Scenario) {
+  async function start(scenario: Scenario & { keepWatchingWhenClosed?: boolean | null }) {
     const electron = fakeElectron(root, scenario);
+    // Electron's own: where a packaged app's resources (the tray pictures) are.
+    Object.assign(process, { resourcesPath: join(root, 'resources') });
     const createAppServices = vi.fn<(opts: AppServicesOptions) => Promise<object>>(async () => {
       if (scenario.servicesFail) throw new Error('settings.json: EACCES');
-      return fakeServices();
+      return fakeServices(scenario.keepWatchingWhenClosed);
     });
     // The factory's shape: the window and its bounds saver (main/window-factory.ts).
     const createMainWindow = vi.fn(() => ({ win: fakeWindow(), saveBounds: vi.fn() }));
@@ -222,6 +276,127 @@ describe('main/index.ts (with a fake Electron)', () => {
     expect(services.live.endAll).not.toHaveBeenCalled();
     closed?.();
     expect(services.live.endAll).toHaveBeenCalledWith('window-closed');
+  });
+
+  /** The window's listener for `name`. */
+  function windowListener(win: ReturnType<typeof fakeWindow> | undefined, name: string) {
+    return {
+      win,
+      listener: (win?.on.mock.calls as unknown[][] | undefined)?.find(
+        (call) => call[0] === name,
+      )?.[1] as ((event: { preventDefault: () => void }) => void) | undefined,
+    };
+  }
+
+  it('with keep-watching on, closing the window hides it; after before-quit it closes', async () => {
+    const { electron, createMainWindow } = await start({
+      isPackaged: true,
+      keepWatchingWhenClosed: true,
+    });
+    await vi.waitFor(() => expect(createMainWindow).toHaveBeenCalled());
+    const { win, listener: onClose } = windowListener(
+      createMainWindow.mock.results[0]?.value.win,
+      'close',
+    );
+    const first = { preventDefault: vi.fn() };
+    onClose?.(first);
+    expect(first.preventDefault).toHaveBeenCalled();
+    expect(win?.hide).toHaveBeenCalledTimes(1);
+
+    const beforeQuit = electron.app.on.mock.calls.find(([name]) => name === 'before-quit')?.[1] as
+      ((event: { preventDefault: () => void }) => void) | undefined;
+    beforeQuit?.({ preventDefault: vi.fn() });
+    const second = { preventDefault: vi.fn() };
+    onClose?.(second);
+    expect(second.preventDefault).not.toHaveBeenCalled();
+    expect(win?.hide).toHaveBeenCalledTimes(1);
+  });
+
+  it('the first close asks, stores "keep watching" and hides the window', async () => {
+    const { electron, createAppServices, createMainWindow } = await start({ isPackaged: true });
+    await vi.waitFor(() => expect(createMainWindow).toHaveBeenCalled());
+    const services = (await createAppServices.mock.results[0]?.value) as ReturnType<
+      typeof fakeServices
+    >;
+    const { win, listener: onClose } = windowListener(
+      createMainWindow.mock.results[0]?.value.win,
+      'close',
+    );
+    onClose?.({ preventDefault: vi.fn() });
+    await vi.waitFor(() => expect(win?.hide).toHaveBeenCalled());
+    expect(electron.dialog.showMessageBox).toHaveBeenCalledWith(
+      win,
+      expect.objectContaining({
+        message: 'Keep watching your cameras when the window is closed?',
+      }),
+    );
+    expect(services.watch.setPrefs).toHaveBeenCalledWith({ keepWatchingWhenClosed: true });
+  });
+
+  it('the tray says how many cameras are offline; Pause pauses for an hour, Quit quits', async () => {
+    const { electron, createAppServices, createMainWindow } = await start({ isPackaged: true });
+    await vi.waitFor(() => expect(createMainWindow).toHaveBeenCalled());
+    const services = (await createAppServices.mock.results[0]?.value) as ReturnType<
+      typeof fakeServices
+    >;
+    expect(FakeTray.made).toHaveLength(1);
+    const tray = FakeTray.made[0];
+    expect(tray?.tooltip).toBe('Wyzecam Desktop: 1 camera offline');
+    const click = (label: string) =>
+      (tray?.menu.find((item) => item.label === label)?.click as (() => void) | undefined)?.();
+    const before = Date.now();
+    click('Pause notifications for 1 hour');
+    const until = services.watch.pauseNotifications.mock.calls[0]?.[0] as number;
+    expect(until - before).toBeGreaterThanOrEqual(NOTIFY_PAUSE_MS);
+    expect(until - Date.now()).toBeLessThanOrEqual(NOTIFY_PAUSE_MS);
+    click('Refresh now');
+    expect(services.inventory.refresh).toHaveBeenCalledTimes(1);
+    click('Quit');
+    expect(electron.app.quit).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    [true, false],
+    [null, true],
+  ])(
+    'started at login (--hidden) with keep-watching %s: window opened %s',
+    async (keepWatchingWhenClosed, opened) => {
+      const argv = process.argv;
+      process.argv = [...argv, '--hidden'];
+      try {
+        const { createAppServices, createMainWindow } = await start({
+          isPackaged: true,
+          keepWatchingWhenClosed,
+        });
+        await vi.waitFor(() => expect(FakeTray.made).toHaveLength(1));
+        await createAppServices.mock.results[0]?.value;
+        await vi.waitFor(() =>
+          expect(createMainWindow.mock.calls.length > 0 || !opened).toBe(true),
+        );
+        expect(createMainWindow.mock.calls.length > 0).toBe(opened);
+      } finally {
+        process.argv = argv;
+      }
+    },
+  );
+
+  it('start at login on Linux writes the autostart entry under XDG_CONFIG_HOME', async () => {
+    process.env.XDG_CONFIG_HOME = join(root, 'config');
+    const original = Object.getOwnPropertyDescriptor(process, 'platform');
+    Object.defineProperty(process, 'platform', { value: 'linux' });
+    try {
+      const { createAppServices } = await start({ isPackaged: true });
+      await vi.waitFor(() => expect(createAppServices).toHaveBeenCalled());
+      const options = createAppServices.mock.calls[0]?.[0];
+      expect(options?.notifier).toBeDefined();
+      await options?.applyLoginItem?.(true);
+      const file = join(root, 'config', 'autostart', 'wyzecam-desktop.desktop');
+      expect(readFileSync(file, 'utf8')).toContain(`Exec=${process.execPath} --hidden`);
+      await options?.applyLoginItem?.(false);
+      expect(existsSync(file)).toBe(false);
+    } finally {
+      if (original) Object.defineProperty(process, 'platform', original);
+    }
   });
 
   it.each([

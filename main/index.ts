@@ -6,9 +6,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   Menu,
+  Notification,
+  Tray,
   app,
   dialog,
   ipcMain,
+  nativeImage,
   net,
   protocol,
   session as electronSession,
@@ -16,15 +19,27 @@ import {
 } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { EVENTS } from '../common/channels';
+import { NOTIFY_PAUSE_MS } from '../common/watch';
+import { closeQuestion, createCloseToTray } from './close-to-tray';
 import { desktopEnvironment, desktopServiceOptions } from './desktop-options';
 import { appIdentity, appUserModelId } from './identity';
 import { SAVE_FILTERS, saveWithDialog } from './export/save-file';
 import { registerIpc } from './ipc/register';
 import { saveSnapshotWithDialog } from './live/snapshot';
+import {
+  HIDDEN_ARG,
+  autostartDir,
+  autostartEntry,
+  createApplyLoginItem,
+  launchCommand,
+  startHidden,
+  xdgAutostart,
+} from './login-item';
 import { createFileSink } from './logging/file-sink';
 import type { FileSink } from './logging/file-sink';
 import { combineSinks, consoleSink, createLogger } from './logging/logger';
 import { menuTemplate } from './menu';
+import { createNotifier } from './notifier';
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -42,11 +57,14 @@ import { createQuitGuard } from './quit';
 import { thumbnailRequest, thumbnailReply } from './thumbnails/route';
 import { eventMediaReply, eventMediaRequest } from './events/route';
 import { createFailureHandlers, showLogsAction } from './startup';
+import { createAppTray, trayIconPaths } from './tray';
 import { createMainWindow } from './window-factory';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const RENDERER_DIR = join(here, '../renderer');
 const PRELOAD = join(here, '../preload/index.cjs');
+const SOURCE_ROOT = join(here, '../..');
+const isMac = process.platform === 'darwin';
 // Development overrides (profile, keychain service, cloud hosts, dev server); none when packaged.
 const environment = desktopEnvironment(process.env, app.isPackaged);
 const DEV_SERVER = environment.devServerUrl ?? undefined;
@@ -104,12 +122,44 @@ if (!app.requestSingleInstanceLock()) {
   let mainWindow: BrowserWindow | null = null;
   let saveWindowBounds: (() => void) | null = null;
   let services: AppServices | null = null;
+  let openWindow: (() => Promise<void>) | null = null;
   const quitGuard = createQuitGuard({ quit: () => app.quit(), logger });
 
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+  /** Shows, restores and focuses the window; opens it when there is none (closed, started hidden). */
+  const showWindow = async (): Promise<void> => {
+    if (mainWindow && !mainWindow.isDestroyed()) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      if (!mainWindow.isVisible()) mainWindow.show();
+      mainWindow.focus();
+      return;
+    }
+    await openWindow?.();
+  };
+
+  // Launching the app again shows the running one (also the way back to a window hidden in a tray
+  // the desktop does not display); a second start at login stays in the tray.
+  app.on('second-instance', (_event, argv) => {
+    if (!argv.includes(HIDDEN_ARG)) void showWindow();
+  });
+
+  // Closing the window may keep the app watching from the tray (main/close-to-tray.ts).
+  const closeToTray = createCloseToTray({
+    // Before the services exist there is nothing to keep watching: close as before.
+    keepWatchingWhenClosed: () =>
+      services ? services.watch.state().prefs.keepWatchingWhenClosed : false,
+    signedIn: () => services?.session.view().status === 'signedIn',
+    ask: async () => {
+      const question = closeQuestion(isMac);
+      const answer = mainWindow
+        ? await dialog.showMessageBox(mainWindow, question)
+        : await dialog.showMessageBox(question);
+      return answer.response;
+    },
+    saveAnswer: async (keepWatching) =>
+      services?.watch.setPrefs({ keepWatchingWhenClosed: keepWatching }),
+    hideWindow: () => mainWindow?.hide(),
+    closeWindow: () => mainWindow?.close(),
+    logger,
   });
 
   // Navigation, new windows and webviews are locked for every web contents (security S4).
@@ -187,6 +237,21 @@ if (!app.requestSingleInstanceLock()) {
         }
       });
 
+      const linuxAutostart = xdgAutostart({
+        dir: autostartDir(process.env, app.getPath('home')),
+        // A development build's entry is its own, beside the installed app's.
+        fileName: app.isPackaged ? 'wyzecam-desktop.desktop' : 'wyzecam-desktop-dev.desktop',
+        entry: autostartEntry({
+          name: identity.userDataName,
+          command: launchCommand({
+            execPath: process.execPath,
+            appImage: process.env.APPIMAGE,
+            isPackaged: app.isPackaged,
+            appPath: app.getAppPath(),
+          }),
+          icon: 'wyzecam-desktop',
+        }),
+      });
       services = await createAppServices({
         ...desktopServiceOptions({
           app,
@@ -213,6 +278,17 @@ if (!app.requestSingleInstanceLock()) {
               extensions: ['png'],
             }),
         }),
+        notifier: createNotifier({
+          Notification,
+          isSupported: () => Notification.isSupported(),
+          showWindow,
+          logger,
+        }),
+        applyLoginItem: createApplyLoginItem({
+          platform: process.platform,
+          app,
+          linux: linuxAutostart,
+        }),
       });
       registerIpc(ipcMain, services.router);
       // `npm run demo` opens straight into the demo account.
@@ -222,7 +298,7 @@ if (!app.requestSingleInstanceLock()) {
           .catch((err: unknown) => logger.error('demo failed', { err }));
       }
       const app_ = services;
-      const openWindow = async (): Promise<void> => {
+      openWindow = async (): Promise<void> => {
         const { win, saveBounds } = createMainWindow({
           preload: PRELOAD,
           isPackaged: app.isPackaged,
@@ -231,6 +307,10 @@ if (!app.requestSingleInstanceLock()) {
         });
         mainWindow = win;
         saveWindowBounds = saveBounds;
+        closeToTray.windowOpened();
+        win.on('close', (event) => closeToTray.onClose(event));
+        // Windows: logging off or shutting down closes the window for good.
+        win.on('session-end', () => closeToTray.quitting());
         const unsubscribe = app_.subscribe((event, payload) => {
           if (!win.isDestroyed()) win.webContents.send(event, payload);
         });
@@ -254,12 +334,11 @@ if (!app.requestSingleInstanceLock()) {
         });
         await win.loadURL(DEV_SERVER ?? `${APP_ORIGIN}/index.html`);
       };
-      // macOS convention: the app stays in the Dock and reopens its window on activate.
-      app.on('activate', () => {
-        if (!mainWindow) void openWindow();
-      });
+      // macOS convention: the app stays in the Dock and brings its window back on activate.
+      app.on('activate', () => void showWindow());
 
       const refresh = () => void app_.inventory.refresh().catch(() => undefined);
+      const tray = createTrayOrNull(app_, refresh);
       Menu.setApplicationMenu(
         Menu.buildFromTemplate(
           menuTemplate({
@@ -281,10 +360,49 @@ if (!app.requestSingleInstanceLock()) {
           }),
         ),
       );
-      await openWindow();
+      const atLogin = isMac && app.getLoginItemSettings().wasOpenedAtLogin;
+      const hidden = startHidden({
+        argv: process.argv,
+        wasOpenedAtLogin: atLogin,
+        keepWatchingWhenClosed: app_.watch.state().prefs.keepWatchingWhenClosed,
+      });
+      // Started at login to keep watching: only the tray, unless there is no tray to come back by.
+      if (!hidden || !tray) await openWindow();
     })
     // A failure here would otherwise be a silent exit: tell the user and point at the log.
     .catch(failures.startupFailed);
+
+  /** The tray; null (logged) when this desktop cannot make one. */
+  function createTrayOrNull(running: AppServices, refresh: () => void) {
+    try {
+      const paths = trayIconPaths({
+        isMac,
+        isPackaged: app.isPackaged,
+        resourcesPath: process.resourcesPath,
+        sourceRoot: SOURCE_ROOT,
+      });
+      return createAppTray({
+        createTray: (image) => new Tray(image),
+        buildMenu: (template) => Menu.buildFromTemplate(template),
+        images: {
+          normal: nativeImage.createFromPath(paths.normal),
+          offline: nativeImage.createFromPath(paths.offline),
+        },
+        isMac,
+        sources: { session: running.session, inventory: running.inventory, watch: running.watch },
+        actions: {
+          open: () => void showWindow(),
+          refresh,
+          pause: () => running.watch.pauseNotifications(Date.now() + NOTIFY_PAUSE_MS),
+          resume: () => running.watch.pauseNotifications(null),
+          quit: () => app.quit(),
+        },
+      });
+    } catch (err) {
+      logger.warn('no tray on this desktop', { err });
+      return null;
+    }
+  }
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -292,6 +410,8 @@ if (!app.requestSingleInstanceLock()) {
   // The first quit waits (briefly) for the window's bounds, saved here because Cmd+Q and the Quit
   // menu emit before-quit before the window's close, and for the session's shutdown.
   app.on('before-quit', (event) => {
+    // Quit from the tray or the menu really quits: the window's close no longer hides it.
+    closeToTray.quitting();
     const running = services;
     quitGuard.beforeQuit(event, running ? () => running.shutdown() : null, () =>
       saveWindowBounds?.(),
