@@ -137,7 +137,7 @@ export function ActivityView() {
       <div className="toolbar">
         <p className="summary" role="status">
           {pages.status === 'ready' &&
-            `${plural(pages.total, 'change')}${filtered ? ' match these filters' : ''}`}
+            `${plural(pages.total, 'change')}${filtered ? (pages.total === 1 ? ' matches' : ' match') + ' these filters' : ''}`}
         </p>
         <ExportActivity filter={filter} count={pages.total} />
       </div>

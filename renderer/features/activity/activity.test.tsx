@@ -91,7 +91,7 @@ describe('Activity view', () => {
     const { view } = await openActivity(fake);
     await userEvent.selectOptions(within(view).getByRole('combobox', { name: 'Camera' }), 'Porch');
     await userEvent.click(within(view).getByRole('checkbox', { name: 'Went offline' }));
-    await within(view).findByText('1 change match these filters');
+    await within(view).findByText('1 change matches these filters');
     expect(fake.queries().at(-1)).toEqual({
       mac: PORCH,
       kinds: ['offline'],
@@ -175,7 +175,7 @@ describe('Activity view', () => {
     });
     const { view } = await openActivity(fake);
     await userEvent.click(within(view).getByRole('checkbox', { name: 'Firmware changed' }));
-    await within(view).findByText('1 change match these filters');
+    await within(view).findByText('1 change matches these filters');
     await userEvent.click(within(view).getByRole('button', { name: 'Export CSV…' }));
     expect(fake.calls.filter(([c]) => c === 'activity:export')).toEqual([
       ['activity:export', { mac: null, kinds: ['firmware'] }],

@@ -42,8 +42,9 @@ describe('groupFirmware', () => {
 
   it('lists each model’s versions newest first with their cameras, and flags the older ones', () => {
     const models = groupFirmware(cams);
-    expect(models.map((m) => m.modelName)).toEqual(['Wyze Cam Pan v3', 'Wyze Cam v3']);
-    const [, cam] = models;
+    // The model with a camera behind comes first.
+    expect(models.map((m) => m.modelName)).toEqual(['Wyze Cam v3', 'Wyze Cam Pan v3']);
+    const [cam, panModel] = models;
     expect(cam?.cameras).toBe(5);
     expect(cam?.versions).toEqual([
       {
@@ -62,7 +63,7 @@ describe('groupFirmware', () => {
       },
       { version: null, cameras: [{ mac: 'A5', name: 'Shed' }], olderThan: null },
     ]);
-    expect(models[0]?.versions[0]?.olderThan).toBeNull();
+    expect(panModel?.versions[0]?.olderThan).toBeNull();
   });
 
   it('flags nothing when a model runs one version', () => {

@@ -54,7 +54,7 @@ export interface ModelFirmware {
 /**
  * The account's cameras by model, each model's versions in use (newest first) with the cameras
  * on each, and the versions older than the newest one on the same model flagged. Models are in
- * name order; cameras within a version by name.
+ * name order, those with a camera on an older version first; cameras within a version by name.
  */
 export function groupFirmware(devices: readonly DeviceDto[]): ModelFirmware[] {
   const models = new Map<
@@ -93,7 +93,12 @@ export function groupFirmware(devices: readonly DeviceDto[]): ModelFirmware[] {
     const cameras = versions.reduce((n, v) => n + v.cameras.length, 0);
     result.push({ model, modelName: modelName || model, versions, cameras });
   }
+  // Models with a camera behind the others first: that is what this view is for.
+  const behind = (m: ModelFirmware) => (m.versions.some((v) => v.olderThan) ? 0 : 1);
   return result.sort(
-    (a, b) => a.modelName.localeCompare(b.modelName) || a.model.localeCompare(b.model),
+    (a, b) =>
+      behind(a) - behind(b) ||
+      a.modelName.localeCompare(b.modelName) ||
+      a.model.localeCompare(b.model),
   );
 }
