@@ -186,8 +186,12 @@ describe('watch service: notifications', () => {
     await h.list([camera('A', 'Door', { firmware: '2' })]);
     h.clock.advance(0);
     expect(h.shown).toEqual([]);
+    const events: WatchEvent[] = [];
+    h.service.onEvent((e) => events.push(e));
     h.clock.advance(61 * MIN);
     expect(h.service.state().pausedUntil).toBeNull();
+    // The page and the tray hear when the pause ends, not at the next change.
+    expect(events).toMatchObject([{ kind: 'state', state: { pausedUntil: null } }]);
     await h.list([camera('A', 'Door', { firmware: '3' })]);
     h.clock.advance(0);
     expect(h.shown).toHaveLength(1);

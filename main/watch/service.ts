@@ -110,8 +110,11 @@ export async function createWatchService(opts: WatchServiceOptions) {
     work = work.then(job).catch((err: unknown) => logger.error('keeping watch failed', { err }));
   }
 
+  const scheduler = opts.scheduler ?? realScheduler;
+  /** The pause's end: the state is sent again then (it says "not paused" from that moment). */
+  let cancelPauseEnd: (() => void) | null = null;
   const planner = createNotifyPlanner({
-    scheduler: opts.scheduler ?? realScheduler,
+    scheduler,
     now,
     offlineAfterMs: () => opts.offlineAfterMs ?? file.prefs.offlineAfterMin * 60_000,
     canNotify: (mac) =>
@@ -249,6 +252,8 @@ export async function createWatchService(opts: WatchServiceOptions) {
     pauseNotifications(until: number | null): void {
       file = { ...file, pausedUntil: until };
       persist();
+      cancelPauseEnd?.();
+      cancelPauseEnd = until === null ? null : scheduler.schedule(() => emit(), until - now());
       emit();
     },
     setLastEvents(next: Record<string, LastEvent>): void {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -61,6 +61,7 @@ describe('keeping watch through the app services', () => {
     });
     cleanups.push(off);
     await call(CHANNELS.signIn, credentials);
+    expect(services.watch.state().apiKey).toMatchObject({ ageDays: 0, remind: false });
     await services.inventory.refresh();
     const camera = services.inventory.view().devices.find((d) => d.isCamera && d.online);
     if (!camera) throw new Error('no online camera in the demo world');
@@ -78,6 +79,7 @@ describe('keeping watch through the app services', () => {
     await services.watch.flushed();
     const history = join(dir, 'history.jsonl');
     expect(existsSync(history)).toBe(true);
+    expect(readFileSync(join(dir, 'watch.json'), 'utf8')).not.toContain(credentials.keyId);
 
     await call(CHANNELS.signOut);
     // The answer to sign-out comes only once the history is gone from disk (docs/security.md, S26).
