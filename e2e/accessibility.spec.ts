@@ -70,6 +70,25 @@ for (const scheme of ['light', 'dark'] as const) {
         .getByRole('button', { name: 'Table' })
         .click();
 
+      // Activity (the sign-in's first look may have recorded nothing yet) and Firmware.
+      const nav = page.getByRole('navigation', { name: 'Views' });
+      await nav.getByRole('button', { name: 'Activity' }).click();
+      await expect(
+        page
+          .getByRole('region', { name: 'Activity', exact: true })
+          .getByRole('status')
+          .filter({ hasText: /change/ }),
+      ).toBeVisible();
+      await expectNoViolations(page, 'activity view');
+      await screenshot(page, `a11y-activity-${scheme}`);
+      await nav.getByRole('button', { name: 'Firmware' }).click();
+      const changes = page.getByRole('region', { name: 'Firmware changes' });
+      await expect(changes).toBeVisible();
+      await expect(changes.getByText('Reading the history…')).toBeHidden();
+      await expectNoViolations(page, 'firmware view');
+      await screenshot(page, `a11y-firmware-${scheme}`);
+      await nav.getByRole('button', { name: 'Cameras' }).click();
+
       for (const [button, dialog] of [
         ['Settings', 'Settings'],
         ['Keyboard shortcuts', 'Keyboard shortcuts'],
