@@ -355,6 +355,23 @@ describe('main/index.ts (with a fake Electron)', () => {
     expect(electron.app.quit).toHaveBeenCalledTimes(1);
   });
 
+  it("the app menu has the tray's Pause notifications item too (desktops without a tray)", async () => {
+    const { electron, createAppServices, createMainWindow } = await start({ isPackaged: true });
+    await vi.waitFor(() => expect(createMainWindow).toHaveBeenCalled());
+    const services = (await createAppServices.mock.results[0]?.value) as ReturnType<
+      typeof fakeServices
+    >;
+    const template = electron.Menu.setApplicationMenu.mock.calls.at(-1)?.[0] as
+      MenuItemConstructorOptions[] | undefined;
+    const view = template?.find((item) => item.label === 'View')?.submenu;
+    const pause = Array.isArray(view)
+      ? view.find((item) => item.label === 'Pause notifications for 1 hour')
+      : undefined;
+    expect(pause?.enabled).toBe(true);
+    (pause?.click as (() => void) | undefined)?.();
+    expect(services.watch.pauseNotifications).toHaveBeenCalledTimes(1);
+  });
+
   it.each([
     [true, false],
     [null, true],

@@ -58,6 +58,8 @@ import { thumbnailRequest, thumbnailReply } from './thumbnails/route';
 import { eventMediaReply, eventMediaRequest } from './events/route';
 import { createFailureHandlers, showLogsAction } from './startup';
 import { createAppTray, trayIconPaths } from './tray';
+import { pauseItem } from './tray-model';
+import type { TrayAction, TrayActionItem, TrayModel } from './tray-model';
 import { createMainWindow } from './window-factory';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -338,28 +340,49 @@ if (!app.requestSingleInstanceLock()) {
       app.on('activate', () => void showWindow());
 
       const refresh = () => void app_.inventory.refresh().catch(() => undefined);
-      const tray = createTrayOrNull(app_, refresh);
-      Menu.setApplicationMenu(
-        Menu.buildFromTemplate(
-          menuTemplate({
-            isMac: process.platform === 'darwin',
-            isPackaged: app.isPackaged,
-            refresh,
-            openApiKeyConsole: () => void openUrl(EXTERNAL_URLS.apiKeyConsole),
-            openApiKeyHelp: () => void openUrl(EXTERNAL_URLS.apiKeyHelp),
-            menuCommand: (command) => {
-              if (mainWindow && !mainWindow.isDestroyed()) {
-                mainWindow.webContents.send(EVENTS.menuCommand, { command });
-              }
-            },
-            showLogs: showLogsAction({
-              openPath: (path) => shell.openPath(path),
-              dir: logFile?.dir ?? app.getPath('logs'),
-              logger,
+      const trayActions: Record<TrayAction, () => void> = {
+        open: () => void showWindow(),
+        refresh,
+        pause: () => app_.watch.pauseNotifications(Date.now() + NOTIFY_PAUSE_MS),
+        resume: () => app_.watch.pauseNotifications(null),
+        quit: () => app.quit(),
+      };
+      const setAppMenu = (pause: TrayActionItem | null): void =>
+        Menu.setApplicationMenu(
+          Menu.buildFromTemplate(
+            menuTemplate({
+              isMac: process.platform === 'darwin',
+              isPackaged: app.isPackaged,
+              refresh,
+              openApiKeyConsole: () => void openUrl(EXTERNAL_URLS.apiKeyConsole),
+              openApiKeyHelp: () => void openUrl(EXTERNAL_URLS.apiKeyHelp),
+              menuCommand: (command) => {
+                if (mainWindow && !mainWindow.isDestroyed()) {
+                  mainWindow.webContents.send(EVENTS.menuCommand, { command });
+                }
+              },
+              showLogs: showLogsAction({
+                openPath: (path) => shell.openPath(path),
+                dir: logFile?.dir ?? app.getPath('logs'),
+                logger,
+              }),
+              notifications: pause
+                ? { label: pause.label, enabled: pause.enabled, click: trayActions[pause.action] }
+                : undefined,
             }),
-          }),
-        ),
-      );
+          ),
+        );
+      // The app menu's pause item follows the tray's, rebuilt only when it changes.
+      let menuPause: string | null = null;
+      const followTray = (model: TrayModel): void => {
+        const pause = pauseItem(model.items);
+        const key = JSON.stringify(pause);
+        if (key === menuPause) return;
+        menuPause = key;
+        setAppMenu(pause);
+      };
+      const tray = createTrayOrNull(app_, trayActions, followTray);
+      if (!tray) setAppMenu(null);
       const atLogin = isMac && app.getLoginItemSettings().wasOpenedAtLogin;
       const hidden = startHidden({
         argv: process.argv,
@@ -373,7 +396,11 @@ if (!app.requestSingleInstanceLock()) {
     .catch(failures.startupFailed);
 
   /** The tray; null (logged) when this desktop cannot make one. */
-  function createTrayOrNull(running: AppServices, refresh: () => void) {
+  function createTrayOrNull(
+    running: AppServices,
+    actions: Record<TrayAction, () => void>,
+    onModel: (model: TrayModel) => void,
+  ) {
     try {
       const paths = trayIconPaths({
         isMac,
@@ -390,13 +417,8 @@ if (!app.requestSingleInstanceLock()) {
         },
         isMac,
         sources: { session: running.session, inventory: running.inventory, watch: running.watch },
-        actions: {
-          open: () => void showWindow(),
-          refresh,
-          pause: () => running.watch.pauseNotifications(Date.now() + NOTIFY_PAUSE_MS),
-          resume: () => running.watch.pauseNotifications(null),
-          quit: () => app.quit(),
-        },
+        actions,
+        onModel,
       });
     } catch (err) {
       logger.warn('no tray on this desktop', { err });

@@ -67,4 +67,30 @@ describe('menu', () => {
       expect(commands).toEqual(['showShortcuts', 'showSettings']);
     },
   );
+
+  it("View offers the tray's Pause notifications item when given one, and nothing when not", () => {
+    const click = vi.fn();
+    const viewLabels = (notifications?: { label: string; enabled: boolean; click: () => void }) => {
+      const template = menuTemplate({
+        isMac: false,
+        isPackaged: true,
+        refresh: noop,
+        openApiKeyConsole: noop,
+        openApiKeyHelp: noop,
+        showLogs: noop,
+        menuCommand: noop,
+        notifications,
+      });
+      const view = template.find((item) => item.label === 'View')?.submenu;
+      return Array.isArray(view) ? view : [];
+    };
+    const view = viewLabels({ label: 'Pause notifications for 1 hour', enabled: true, click });
+    const item = view.find((i) => i.label === 'Pause notifications for 1 hour');
+    expect(item?.enabled).toBe(true);
+    (item?.click as (() => void) | undefined)?.();
+    expect(click).toHaveBeenCalledTimes(1);
+    expect(viewLabels().some((i) => String(i.label).includes('notifications'))).toBe(false);
+    const disabled = viewLabels({ label: 'Pause notifications for 1 hour', enabled: false, click });
+    expect(disabled.find((i) => i.label === 'Pause notifications for 1 hour')?.enabled).toBe(false);
+  });
 });

@@ -17,7 +17,21 @@ export function menuTemplate(opts: {
   showLogs: () => void;
   /** Sends a command to the page (main/index.ts: to the main window). */
   menuCommand: (command: MenuCommand) => void;
+  /**
+   * View → Pause notifications for 1 hour / Resume notifications, as the tray has it
+   * (main/tray-model.ts): the way to pause where the desktop shows no tray.
+   */
+  notifications?: { label: string; enabled: boolean; click: () => void };
 }): MenuItemConstructorOptions[] {
+  const notifications: MenuItemConstructorOptions[] = opts.notifications
+    ? [
+        {
+          label: opts.notifications.label,
+          enabled: opts.notifications.enabled,
+          click: opts.notifications.click,
+        },
+      ]
+    : [];
   const app: MenuItemConstructorOptions[] = opts.isMac ? [{ role: 'appMenu' }] : [];
   return [
     ...app,
@@ -28,6 +42,7 @@ export function menuTemplate(opts: {
       submenu: [
         // Ctrl/Cmd+R refreshes the camera list instead of reloading the page.
         { label: 'Refresh Cameras', accelerator: 'CmdOrCtrl+R', click: opts.refresh },
+        ...notifications,
         {
           label: 'Settings…',
           accelerator: 'CmdOrCtrl+,',

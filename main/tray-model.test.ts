@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NOTIFY_PAUSE_MS, defaultWatchPrefs } from '../common/watch';
 import type { SessionView } from '../common/view';
-import { trayModel } from './tray-model';
+import { pauseItem, trayModel } from './tray-model';
 import type { TrayInput, TrayItem } from './tray-model';
 
 const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);
@@ -116,5 +116,12 @@ describe('trayModel', () => {
     const model = trayModel(input({ watch: { pausedUntil: null, prefs } }));
     expect(action(model.items, 'pause')?.enabled).toBe(false);
     expect(statusLines(model.items)).toContain('Notifications are off (Settings)');
+  });
+
+  it('pauseItem finds Pause or Resume, whichever the menu has', () => {
+    expect(pauseItem(trayModel(input()).items)?.action).toBe('pause');
+    const paused = { pausedUntil: NOW + 1, prefs: defaultWatchPrefs() };
+    expect(pauseItem(trayModel(input({ watch: paused })).items)?.action).toBe('resume');
+    expect(pauseItem([])).toBeNull();
   });
 });

@@ -14,6 +14,17 @@ export type TrayItem =
   | { kind: 'separator' }
   | { kind: 'action'; action: TrayAction; label: string; enabled: boolean };
 
+export type TrayActionItem = Extract<TrayItem, { kind: 'action' }>;
+
+/** The menu's Pause notifications / Resume notifications item (the app menu offers it too). */
+export function pauseItem(items: readonly TrayItem[]): TrayActionItem | null {
+  const found = items.find(
+    (item): item is TrayActionItem =>
+      item.kind === 'action' && (item.action === 'pause' || item.action === 'resume'),
+  );
+  return found ?? null;
+}
+
 /** Which tray picture: the plain one, or the one marked "a camera is offline". */
 export type TrayIconState = 'normal' | 'offline';
 

@@ -4,7 +4,7 @@ import { NOTIFY_PAUSE_MS, initialWatchState } from '../common/watch';
 import type { WatchEvent, WatchState } from '../common/watch';
 import { createAppTray } from './tray';
 import type { TrayMenuItem, TrayTimers } from './tray';
-import type { TrayAction } from './tray-model';
+import type { TrayAction, TrayModel } from './tray-model';
 
 /** Listeners a test can fire, like the services' onChange/onEvent. */
 function emitter<T = void>() {
@@ -57,6 +57,7 @@ function setup(opts: { isMac?: boolean } = {}) {
   const watchEvents = emitter<WatchEvent>();
   const clock = fakeTimers(NOW);
   const menus: TrayMenuItem[][] = [];
+  const models: TrayModel[] = [];
   const trayCalls: string[] = [];
   const trayClick = { listener: null as (() => void) | null };
   const actions = {
@@ -90,6 +91,7 @@ function setup(opts: { isMac?: boolean } = {}) {
     now: clock.now,
     formatTime: (ms) => new Date(ms).toISOString().slice(11, 16),
     timers: clock.timers,
+    onModel: (model) => models.push(model),
   });
   const lastMenu = () => menus[menus.length - 1] ?? [];
   const labels = () => lastMenu().map((item) => item.label ?? '—');
@@ -100,6 +102,7 @@ function setup(opts: { isMac?: boolean } = {}) {
   return {
     tray,
     menus,
+    models,
     trayCalls,
     trayClick,
     actions,
@@ -167,6 +170,16 @@ describe('createAppTray', () => {
     t.inventory.emit();
     t.watchEvents.emit({ kind: 'focus-camera', mac: 'AABB' });
     expect(t.menus).toHaveLength(1);
+    // The app menu follows the same changes only.
+    expect(t.models).toHaveLength(1);
+  });
+
+  it('tells onModel each new model (the app menu follows the pause item)', () => {
+    const t = setup();
+    const paused = { ...initialWatchState(), pausedUntil: NOW + NOTIFY_PAUSE_MS };
+    t.set.watch(paused);
+    t.watchEvents.emit({ kind: 'state', state: paused });
+    expect(t.models.map((m) => m.changesAt)).toEqual([null, NOW + NOTIFY_PAUSE_MS]);
   });
 
   it('follows the session (signed out)', () => {

@@ -82,6 +82,8 @@ export function createAppTray<Image, Menu>(deps: {
   now?: () => number;
   formatTime?: (epochMs: number) => string;
   timers?: TrayTimers;
+  /** Told each time what the tray shows changes (the app menu's pause item follows it). */
+  onModel?: (model: TrayModel) => void;
 }) {
   const now = deps.now ?? Date.now;
   const formatTime =
@@ -134,6 +136,7 @@ export function createAppTray<Image, Menu>(deps: {
       next.changesAt === null
         ? null
         : timers.setTimeout(update, Math.max(0, next.changesAt - now()));
+    deps.onModel?.(next);
   }
 
   function update(): void {
