@@ -118,6 +118,14 @@ test('a camera’s events in its details pane lead to the Events view for it; th
   // Main's first event poll gives each camera's newest event to the list.
   const row = cameraRow(page, 'Front Door');
   await expect(row.getByRole('rowheader')).toContainText(/Last event: Person (4|5) min ago/);
+  // On the name's second line: the row keeps the height the table places it by.
+  expect(
+    await row.evaluate((tr) => {
+      const table = tr.closest('table');
+      const expected = table ? getComputedStyle(table).getPropertyValue('--row-height') : '';
+      return Math.abs(tr.getBoundingClientRect().height - parseFloat(expected));
+    }),
+  ).toBeLessThan(0.5);
   await screenshot(page, 'events-last-in-list');
 
   await row.getByRole('button', { name: 'Front Door', exact: true }).click();
@@ -127,6 +135,7 @@ test('a camera’s events in its details pane lead to the Events view for it; th
   expect(await events.getByRole('listitem').count()).toBeLessThanOrEqual(6);
   const picture = events.getByRole('img', { name: /^Person at Front Door, / }).first();
   expect(await naturalWidth(picture)).toBeGreaterThan(0);
+  await events.scrollIntoViewIfNeeded();
   await screenshot(page, 'events-in-details');
 
   await pane.getByRole('button', { name: 'Show all events for Front Door' }).click();

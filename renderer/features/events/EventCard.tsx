@@ -1,8 +1,7 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { CameraEvent } from '../../../common/camera-events';
-import { sinceEvent } from './clock';
-import { eventCamera, eventDate, eventTitle, isoTime } from './describe';
+import { eventCamera, eventTitle, eventWhen, isoTime } from './describe';
 
 interface Props {
   event: CameraEvent;
@@ -124,7 +123,7 @@ export const EventCard = memo(function EventCard({
         <span className="event-label">{event.label}</span>
         {showCamera && <span className="event-camera">{eventCamera(event)}</span>}
         <time dateTime={isoTime(event.at)} className="event-time">
-          {sinceEvent(event.at, now)} · {eventDate(event.at)}
+          {eventWhen(event.at, now)}
         </time>
         {event.clip !== null && !clipOpen && (
           <button

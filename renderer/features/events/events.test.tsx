@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { formatMoment } from '../../format';
+import { formatDateTime, formatMoment } from '../../format';
 import { initialState, useStore } from '../../store';
 import { connectCameraEvents } from '../../store/camera-events';
 import { device, list, session, snapshot } from '../../test-support';
@@ -52,12 +52,13 @@ describe('Events view', () => {
       events: [
         cameraEvent('e2', { minutesAgo: 4 }),
         cameraEvent('e1', { minutesAgo: 90, mac: 'B2', cameraName: 'Garage', label: 'Person' }),
+        cameraEvent('e0', { minutesAgo: 3 * 24 * 60 }),
       ],
       nextBefore: null,
     });
     const events = await screen.findByRole('list', { name: 'Events, newest first' });
     const cards = within(events).getAllByRole('listitem');
-    expect(cards).toHaveLength(2);
+    expect(cards).toHaveLength(3);
     const picture = within(cards[0] as HTMLElement).getByRole('img', {
       name: `Motion at Porch, ${at(4)}`,
     });
@@ -65,6 +66,9 @@ describe('Events view', () => {
     expect(cards[0]?.textContent).toContain('4 min ago');
     const time = (cards[1] as HTMLElement).querySelector('time');
     expect(time?.getAttribute('datetime')).toBe(new Date(T0 - 90 * 60_000).toISOString());
+    expect(time?.textContent).toBe(`1 h ago · ${formatDateTime(T0 - 90 * 60_000)}`);
+    const old = (cards[2] as HTMLElement).querySelector('time');
+    expect(old?.textContent).toBe(formatDateTime(T0 - 3 * 24 * 60 * 60_000));
     expect(cards[1]?.textContent).toContain('Person');
     expect(cards[1]?.textContent).toContain('Garage');
     expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
