@@ -40,7 +40,7 @@ for (const scheme of ['light', 'dark'] as const) {
     });
 
     test('camera list, details pane, pictures view and the dialogs', async ({ launch }) => {
-      test.slow(); // seven axe runs, each a few seconds on a busy machine
+      test.slow(); // eight axe runs, each a few seconds on a busy machine
       const { page } = await launch();
       await page.emulateMedia({ colorScheme: scheme });
       await signIn(page);
@@ -69,6 +69,18 @@ for (const scheme of ['light', 'dark'] as const) {
         .getByRole('group', { name: 'Show cameras as' })
         .getByRole('button', { name: 'Table' })
         .click();
+
+      // The Events view, with the demo world's events (their pictures and Play clip buttons).
+      const views = page.getByRole('navigation', { name: 'Views' });
+      await views.getByRole('button', { name: 'Events' }).click();
+      await expect(
+        page
+          .getByRole('list', { name: 'Events, newest first' })
+          .or(page.getByText('No events in the last 30 days')),
+      ).toBeVisible();
+      await expectNoViolations(page, 'events view');
+      await screenshot(page, `a11y-events-${scheme}`);
+      await views.getByRole('button', { name: 'Cameras' }).click();
 
       // Activity (the sign-in's first look may have recorded nothing yet) and Firmware.
       const nav = page.getByRole('navigation', { name: 'Views' });
