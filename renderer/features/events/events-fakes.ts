@@ -37,7 +37,7 @@ export interface EventsCall {
 }
 
 /**
- * A window.wyze whose `events:list` calls wait for the test (`calls`); every other call answers
+ * A bridge whose `events:list` calls wait for the test (`calls`); every other call answers
  * `{ ok: true, value: null }`.
  */
 export function installEventsBridge() {
