@@ -74,8 +74,8 @@ export function ApiKeyBanner() {
     <section className="banner banner-info" role="status" aria-label="API key reminder">
       <p>
         Your Wyze API key was first used here {plural(apiKey.ageDays, 'day')} ago; Wyze keys last a
-        year{left > 0 ? ` (about ${plural(left, 'day')} left)` : ''}. Create a new one at the Wyze
-        developer console.
+        year{left > 0 ? ` (about ${plural(left, 'day')} left)` : ', so it may have stopped working'}
+        . Create a new one at the Wyze developer console.
       </p>
       <div className="banner-actions">
         <button type="button" onClick={() => void openExternal('apiKeyConsole')}>

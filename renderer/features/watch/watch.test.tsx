@@ -146,6 +146,15 @@ describe('API key reminder', () => {
     expect(screen.queryByRole('status', { name: 'API key reminder' })).toBeNull();
   });
 
+  it('says a key older than a year may have stopped working', async () => {
+    await watching({ apiKey: { firstUsedAt: 1, ageDays: 400, remind: true } });
+    render(<App />);
+    const banner = await screen.findByRole('status', { name: 'API key reminder' });
+    expect(banner.textContent).toMatch(
+      /first used here 400 days ago; Wyze keys last a year, so it may have stopped working\. Create/,
+    );
+  });
+
   it('is not shown before day 330', async () => {
     await watching({ apiKey: { firstUsedAt: 1, ageDays: 20, remind: false } });
     render(<App />);
