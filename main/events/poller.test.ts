@@ -31,12 +31,13 @@ function fakeTime() {
     async advance(ms: number) {
       const until = now + ms;
       for (;;) {
+        // Whatever was resolved before (or by) the last timer runs first.
+        for (let i = 0; i < 10; i++) await Promise.resolve();
         const next = timers.filter((t) => t.at <= until).sort((a, b) => a.at - b.at)[0];
         if (!next) break;
         timers = timers.filter((t) => t.id !== next.id);
         now = next.at;
         next.fn();
-        for (let i = 0; i < 10; i++) await Promise.resolve();
       }
       now = until;
     },
@@ -220,6 +221,21 @@ describe('event poller: hands the newest event per camera to the watch service',
     });
     s.setView('signedOut');
     expect(s.handed.at(-1)).toEqual({});
+  });
+
+  it('keeps polling after a sign-out and sign-in while a poll was in flight', async () => {
+    const s = setup();
+    let release: (page: CloudPage) => void = () => undefined;
+    s.answer(() => new Promise((resolve) => (release = resolve)));
+    s.poller.start();
+    await s.time.advance(FIRST_POLL_DELAY_MS);
+    s.setView('signedOut');
+    s.setView('signedIn');
+    release({ events: [event('A', START)], full: false });
+    s.answer(() => Promise.resolve({ events: [], full: false }));
+    await s.time.advance(FIRST_POLL_DELAY_MS);
+    expect(s.polls).toHaveLength(2);
+    expect(s.handed.some((map) => 'A' in map)).toBe(false); // the old account's poll is dropped
   });
 
   it('drops a poll that lands after sign-out', async () => {

@@ -74,7 +74,7 @@ export function createEventPoller(opts: PollerOptions) {
 
   /** Schedules the next poll a period after the last, or soon when there was none. */
   function resume(): void {
-    if (cancelTimer || polling) return;
+    if (cancelTimer || polling || !shouldRun()) return;
     const sinceLast = lastPollAt === null ? Infinity : now() - lastPollAt;
     schedule(Math.max(FIRST_POLL_DELAY_MS, period() - sinceLast));
   }
@@ -110,7 +110,8 @@ export function createEventPoller(opts: PollerOptions) {
     } finally {
       polling = false;
     }
-    if (at !== generation) return;
+    // Signed out (and maybe in again) meanwhile: the new session's poll starts afresh.
+    if (at !== generation) return resume();
     const after = holdUntil();
     schedule(after === null ? period() : Math.max(period(), after - now()));
   }
