@@ -90,11 +90,15 @@ export const EventCard = memo(function EventCard({
   showCamera,
 }: Props) {
   const title = eventTitle(event, now);
+  const card = useRef<HTMLLIElement>(null);
   const playButton = useRef<HTMLButtonElement>(null);
   const wasOpen = useRef(clipOpen);
-  // Focus comes back to "Play clip" when the clip closes (Esc, "Close clip").
+  // Focus comes back to "Play clip" when the clip closes with focus in it (Esc, "Close clip"),
+  // not when it closes while the user is elsewhere on the screen.
   useEffect(() => {
-    if (wasOpen.current && !clipOpen) playButton.current?.focus();
+    const focus = document.activeElement;
+    const lost = focus === null || focus === document.body || card.current?.contains(focus);
+    if (wasOpen.current && !clipOpen && lost) playButton.current?.focus();
     wasOpen.current = clipOpen;
   }, [clipOpen]);
 
@@ -113,7 +117,13 @@ export const EventCard = memo(function EventCard({
   }
 
   return (
-    <li className="event-card" data-event-id={event.id} tabIndex={-1} onKeyDown={onKeyDown}>
+    <li
+      ref={card}
+      className="event-card"
+      data-event-id={event.id}
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+    >
       {clipOpen && event.clip !== null ? (
         <EventClip src={event.clip} title={title} onClose={onCloseClip} />
       ) : (

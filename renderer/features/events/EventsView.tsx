@@ -98,7 +98,12 @@ function Body({ mac, list }: { mac: string | null; list: EventListState | undefi
       {list.events.length === 0 ? (
         <p className="events-empty">No events in the last 30 days</p>
       ) : (
-        <EventList label="Events, newest first" events={list.events} showCamera={mac === null} />
+        <EventList
+          label="Events, newest first"
+          events={list.events}
+          showCamera={mac === null}
+          escapeAnywhere
+        />
       )}
       {list.moreError !== null && (
         <p role="alert" className="events-error">

@@ -101,6 +101,14 @@ describe('Events view', () => {
     await user.click(screen.getByRole('button', { name: /^Play clip/ }));
     await user.click(screen.getByRole('button', { name: 'Close clip' }));
     expect(screen.queryByLabelText(/^Clip:/)).toBeNull();
+
+    // Esc elsewhere on the screen closes it too, and leaves focus where the user is.
+    await user.click(screen.getByRole('button', { name: /^Play clip/ }));
+    const filter = screen.getByRole('combobox', { name: 'Camera' });
+    filter.focus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByLabelText(/^Clip:/)).toBeNull();
+    expect(document.activeElement).toBe(filter);
   });
 
   it('loads older events by nextBefore; when none are left, focus goes to the first one added', async () => {
