@@ -122,9 +122,15 @@ export function ActivityView() {
   const pages = useActivityPages(filter.mac, filter.kinds, ACTIVITY_PAGE_SIZE);
   const filtered = filter.mac !== null || filter.kinds.length > 0;
 
-  // What is on the screen has been seen, also what arrives while it is open.
+  // What is on the screen has been seen, also what arrives while it is open; but not while the
+  // window is hidden (in the tray, minimised): that is what "while you were away" is for.
   useEffect(() => {
-    void markActivitySeen();
+    const markIfShown = () => {
+      if (document.visibilityState === 'visible') void markActivitySeen();
+    };
+    markIfShown();
+    document.addEventListener('visibilitychange', markIfShown);
+    return () => document.removeEventListener('visibilitychange', markIfShown);
   }, [markActivitySeen, revision]);
 
   return (

@@ -211,4 +211,22 @@ describe('Activity view', () => {
     await vi.waitFor(() => expect(seen()).toBe(2));
     expect(useStore.getState().watch.unseen.wentOffline).toEqual([]);
   });
+
+  it('does not mark seen what arrives while the window is hidden, until it is shown', async () => {
+    const fake = installWatchBridge({}, [record({ macs: [PORCH] })]);
+    await openActivity(fake);
+    const seen = () => fake.calls.filter(([c]) => c === 'activity:mark-seen').length;
+    await vi.waitFor(() => expect(seen()).toBe(1));
+    try {
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      act(() => fake.add(record({ macs: [GARAGE] })));
+      await screen.findByText('2 changes');
+      expect(seen()).toBe(1);
+      Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+      act(() => void document.dispatchEvent(new Event('visibilitychange')));
+      expect(seen()).toBe(2);
+    } finally {
+      Reflect.deleteProperty(document, 'visibilityState');
+    }
+  });
 });
