@@ -136,7 +136,8 @@ export function normaliseCloudEvent(raw: unknown, now: number): CloudEvent | nul
   const id = typeof raw.event_id === 'string' ? raw.event_id.trim() : '';
   if (!EVENT_ID.test(id)) return null;
   const mac = deviceId(raw.device_mac ?? raw.device_id);
-  // event_ts is milliseconds; boundedTime also takes seconds, so accept only ms-sized values.
+  // event_ts is in ms; like every device time it must fall between 2010 and a day from now
+  // (docs/protocol.md, "Timestamps and units"), or the event is not shown at all.
   const at =
     typeof raw.event_ts === 'number' || typeof raw.event_ts === 'string'
       ? boundedTime(raw.event_ts, now)
