@@ -23,7 +23,8 @@ export function ViewsNav() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const next = viewOfKey(e);
-      if (next === null) return;
+      // A dialog is modal: the screen behind it does not change under it.
+      if (next === null || useStore.getState().dialog !== null) return;
       e.preventDefault();
       useStore.getState().showView(next);
       buttons.current[next]?.focus();

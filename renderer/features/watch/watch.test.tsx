@@ -65,6 +65,15 @@ describe('Views navigation', () => {
     expect(screen.getByRole('table', { name: /cameras/i })).toBeTruthy();
   });
 
+  it('leaves the screen behind an open dialog as it is', async () => {
+    await watching();
+    render(<App />);
+    await userEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    await screen.findByRole('dialog', { name: 'Settings' });
+    await userEvent.keyboard('{Alt>}2{/Alt}');
+    expect(useStore.getState().appView).toBe('cameras');
+  });
+
   it('lists its shortcuts in Keyboard shortcuts', () => {
     const actions = shortcutList('Ctrl').filter((s) => s.keys[0]?.[0] === 'Alt');
     expect(actions.map((s) => [s.keys[0]?.join('+'), s.action])).toEqual([
