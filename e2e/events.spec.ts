@@ -146,6 +146,35 @@ test('a camera’s events in its details pane lead to the Events view for it; th
   ).toBeVisible();
 });
 
+test('an event that happens while the view is open is offered as "1 new event — show"', async ({
+  launch,
+}) => {
+  test.slow(); // main polls events at most once a minute (docs/protocol.md, "Events")
+  const { page, emulator } = await launch();
+  await signIn(page);
+  await expect(page.getByRole('table', { name: 'Cameras' })).toBeVisible();
+  const list = await openEvents(page);
+  const eventsButton = page
+    .getByRole('navigation', { name: 'Views' })
+    .getByRole('button', { name: 'Events' });
+  await expect(eventsButton).toBeFocused();
+  await addEvent(emulator, { mac: FRONT_DOOR, kind: 'vehicle', at: Date.now() });
+
+  const show = page.getByRole('button', { name: '1 new event — show' });
+  await expect(show).toBeVisible({ timeout: 75_000 });
+  // Nothing moved under the reader, and focus stayed where it was.
+  await expect(eventsButton).toBeFocused();
+  await expect(list.getByRole('img', { name: /^Vehicle at Front Door, / })).toHaveCount(0);
+  await show.click();
+  await expect(
+    list
+      .getByRole('listitem')
+      .first()
+      .getByRole('img', { name: /^Vehicle at Front Door, / }),
+  ).toBeVisible();
+  await expect(show).toBeHidden();
+});
+
 test('sign-out deletes the event pictures and clips kept on disk', async ({ launch }) => {
   const { page, emulator } = await launch();
   const id = await addEvent(emulator, { mac: FRONT_DOOR, kind: 'package', at: Date.now() - 1000 });
