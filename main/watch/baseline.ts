@@ -52,6 +52,11 @@ export function createBaselines(file: BaselineFile, logger: Logger) {
       }
       return changes;
     },
+    /** Whose list the account's baseline is (null when there is none). */
+    async accountEmail(): Promise<string | null> {
+      if (account === undefined) account = await file.read();
+      return account?.email ?? null;
+    },
     /** The demo ended: its baseline goes. */
     forgetDemo(): void {
       demo = null;

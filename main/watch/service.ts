@@ -18,6 +18,7 @@ import { apiKeyAge, apiKeyRecordFor } from './api-key';
 import { createBaselines } from './baseline';
 import { camerasOf } from './changes';
 import { memoryHistory, openHistory } from './history';
+import { mergeLastEvents } from './last-events';
 import type { HistoryStore } from './history';
 import { createNotifyPlanner } from './notify';
 import type { ApplyLoginItem, Notice, Notifier, WatchService } from './types';
@@ -155,6 +156,14 @@ export async function createWatchService(opts: WatchServiceOptions) {
     const cameras = camerasOf(view.devices);
     offline = new Set(cameras.filter((c) => c.online === false).map((c) => c.mac));
     const who = { email: s.email, demo: s.demo };
+    const before = s.demo ? null : await baselines.accountEmail();
+    if (before !== null && before.toLowerCase() !== s.email.toLowerCase()) {
+      // Another account signed in without a sign-out between (after an expired session): the
+      // history on this computer is the previous account's, and goes as a sign-out would take it.
+      await accountHistory.clear();
+      setLastSeen(null);
+      historyRevision++;
+    }
     const changes = await baselines.compare(cameras, view.fetchedAt ?? now(), who);
     await history().append(
       changes.map(({ mac, ...c }) => ({ ...c, macs: [mac], title: null, body: null })),
@@ -257,13 +266,11 @@ export async function createWatchService(opts: WatchServiceOptions) {
       emit();
     },
     setLastEvents(next: Record<string, LastEvent>): void {
-      const cameras = new Set(inventory.view().devices.map((d) => d.mac));
-      const kept = Object.fromEntries(Object.entries(next).filter(([mac]) => cameras.has(mac)));
-      const newer = Object.entries(kept).some(([mac, e]) => (lastEvents[mac]?.at ?? -1) < e.at);
-      const same = !newer && Object.keys(kept).length === Object.keys(lastEvents).length;
-      if (same) return;
-      lastEvents = kept;
-      if (newer) eventsRevision++;
+      const onList = new Set(inventory.view().devices.map((d) => d.mac));
+      const merged = mergeLastEvents(lastEvents, next, onList);
+      if (!merged.changed) return;
+      lastEvents = merged.lastEvents;
+      if (merged.newer) eventsRevision++;
       emit();
     },
     onEvent(listener: (event: WatchEvent) => void): () => void {
