@@ -201,6 +201,53 @@ describe('Events view', () => {
   });
 });
 
+describe('an event card with little or odd data', () => {
+  it.each([
+    [
+      'no picture',
+      cameraEvent('n1', { minutesAgo: 2, picture: null }),
+      { img: `Motion at Porch, ${at(2)}: no picture`, text: 'No picture' },
+    ],
+    [
+      'a camera no longer on the account',
+      cameraEvent('n2', { minutesAgo: 2, cameraName: '' }),
+      { img: `Motion at a removed camera, ${at(2)}`, text: 'a removed camera' },
+    ],
+    [
+      'a time that cannot be shown',
+      cameraEvent('n3', { at: Number.NaN }),
+      { img: 'Motion at Porch, unknown', text: 'unknown' },
+    ],
+    [
+      'a cloud label of its own',
+      cameraEvent('n4', { minutesAgo: 2, kind: 'other', label: 'Glass break' }),
+      { img: `Glass break at Porch, ${at(2)}`, text: 'Glass break' },
+    ],
+  ])('shows %s plainly', async (_, event, expected) => {
+    render(<EventsView />);
+    nthCall(calls, 0).answer({ events: [event], nextBefore: null });
+    const card = within(
+      await screen.findByRole('list', { name: 'Events, newest first' }),
+    ).getByRole('listitem');
+    expect(within(card).getByRole('img', { name: expected.img })).toBeTruthy();
+    expect(card.textContent).toContain(expected.text);
+  });
+
+  it('says so when a picture or a clip cannot be loaded', async () => {
+    const user = userEvent.setup();
+    render(<EventsView />);
+    nthCall(calls, 0).answer({ events: [withClip('e1', 3)], nextBefore: null });
+    const picture = await screen.findByRole('img', { name: `Motion at Porch, ${at(3)}` });
+    fireEvent.error(picture);
+    expect(
+      screen.getByRole('img', { name: `Motion at Porch, ${at(3)}: no picture` }).textContent,
+    ).toBe('Picture not available');
+    await user.click(screen.getByRole('button', { name: /^Play clip/ }));
+    fireEvent.error(screen.getByLabelText(/^Clip:/));
+    expect(screen.getByRole('alert').textContent).toBe('The clip could not be played.');
+  });
+});
+
 describe('a camera’s events in its details pane', () => {
   it('shows its newest six and leads to the Events view for that camera', async () => {
     const user = userEvent.setup();
