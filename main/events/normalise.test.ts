@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_EVENT_ID_LENGTH } from '../../common/camera-events';
 import { eventKind, normaliseCloudEvent } from './normalise';
@@ -124,5 +125,36 @@ describe('eventKind: event_value and tag_list to a kind and a plain label', () =
   it('reads tags sent as digit strings and skips anything else in the list', () => {
     const event = normaliseCloudEvent(good({ tag_list: ['x', null, { t: 1 }, '102'] }), NOW);
     expect(event).toMatchObject({ kind: 'vehicle', label: 'Vehicle' });
+  });
+});
+
+describe('normaliseCloudEvent: any input at all', () => {
+  it('never throws, and whatever it keeps is within the bounds', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.anything(),
+          fc.record({
+            event_id: fc.oneof(fc.string(), fc.integer()),
+            device_mac: fc.oneof(fc.string(), fc.constant('D03F27AA11BB')),
+            event_value: fc.oneof(fc.string(), fc.integer()),
+            event_ts: fc.oneof(fc.integer(), fc.double(), fc.string()),
+            tag_list: fc.array(fc.anything()),
+            file_list: fc.array(fc.record({ type: fc.anything(), url: fc.anything() })),
+          }),
+        ),
+        (raw) => {
+          const event = normaliseCloudEvent(raw, NOW);
+          if (event === null) return;
+          expect(event.id.length).toBeLessThanOrEqual(MAX_EVENT_ID_LENGTH);
+          expect(event.id).toMatch(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/);
+          expect(Number.isSafeInteger(event.at)).toBe(true);
+          expect(event.at).toBeLessThanOrEqual(NOW + 86_400_000);
+          for (const url of [event.pictureUrl, event.clipUrl]) {
+            if (url !== null) expect(url).toMatch(/^https?:/);
+          }
+        },
+      ),
+    );
   });
 });
