@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cameraEvent, installEventsBridge, nthCall } from '../features/events/events-fakes';
 import type { EventsCall } from '../features/events/events-fakes';
 import { session } from '../test-support';
@@ -11,6 +11,7 @@ import {
   loadMoreEvents,
   retryEvents,
   showNewEvents,
+  showingEvents,
 } from './camera-events';
 import { initialState, useStore } from './index';
 
@@ -146,6 +147,25 @@ describe('camera events in the store', () => {
     expect(useStore.getState().cameraEvents).toEqual({});
     nthCall(calls, 1).answer({ events: [cameraEvent('e9')], nextBefore: null });
     await late;
+    expect(useStore.getState().cameraEvents).toEqual({});
+  });
+
+  it('looks for new events only in the lists on screen when main’s poll found some, and forgets the others', async () => {
+    const all = loadEvents(null);
+    nthCall(calls, 0).answer({ events: [cameraEvent('e1')], nextBefore: null });
+    await all;
+    const porch = loadEvents('A1');
+    nthCall(calls, 1).answer({ events: [cameraEvent('p1')], nextBefore: null });
+    await porch;
+    const release = showingEvents(null);
+    useStore.setState((s) => ({ watch: { ...s.watch, eventsRevision: 1 } }));
+    expect(calls.map((c) => c.query.mac)).toEqual([null, 'A1', null]);
+    expect(list('A1')).toBeUndefined();
+    nthCall(calls, 2).answer({ events: [cameraEvent('e2'), cameraEvent('e1')], nextBefore: null });
+    await vi.waitFor(() => expect(list()?.fresh.map((e) => e.id)).toEqual(['e2']));
+    release();
+    useStore.setState((s) => ({ watch: { ...s.watch, eventsRevision: 2 } }));
+    expect(calls).toHaveLength(3);
     expect(useStore.getState().cameraEvents).toEqual({});
   });
 

@@ -217,11 +217,48 @@ function forgetAll(): void {
 /** The number main bumps whenever its poll found new events (WatchState, store/watch.ts). */
 const eventsRevision = (s: Store): number => s.watch.eventsRevision;
 
+/** How many views show each list now (the Events view, details panes). */
+const shown = new Map<string, number>();
+
+/**
+ * Says a list is on the screen until the returned function is called: only such lists are
+ * checked for new events, so visiting many cameras' details does not make as many reads a minute.
+ */
+export function showingEvents(mac: string | null): () => void {
+  const key = eventsKey(mac);
+  shown.set(key, (shown.get(key) ?? 0) + 1);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    const left = (shown.get(key) ?? 1) - 1;
+    if (left > 0) shown.set(key, left);
+    else shown.delete(key);
+  };
+}
+
+/** Main's poll found new events: the lists on screen look for them, the others are forgotten. */
+function onNewEvents(lists: Readonly<Record<string, EventList>>): void {
+  const hidden = Object.keys(lists).filter((key) => !shown.has(key));
+  if (hidden.length > 0) {
+    // Read afresh when shown again, rather than shown out of date.
+    for (const key of hidden) firstReads.set(key, (firstReads.get(key) ?? 0) + 1);
+    useStore.setState((s) => ({
+      cameraEvents: Object.fromEntries(
+        Object.entries(s.cameraEvents).filter(([key]) => !hidden.includes(key)),
+      ),
+    }));
+  }
+  for (const key of Object.keys(lists)) {
+    if (shown.has(key)) void checkNewEvents(key === ALL_CAMERAS ? null : key);
+  }
+}
+
 let disconnect: (() => void) | null = null;
 
 /**
- * Keeps the lists current: each bump of main's events revision checks every shown list for newer
- * events, and sign-out forgets them all. Idempotent; returns what undoes it (for tests).
+ * Keeps the lists current: each bump of main's events revision checks the lists on screen for
+ * newer events (and forgets the others), and sign-out forgets them all. Idempotent; returns what undoes it (for tests).
  */
 export function connectCameraEvents(): () => void {
   if (disconnect) return disconnect;
@@ -229,9 +266,7 @@ export function connectCameraEvents(): () => void {
     if (state.session.status !== 'signedIn' && prev.session.status === 'signedIn') {
       forgetAll();
     } else if (eventsRevision(state) !== eventsRevision(prev)) {
-      for (const key of Object.keys(state.cameraEvents)) {
-        void checkNewEvents(key === ALL_CAMERAS ? null : key);
-      }
+      onNewEvents(state.cameraEvents);
     }
   });
   disconnect = () => {

@@ -6,6 +6,7 @@ import {
   loadEvents,
   retryEvents,
   setEventsCamera,
+  showingEvents,
   showNewEvents,
 } from '../../store/camera-events';
 import { EventList } from './EventList';
@@ -25,6 +26,7 @@ export function CameraEventsSection({ mac, name }: { mac: string; name: string }
   useEffect(() => {
     connectCameraEvents();
   }, []);
+  useEffect(() => showingEvents(mac), [mac]);
   useEffect(() => {
     if (missing) void loadEvents(mac);
   }, [mac, missing]);

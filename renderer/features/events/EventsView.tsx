@@ -9,6 +9,7 @@ import {
   loadMoreEvents,
   retryEvents,
   setEventsCamera,
+  showingEvents,
   showNewEvents,
 } from '../../store/camera-events';
 import type { EventList as EventListState } from '../../store/camera-events';
@@ -138,6 +139,7 @@ export function EventsView() {
   useEffect(() => {
     connectCameraEvents();
   }, []);
+  useEffect(() => showingEvents(mac), [mac]);
   useEffect(() => {
     if (missing) void loadEvents(mac);
   }, [mac, missing]);
