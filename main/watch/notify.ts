@@ -12,6 +12,7 @@
 import { NOTIFY_COOLDOWN_MIN } from '../../common/watch';
 import type { Scheduler } from '../cameras/refresh-pace';
 import type { Change } from './changes';
+import type { NewRecord } from './history';
 import type { Notice } from './types';
 
 /** The most camera names a summary's text lists before "and N more". */
@@ -86,6 +87,30 @@ export function summary(dues: readonly Due[]): Notice {
   const rest = n - names.length;
   const body = rest > 0 ? `${names.join(', ')} and ${rest} more.` : `${names.join(', ')}.`;
   return { title, body, macs: dues.map((d) => d.mac) };
+}
+
+/** A notification as the history records it: one camera's name, or "3 cameras" for a summary. */
+export function noticeRecord(
+  notice: Notice,
+  nameOf: (mac: string) => string | undefined,
+  at: number,
+): NewRecord {
+  const [only] = notice.macs;
+  const cameraName =
+    notice.macs.length === 1 && only !== undefined
+      ? (nameOf(only) ?? '')
+      : `${notice.macs.length} cameras`;
+  return {
+    kind: 'notification',
+    at,
+    cloudAt: null,
+    macs: notice.macs,
+    cameraName,
+    from: null,
+    to: null,
+    title: notice.title,
+    body: notice.body,
+  };
 }
 
 /** The notification planner; `onChanges` takes each list's changes as they are recorded. */

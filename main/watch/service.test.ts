@@ -176,6 +176,23 @@ describe('watch service: notifications', () => {
     expect(events.at(-1)).toEqual({ kind: 'focus-camera', mac: 'A' });
   });
 
+  it('records the notification even when the system cannot show it', async () => {
+    const h = await watchHarness({
+      notifier: {
+        show: () => {
+          throw new Error('no notification server');
+        },
+      },
+    });
+    h.signIn();
+    await h.list([camera('A', 'Door')]);
+    await h.list([camera('A', 'Door', { firmware: '4.40.0' })]);
+    h.clock.advance(0);
+    await h.service.settled();
+    const page = await h.service.listActivity({ ...query, kinds: ['notification'] });
+    expect(page.total).toBe(1);
+  });
+
   it.each([
     ['muted', { mutedMacs: ['A'] }],
     ['switched off', { notifications: false }],

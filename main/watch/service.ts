@@ -20,7 +20,7 @@ import { camerasOf } from './changes';
 import { memoryHistory, openHistory } from './history';
 import { mergeLastEvents } from './last-events';
 import type { HistoryStore } from './history';
-import { createNotifyPlanner } from './notify';
+import { createNotifyPlanner, noticeRecord } from './notify';
 import type { ApplyLoginItem, Notice, Notifier, WatchService } from './types';
 import { unseenSince } from './unseen';
 import { emptyWatchFile, watchFiles } from './watch-file';
@@ -122,29 +122,19 @@ export async function createWatchService(opts: WatchServiceOptions) {
       file.prefs.notifications && !paused() && signedIn() && !file.prefs.mutedMacs.includes(mac),
     isOffline: (mac) => offline.has(mac),
     show: (notice, mac) => {
-      opts.notifier?.show(notice, () => emit({ kind: 'focus-camera', mac }));
+      try {
+        opts.notifier?.show(notice, () => emit({ kind: 'focus-camera', mac }));
+      } catch (err) {
+        // The system refused it (no notification server): it is still in the Activity view.
+        logger.warn('could not show a notification', { err });
+      }
       void recordNotice(notice);
     },
   });
 
   async function recordNotice(notice: Notice): Promise<void> {
-    const one = notice.macs.length === 1;
-    const name = one
-      ? (inventory.view().devices.find((d) => d.mac === notice.macs[0])?.name ?? '')
-      : `${notice.macs.length} cameras`;
-    await history().append([
-      {
-        kind: 'notification',
-        at: now(),
-        cloudAt: null,
-        macs: notice.macs,
-        cameraName: name,
-        from: null,
-        to: null,
-        title: notice.title,
-        body: notice.body,
-      },
-    ]);
+    const nameOf = (mac: string) => inventory.view().devices.find((d) => d.mac === mac)?.name;
+    await history().append([noticeRecord(notice, nameOf, now())]);
     historyRevision++;
     emit();
   }
