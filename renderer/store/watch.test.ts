@@ -89,7 +89,10 @@ describe('watch slice: preferences', () => {
 
   it('puts back what main keeps and says why when main refuses', async () => {
     const fake = installWatchBridge();
-    fake.failNext['watch:set-prefs'] = { code: 'INTERNAL', message: 'Settings could not be saved.' };
+    fake.failNext['watch:set-prefs'] = {
+      code: 'INTERNAL',
+      message: 'Settings could not be saved.',
+    };
     expect(await useStore.getState().setWatchPrefs({ startAtLogin: true })).toBe(false);
     expect(useStore.getState().watch.prefs.startAtLogin).toBe(false);
     expect(useStore.getState().watchPrefsError?.message).toBe('Settings could not be saved.');
