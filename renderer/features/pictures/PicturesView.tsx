@@ -7,6 +7,7 @@ import { selectCameraOrder, selectDevice } from '../../store/selectors';
 import { CameraPicture } from '../details/CameraPicture';
 import { useDetailsOpener } from '../details/useDetailsOpener';
 import './pictures.css';
+import { LastEvent } from '../events/LastEvent';
 
 /** The narrowest a card gets, and the gap between cards, in CSS pixels (pictures.css agrees). */
 const CARD_MIN_WIDTH = 240;
@@ -43,6 +44,7 @@ const PictureCard = memo(function PictureCard({
       <div className="picture-card-text">
         <button {...nameProps}>{name}</button>
         <span className={`status status-${status.kind}`}>{status.label}</span>
+        <LastEvent mac={d.mac} />
       </div>
     </div>
   );
