@@ -21,6 +21,7 @@ const LAZY = [
   'ActivityView',
   'FirmwareView',
   'WatchBanners',
+  'FilterBar',
 ];
 
 describe('bundle budget (renderer/README.md, "Bundle budget")', () => {

@@ -192,3 +192,6 @@ export function FilterBar() {
     </>
   );
 }
+
+/** For `React.lazy` (renderer/README.md, "Bundle budget"). */
+export default FilterBar;

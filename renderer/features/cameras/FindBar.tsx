@@ -1,11 +1,10 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import type { KeyboardEvent, RefObject } from 'react';
 import { prepareSearch } from '../../../common/camera-query';
 import { MAX_SEARCH_LENGTH } from '../../../common/prefs';
 import { useStore } from '../../store';
 import { isTyping } from '../shell/isTyping';
 import { selectCameraCounts, selectShownCount } from '../../store/selectors';
-import { FilterBar } from './FilterBar';
 import './list.css';
 
 /** Ctrl+F / Cmd+F (anywhere) and "/" (outside a text field) put the cursor in the search box. */
@@ -73,6 +72,13 @@ export function SearchBox() {
   );
 }
 
+// The filter menus come just after the first rows: nothing in them is needed to paint the list,
+// and they are a kilobyte of the first screen's script (renderer/README.md, "Bundle budget").
+const FilterBar = lazy(() => import('./FilterBar'));
+
+/** Until the filters load: their row's height, so the list does not move when they arrive. */
+const FiltersPending = () => <div className="filters filters-pending" aria-hidden="true" />;
+
 /** Search, count, filters and grouping: everything that decides which cameras the list shows. */
 export function FindCameras() {
   return (
@@ -81,7 +87,9 @@ export function FindCameras() {
         <SearchBox />
         <CountLine />
       </div>
-      <FilterBar />
+      <Suspense fallback={<FiltersPending />}>
+        <FilterBar />
+      </Suspense>
     </div>
   );
 }
