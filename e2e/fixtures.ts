@@ -12,6 +12,7 @@ import { startEmulator } from '../emulator/server';
 import type { RunningEmulator } from '../emulator/server';
 import type { WorldInput } from '../emulator/world';
 import { electronBinary, ELECTRON_SKIP_REASON, launchArgs } from './electron-binary';
+import { answerKeepWatching } from './keep-watching-answer';
 
 export interface TransportOptions {
   transport: 'browser' | 'electron';
@@ -109,6 +110,7 @@ export const test = base.extend<
       cleanups.push(() => emulator.close());
       const profile = mkdtempSync(join(tmpdir(), 'wyzecam-e2e-'));
       mkdirSync(profile, { recursive: true });
+      if (transport === 'electron') answerKeepWatching(profile);
       const keychainService = `Wyzecam E2E ${randomUUID()}`;
       const env: NodeJS.ProcessEnv = {
         ...process.env,
