@@ -182,6 +182,7 @@ export async function createAppServices(opts: AppServicesOptions) {
       live.endAll('stopped'); // every signalling socket closes before the process goes
       inventory.stop();
       events.poller.stop();
+      watchService.stop(); // no notification waits on, nor comes, while the app quits
       // A list shown a moment ago may still be on its way to disk: the next launch shows it.
       await inventory.flushed();
       await watchService.flushed();

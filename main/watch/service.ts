@@ -114,12 +114,18 @@ export async function createWatchService(opts: WatchServiceOptions) {
   const scheduler = opts.scheduler ?? realScheduler;
   /** The pause's end: the state is sent again then (it says "not paused" from that moment). */
   let cancelPauseEnd: (() => void) | null = null;
+  /** The app is quitting (stop()): nothing more is shown or waited for. */
+  let stopped = false;
   const planner = createNotifyPlanner({
     scheduler,
     now,
     offlineAfterMs: () => opts.offlineAfterMs ?? file.prefs.offlineAfterMin * 60_000,
     canNotify: (mac) =>
-      file.prefs.notifications && !paused() && signedIn() && !file.prefs.mutedMacs.includes(mac),
+      !stopped &&
+      file.prefs.notifications &&
+      !paused() &&
+      signedIn() &&
+      !file.prefs.mutedMacs.includes(mac),
     isOffline: (mac) => offline.has(mac),
     show: (notice, mac) => {
       try {
@@ -159,16 +165,24 @@ export async function createWatchService(opts: WatchServiceOptions) {
       changes.map(({ mac, ...c }) => ({ ...c, macs: [mac], title: null, body: null })),
     );
     if (changes.length) historyRevision++;
-    planner.onChanges(changes);
+    if (!stopped) planner.onChanges(changes);
     if (lastSeenAt() === null) setLastSeen(now()); // a fresh install: nothing unseen before this
     emit();
   }
 
   let last: SessionView = session.view();
+  /** Whose camera list the planner's waits and cooldowns are about (the last signed in). */
+  let watchedEmail: string | null = null;
   session.onChange((s) => {
     const prev = last;
     last = s;
     if (s.demo && !demo) demo = { history: memoryHistory({ logger, now }), lastSeenAt: null };
+    if (s.status === 'signedIn' && s.email) {
+      // Another account after an expired session: the waits of the one before are not its own
+      // (a camera of that account would otherwise be notified to this one).
+      if (watchedEmail !== null && watchedEmail !== s.email.toLowerCase()) forgetSession();
+      watchedEmail = s.email.toLowerCase();
+    }
     if (s.status === 'signedIn' && !s.demo && prev.status !== 'signedIn') {
       const record = apiKeyRecordFor(file.apiKey, session.apiKeyId(), now());
       if (record !== file.apiKey) {
@@ -186,15 +200,30 @@ export async function createWatchService(opts: WatchServiceOptions) {
       !['starting', 'signedOut'].includes(prev.status)
     ) {
       forgetSession();
+      watchedEmail = null;
       // The history goes at sign-out (docs/security.md, S26); the preferences and the key's
       // first use stay: they are about this computer and the key, not the account's cameras.
+      // A pause was the signed-in user's: it ends with the session.
       setLastSeen(null);
+      endPause();
       enqueue(async () => {
         await Promise.all([accountHistory.clear(), baselines.clear()]);
       });
     }
     emit();
   });
+
+  function setPause(until: number | null): void {
+    cancelPauseEnd?.();
+    cancelPauseEnd = until === null ? null : scheduler.schedule(() => emit(), until - now());
+    if (file.pausedUntil === until) return;
+    file = { ...file, pausedUntil: until };
+    persist();
+  }
+
+  function endPause(): void {
+    if (file.pausedUntil !== null || cancelPauseEnd) setPause(null);
+  }
 
   /** Drops what belonged to the session that ended: timers, the last events, the list. */
   function forgetSession(): void {
@@ -249,10 +278,7 @@ export async function createWatchService(opts: WatchServiceOptions) {
       return Promise.resolve(state());
     },
     pauseNotifications(until: number | null): void {
-      file = { ...file, pausedUntil: until };
-      persist();
-      cancelPauseEnd?.();
-      cancelPauseEnd = until === null ? null : scheduler.schedule(() => emit(), until - now());
+      setPause(until);
       emit();
     },
     setLastEvents(next: Record<string, LastEvent>): void {
@@ -277,6 +303,13 @@ export async function createWatchService(opts: WatchServiceOptions) {
      * count: the refresh then waits, as it always has, until it is shown again.
      */
     keepsWatching: (): boolean => file.prefs.keepWatchingWhenClosed === true,
+    /** Quit: no timer runs on and nothing more is notified (what is recorded stays). */
+    stop(): void {
+      planner.reset();
+      cancelPauseEnd?.();
+      cancelPauseEnd = null;
+      stopped = true;
+    },
     /** Resolves once every reaction so far is done (sign-out: the history is gone from disk). */
     settled: (): Promise<void> => work,
     /** Resolves once every write so far is on disk (quit). */

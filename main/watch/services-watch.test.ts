@@ -49,7 +49,7 @@ async function setup() {
     keyId: account.keyId,
     apiKey: account.apiKey,
   };
-  return { emulator, dir, services, call, credentials };
+  return { emulator, dir, services, call, credentials, clock };
 }
 
 describe('keeping watch through the app services', () => {
@@ -85,5 +85,19 @@ describe('keeping watch through the app services', () => {
     // The answer to sign-out comes only once the history is gone from disk (docs/security.md, S26).
     expect(existsSync(history)).toBe(false);
     expect(existsSync(join(dir, 'watch-baseline.json'))).toBe(false);
+  });
+
+  it('shutdown leaves no timer running: a camera waiting out the offline delay notifies nothing', async () => {
+    const { emulator, services, call, credentials, clock } = await setup();
+    await call(CHANNELS.signIn, credentials);
+    await services.inventory.refresh();
+    const camera = services.inventory.view().devices.find((d) => d.isCamera && d.online);
+    if (!camera) throw new Error('no online camera in the demo world');
+    emulator.state.updateDevice(camera.mac, { online: false });
+    await services.inventory.refresh();
+    await services.watch.settled();
+    expect(clock.pending()).toBeGreaterThan(0); // the offline delay, at least
+    await services.shutdown();
+    expect(clock.pending()).toBe(0);
   });
 });
