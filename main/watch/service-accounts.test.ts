@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { WatchEvent } from '../../common/watch';
 import { camera, watchHarness } from './service-fakes';
 
 const MIN = 60_000;
@@ -17,6 +18,22 @@ describe('watch service: one account after another', () => {
     h.clock.advance(10 * MIN); // before (or without) a list of the new account
     expect(h.shown).toEqual([]);
     expect(h.clock.pending()).toBe(0);
+  });
+
+  it('a notification clicked after its account signed out does not ask to show its camera', async () => {
+    const h = await watchHarness();
+    h.signIn('one@example.com');
+    await h.list([camera('A', 'Door')]);
+    await h.list([camera('A', 'Door', { firmware: '9' })]);
+    h.clock.advance(0);
+    const events: WatchEvent[] = [];
+    h.service.onEvent((e) => events.push(e));
+    h.setSession({ status: 'signedOut', email: null });
+    await h.service.settled();
+    h.signIn('two@example.com');
+    h.shown[0]?.click();
+    expect(h.shown).toHaveLength(1);
+    expect(events.filter((e) => e.kind === 'focus-camera')).toEqual([]);
   });
 
   it('keeps the wait when the same account signs in again after its session expired', async () => {

@@ -67,6 +67,8 @@ export async function createWatchService(opts: WatchServiceOptions) {
   let work: Promise<void> = Promise.resolve();
   let saving: Promise<void> = Promise.resolve();
 
+  /** Whose camera list the planner's waits and cooldowns are about (the last signed in). */
+  let watchedEmail: string | null = null;
   const history = (): HistoryStore => demo?.history ?? accountHistory;
   const signedIn = (): boolean => session.view().status === 'signedIn';
   const paused = (): boolean => file.pausedUntil !== null && now() < file.pausedUntil;
@@ -128,8 +130,15 @@ export async function createWatchService(opts: WatchServiceOptions) {
       !file.prefs.mutedMacs.includes(mac),
     isOffline: (mac) => offline.has(mac),
     show: (notice, mac) => {
+      const account = watchedEmail;
+      // A click after that account signed out only brings the window up: its camera is not shown.
+      const focus = (): void => {
+        if (signedIn() && account !== null && watchedEmail === account) {
+          emit({ kind: 'focus-camera', mac });
+        }
+      };
       try {
-        opts.notifier?.show(notice, () => emit({ kind: 'focus-camera', mac }));
+        opts.notifier?.show(notice, focus);
       } catch (err) {
         // The system refused it (no notification server): it is still in the Activity view.
         logger.warn('could not show a notification', { err });
@@ -171,8 +180,6 @@ export async function createWatchService(opts: WatchServiceOptions) {
   }
 
   let last: SessionView = session.view();
-  /** Whose camera list the planner's waits and cooldowns are about (the last signed in). */
-  let watchedEmail: string | null = null;
   session.onChange((s) => {
     const prev = last;
     last = s;
