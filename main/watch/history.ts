@@ -70,9 +70,14 @@ export function idMaker(after = '') {
   let lastTime = after ? Number(after.slice(0, 15)) : 0;
   let seq = after ? Number(after.slice(16)) : -1;
   return (at: number): string => {
-    const time = Math.max(Math.floor(Math.max(at, 0)), lastTime);
+    let time = Math.max(Math.floor(Math.max(at, 0)), lastTime);
     seq = time === lastTime ? seq + 1 : 0;
-    if (seq > 999_999) throw new Error('history id sequence overflow');
+    // A million records in one millisecond (the clock stuck, or gone back after a jump forward):
+    // the next millisecond, so the ids still grow and the history goes on recording.
+    if (seq > 999_999) {
+      time += 1;
+      seq = 0;
+    }
     lastTime = time;
     return `${String(time).padStart(15, '0')}-${String(seq).padStart(6, '0')}`;
   };
@@ -99,7 +104,13 @@ export async function openHistory(opts: HistoryStoreOptions): Promise<HistorySto
   }
   const store = historyStore(opts, parsed.records);
   const torn = parsed.dropped > 0 || partial || (content !== '' && !content.endsWith('\n'));
-  if (store.prune(0, 0) || torn) await store.rewrite();
+  if (store.prune(0, 0) || torn) {
+    // A file that cannot be rewritten (read-only, disk full) costs the clean-up, not the launch:
+    // the lines it holds are skipped again next time, and appends start on a line of their own.
+    await store
+      .rewrite()
+      .catch((err: unknown) => opts.logger.warn('status history: could not rewrite', { err }));
+  }
   return store;
 }
 
@@ -144,9 +155,14 @@ function historyStore(opts: HistoryStoreOptions, initial: ActivityRecord[]) {
     if (!path) return Promise.resolve();
     return queue(async () => {
       await mkdir(dirname(path), { recursive: true });
-      const file = await open(path, 'a', 0o600);
+      const file = await open(path, 'a+', 0o600);
       try {
-        await file.write(lines);
+        // A write cut short before (disk full, a kill) left half a line: start on a new one, or
+        // the first record written now would be glued to it and lost with it at the next read.
+        const { size } = await file.stat();
+        const last = Buffer.alloc(1);
+        if (size > 0) await file.read(last, 0, 1, size - 1);
+        await file.write(size > 0 && last[0] !== 0x0a ? `\n${lines}` : lines);
         await file.sync();
       } finally {
         await file.close();
