@@ -19,6 +19,9 @@ class FakeNotification implements NativeNotification {
   show(): void {
     this.shown = true;
   }
+  close(): void {
+    this.shown = false;
+  }
   emit(event: string): void {
     this.listeners.get(event)?.();
   }
@@ -115,5 +118,20 @@ describe('createNotifier', () => {
     FakeNotification.made[0]?.emit('click');
     await vi.waitFor(() => expect(logger.warn).toHaveBeenCalledTimes(2));
     expect(onClick).not.toHaveBeenCalled();
+  });
+
+  it('dismissAll takes back every notification still held (sign-out), and a failing one is logged', () => {
+    const { notifier, logger } = setup();
+    notifier.show(notice, () => undefined);
+    notifier.show({ ...notice, title: 'Yard went offline' }, () => undefined);
+    const [first, second] = FakeNotification.made;
+    if (!first || !second) throw new Error('two notifications expected');
+    first.close = () => {
+      throw new Error('already gone');
+    };
+    notifier.dismissAll();
+    expect(second.shown).toBe(false);
+    expect(notifier.held()).toBe(0);
+    expect(logger.warn).toHaveBeenCalledWith('could not dismiss a notification', expect.anything());
   });
 });

@@ -12,6 +12,7 @@ import type { Notice, Notifier } from './watch/types';
 export interface NativeNotification {
   on(event: 'click' | 'failed', listener: () => void): unknown;
   show(): void;
+  close(): void;
 }
 
 export type NativeNotificationClass = new (options: {
@@ -37,7 +38,7 @@ export function createNotifier(deps: {
   /** Shows, restores and focuses the main window, opening it when there is none. */
   showWindow: () => Promise<void>;
   logger: Pick<Logger, 'warn'>;
-}): Notifier & { /** How many notifications are held (tests). */ held(): number } {
+}): Required<Notifier> & { /** How many notifications are held (tests). */ held(): number } {
   const held = new Set<NativeNotification>();
 
   return {
@@ -73,6 +74,16 @@ export function createNotifier(deps: {
         if (oldest) held.delete(oldest);
       }
       notification.show();
+    },
+    dismissAll(): void {
+      for (const notification of held) {
+        try {
+          notification.close();
+        } catch (err) {
+          deps.logger.warn('could not dismiss a notification', { err });
+        }
+      }
+      held.clear();
     },
     held: () => held.size,
   };

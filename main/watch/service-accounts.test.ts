@@ -36,6 +36,20 @@ describe('watch service: one account after another', () => {
     expect(events.filter((e) => e.kind === 'focus-camera')).toEqual([]);
   });
 
+  it('takes back the notifications on screen at sign-out and when another account signs in', async () => {
+    const h = await watchHarness();
+    h.signIn('one@example.com');
+    expect(h.dismissed.count).toBe(0);
+    h.setSession({ status: 'expired' });
+    h.signIn('one@example.com');
+    expect(h.dismissed.count).toBe(0); // the same account: its notifications stay
+    h.setSession({ status: 'expired' });
+    h.signIn('two@example.com');
+    expect(h.dismissed.count).toBe(1);
+    h.setSession({ status: 'signedOut', email: null });
+    expect(h.dismissed.count).toBe(2);
+  });
+
   it('keeps the wait when the same account signs in again after its session expired', async () => {
     const h = await watchHarness();
     h.signIn('one@example.com');

@@ -36,6 +36,8 @@ export async function watchHarness(extra: Partial<WatchServiceOptions> & { dir?:
   const sessionListeners = new Set<(v: SessionView) => void>();
   const listListeners = new Set<(v: CameraListView) => void>();
   const shown: { notice: Notice; click: () => void }[] = [];
+  /** How many times the notifications on screen were taken back. */
+  const dismissed = { count: 0 };
   const service = await createWatchService({
     userDataDir: dir,
     logger: createLogger({ sink: () => undefined }),
@@ -54,7 +56,12 @@ export async function watchHarness(extra: Partial<WatchServiceOptions> & { dir?:
         return () => listListeners.delete(l);
       },
     },
-    notifier: { show: (notice, click) => shown.push({ notice, click }) },
+    notifier: {
+      show: (notice, click) => shown.push({ notice, click }),
+      dismissAll: () => {
+        dismissed.count++;
+      },
+    },
     scheduler: clock.scheduler,
     now: clock.now,
     ...extra,
@@ -68,6 +75,7 @@ export async function watchHarness(extra: Partial<WatchServiceOptions> & { dir?:
     clock,
     service,
     shown,
+    dismissed,
     setKeyId: (id: string | null) => (keyId = id),
     setSession,
     signIn: (email = 'me@example.com', demo = false) =>

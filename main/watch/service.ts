@@ -235,6 +235,7 @@ export async function createWatchService(opts: WatchServiceOptions) {
   /** Drops what belonged to the session that ended: timers, the last events, the list. */
   function forgetSession(): void {
     planner.reset();
+    opts.notifier?.dismissAll?.();
     lastEvents = {};
     offline = new Set();
     listFetchedAt = null;

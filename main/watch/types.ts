@@ -45,6 +45,11 @@ export interface Notice {
  */
 export interface Notifier {
   show(notice: Notice, onClick: () => void): void;
+  /**
+   * Takes back the notifications still on screen or in the notification centre (sign-out: they
+   * name the account's cameras; docs/security.md, S26). Optional: a notifier may have none.
+   */
+  dismissAll?(): void;
 }
 
 /** Opens the app at login, or stops doing so (Electron's login-item API; main/login-item.ts). */
