@@ -110,6 +110,35 @@ describe('notifications', () => {
     expect(t.shown[0]?.mac).toBe('A');
   });
 
+  it('make one summary of cameras the cloud says went offline seconds apart (a router restarting)', () => {
+    const t = setup();
+    t.see(
+      t.change('offline', 'A', { cloudAt: T0 - 40_000 }),
+      t.change('offline', 'B', { cloudAt: T0 - 25_000 }),
+      t.change('offline', 'C', { cloudAt: T0 - 15_000 }),
+    );
+    t.clock.advance(5 * MIN - 40_000);
+    expect(t.shown).toEqual([]); // A's delay is over; it waits for B and C, due within 30 s
+    t.clock.advance(25_001);
+    expect(t.titles()).toEqual(['3 cameras went offline']);
+  });
+
+  it('does not hold a camera for one due later than the grouping window, nor for one back online', () => {
+    const t = setup();
+    t.see(t.change('offline', 'A'));
+    t.clock.advance(MIN);
+    t.see(t.change('offline', 'B'));
+    t.clock.advance(4 * MIN);
+    expect(t.titles()).toEqual(['Cam A went offline']);
+    t.clock.advance(MIN);
+    expect(t.titles()).toEqual(['Cam A went offline', 'Cam B went offline']);
+    const u = setup();
+    u.see(u.change('offline', 'A'), u.change('offline', 'B', { cloudAt: T0 + 10_000 }));
+    u.see(u.change('online', 'B'));
+    u.clock.advance(5 * MIN);
+    expect(u.titles()).toEqual(['Cam A went offline']);
+  });
+
   it('show at most one per camera per cooldown', () => {
     const t = setup({ delayMin: 1 });
     t.see(t.change('firmware', 'A', { from: '1', to: '2' }));

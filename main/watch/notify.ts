@@ -17,6 +17,12 @@ import type { Notice } from './types';
 
 /** The most camera names a summary's text lists before "and N more". */
 export const SUMMARY_NAMES = 5;
+/**
+ * Cameras whose offline delays run out within this of each other went offline "at once" (a
+ * router restarting drops them seconds apart, by the cloud's times): the first waits for the
+ * others, and one summary says it, instead of one notification each.
+ */
+export const GROUP_MS = 30_000;
 const COOLDOWN_MS = NOTIFY_COOLDOWN_MIN * 60_000;
 
 export interface NotifyDeps {
@@ -116,21 +122,31 @@ export function noticeRecord(
 /** The notification planner; `onChanges` takes each list's changes as they are recorded. */
 export function createNotifyPlanner(deps: NotifyDeps) {
   const { scheduler, now } = deps;
-  /** Offline cameras waiting out the delay: the cancel of each one's timer. */
-  const waiting = new Map<string, () => void>();
+  /** Offline cameras waiting out the delay: when it runs out, and the cancel of its timer. */
+  const waiting = new Map<string, { dueAt: number; cancel: () => void }>();
   /** Cameras whose offline was notified, with when they went offline. */
   const notifiedOffline = new Map<string, number>();
   const lastShown = new Map<string, number>();
   let pending: Due[] = [];
   let cancelFlush: (() => void) | null = null;
+  let flushAt = 0;
 
-  function queue(due: Due): void {
+  /** Adds a notice to the next batch, shown at `at` (now by default) or later if already held. */
+  function queue(due: Due, at = now()): void {
     pending.push(due);
-    cancelFlush ??= scheduler.schedule(flush, 0);
+    if (cancelFlush && flushAt >= at) return;
+    cancelFlush?.();
+    flushAt = at;
+    cancelFlush = scheduler.schedule(flush, Math.max(0, at - now()));
   }
 
-  function flush(): void {
+  function flush(deferred = false): void {
     cancelFlush = null;
+    // A camera due this very moment whose timer has not run yet joins this batch.
+    if (!deferred && [...waiting.values()].some((w) => w.dueAt <= now())) {
+      cancelFlush = scheduler.schedule(() => flush(true), 0);
+      return;
+    }
     const batch = pending;
     pending = [];
     const at = now();
@@ -152,22 +168,23 @@ export function createNotifyPlanner(deps: NotifyDeps) {
   }
 
   function offline(change: Change): void {
-    waiting.get(change.mac)?.();
+    waiting.get(change.mac)?.cancel();
     const cloudAt = change.cloudAt;
     const since = cloudAt !== null && cloudAt > 0 && cloudAt < change.at ? cloudAt : change.at;
     const name = change.cameraName || change.mac;
-    const wait = Math.max(0, since + deps.offlineAfterMs() - now());
-    waiting.set(
-      change.mac,
-      scheduler.schedule(() => {
-        waiting.delete(change.mac);
-        if (deps.isOffline(change.mac)) queue({ kind: 'offline', mac: change.mac, name, since });
-      }, wait),
-    );
+    const dueAt = Math.max(now(), since + deps.offlineAfterMs());
+    const cancel = scheduler.schedule(() => {
+      waiting.delete(change.mac);
+      if (!deps.isOffline(change.mac)) return;
+      // Held for the others whose delay runs out within GROUP_MS.
+      const others = [...waiting.values()].map((w) => w.dueAt).filter((t) => t <= now() + GROUP_MS);
+      queue({ kind: 'offline', mac: change.mac, name, since }, Math.max(now(), ...others));
+    }, dueAt - now());
+    waiting.set(change.mac, { dueAt, cancel });
   }
 
   function online(change: Change): void {
-    waiting.get(change.mac)?.(); // back before the delay ran out: nothing to say
+    waiting.get(change.mac)?.cancel(); // back before the delay ran out: nothing to say
     waiting.delete(change.mac);
     const since = notifiedOffline.get(change.mac);
     if (since === undefined) return;
@@ -189,7 +206,7 @@ export function createNotifyPlanner(deps: NotifyDeps) {
     },
     /** Forgets every wait and what was notified (sign-out). */
     reset(): void {
-      for (const cancel of waiting.values()) cancel();
+      for (const wait of waiting.values()) wait.cancel();
       waiting.clear();
       notifiedOffline.clear();
       lastShown.clear();
