@@ -20,6 +20,7 @@ vi.mock('write-file-atomic', async (importOriginal) => {
 });
 
 const T0 = 1_800_000_000_000;
+const DAY = 86_400_000;
 const change = (at: number, mac = 'AA01'): NewRecord => ({
   kind: 'offline',
   at,
@@ -103,6 +104,25 @@ describe('history store: faults on disk', () => {
   it('an empty file written by hand is read as no history', async () => {
     const { path, open } = await setup();
     await writeFile(path, '');
+    expect((await open()).all()).toEqual([]);
+  });
+});
+
+describe('history store: the clock jumps', () => {
+  it('still drops what is past 90 days after the clock went back a year', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wyzecam-history-clock-'));
+    const path = join(dir, 'history.jsonl');
+    let clock = T0;
+    const open = () =>
+      openHistory({ path, logger: createLogger({ sink: () => undefined }), now: () => clock });
+    const store = await open();
+    const [later] = await store.append([change(T0)]);
+    clock = T0 - 365 * DAY; // the clock goes back a year
+    await store.append([change(clock, 'BB02')]);
+    clock += 100 * DAY;
+    const reopened = await open();
+    expect(reopened.all()).toEqual([later]);
+    clock = T0 + 100 * DAY; // and forward past the retention: nothing is kept
     expect((await open()).all()).toEqual([]);
   });
 });

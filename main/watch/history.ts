@@ -129,14 +129,13 @@ function historyStore(opts: HistoryStoreOptions, initial: ActivityRecord[]) {
   /** Drops what is past the bounds (with some slack); true when anything was dropped. */
   function prune(slackMs: number, slackCount: number): boolean {
     const oldestKept = now() - retentionMs;
-    const first = records[0];
-    const tooOld = first !== undefined && first.at < oldestKept - slackMs;
+    // Every record is checked, not only the first: after the clock went back, a record written
+    // before (a later time) comes first and would otherwise keep every old one after it.
+    const tooOld = records.some((r) => r.at < oldestKept - slackMs);
     const tooMany = records.length > maxRecords + slackCount;
     if (!tooOld && !tooMany) return false;
-    let start = records.findIndex((r) => r.at >= oldestKept);
-    if (start < 0) start = records.length;
-    start = Math.max(start, records.length - maxRecords);
-    records = records.slice(start);
+    const kept = records.filter((r) => r.at >= oldestKept);
+    records = kept.slice(Math.max(0, kept.length - maxRecords));
     return true;
   }
 
