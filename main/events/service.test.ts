@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EVENT_MEDIA_PATH_PREFIX } from '../../common/camera-events';
+import type { EventPage } from '../../common/camera-events';
 import type { SessionView } from '../../common/view';
 import { DEMO } from '../../emulator/test-helpers';
 import { createLogger } from '../logging/logger';
@@ -72,7 +73,7 @@ describe('events service against the emulator (docs/protocol.md, "Events")', () 
     for (let i = 0; i < 50; i++) {
       const page = await service.list({ mac: null, before, limit: 3 });
       seen.push(...page.events.map((e) => e.id));
-      if (before !== null) expect(page.events.every((e) => e.at < (before ?? 0))).toBe(true);
+      if (before !== null) expect(page.events.every((e) => e.at <= (before ?? 0))).toBe(true);
       if (page.nextBefore === null) break;
       expect(page.events).toHaveLength(3);
       before = page.nextBefore;
@@ -80,6 +81,43 @@ describe('events service against the emulator (docs/protocol.md, "Events")', () 
     expect(new Set(seen).size).toBe(seen.length);
     // The first 20 (one call's most) are the same events in the same order.
     expect(seen.slice(0, all.events.length)).toEqual(all.events.map((e) => e.id));
+  });
+
+  it('pages through events sharing the boundary millisecond without losing or repeating one', async () => {
+    const { h, service, cameras } = await signedIn();
+    const camera = cameras.find((c) => c.isCamera);
+    const device = camera && h.emulator.state.findDevice(camera.mac);
+    if (!camera || !device) throw new Error('the demo world has a camera');
+    // Seven events in one millisecond (the cloud's event_ts), newer than the demo's own.
+    const at = h.clock.now() - 1;
+    const added = Array.from({ length: 7 }, () => h.emulator.state.events.add(device, at).id);
+    const seen: string[] = [];
+    let before: number | null = null;
+    for (let i = 0; i < 6; i++) {
+      const page: EventPage = await service.list({ mac: camera.mac, before, limit: 3 });
+      seen.push(...page.events.map((e) => e.id));
+      if (page.nextBefore === null) break;
+      before = page.nextBefore;
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.slice(0, 7).sort()).toEqual([...added].sort());
+    expect(seen.length).toBeGreaterThan(7); // and on to the older events after them
+  });
+
+  it('goes on past a millisecond holding more events than one call returns', async () => {
+    const { h, service, cameras } = await signedIn();
+    const camera = cameras.find((c) => c.isCamera);
+    const device = camera && h.emulator.state.findDevice(camera.mac);
+    if (!camera || !device) throw new Error('the demo world has a camera');
+    const at = h.clock.now() - 1;
+    for (let i = 0; i < 25; i++) h.emulator.state.events.add(device, at);
+    const first = await service.list({ mac: camera.mac, before: null, limit: 20 });
+    expect(first.nextBefore).toBe(at);
+    // The cloud gives the same 20 of that millisecond again (it has no cursor): the list goes on
+    // before it instead of stalling on an empty page, repeating none.
+    const second = await service.list({ mac: camera.mac, before: first.nextBefore, limit: 20 });
+    expect(second.events.length).toBeGreaterThan(0);
+    expect(second.events.every((e) => e.at < at)).toBe(true);
   });
 
   it("lists one camera's events only", async () => {

@@ -11,6 +11,9 @@ import type { EventsService } from './types';
 /** How far back one page looks from its `before` (docs/protocol.md, "Events"). */
 export const EVENT_WINDOW_MS = 30 * 86_400_000;
 
+/** How many page boundaries the service remembers the ids of (one per list the page reads). */
+const MAX_BOUNDARIES = 64;
+
 /** A camera as the service needs it: from the inventory's current list. */
 export interface EventCamera {
   mac: string;
@@ -59,23 +62,83 @@ export function createEventsService(opts: EventsServiceOptions): EventsService &
     throw wyzeError(status === 'expired' ? 'SESSION_EXPIRED' : 'NOT_SIGNED_IN');
   }
 
-  async function fetchPage(mac: string | null, before: number | null, limit: number) {
-    signedIn();
-    const end = before === null ? now() : before - 1;
-    const count = Math.min(limit, MAX_EVENTS_PER_CALL);
-    if (end < 0) return { events: [], full: false };
+  /**
+   * Ids already handed out at a page's boundary millisecond, by query (camera and `before`): the
+   * next page asks for `end_time` = `before` itself and drops these, so events sharing that
+   * millisecond are neither lost nor repeated (the cloud has no cursor; docs/protocol.md, "Events").
+   */
+  const boundaries = new Map<string, ReadonlySet<string>>();
+  const boundaryKey = (mac: string | null, before: number): string => `${mac ?? '*'}@${before}`;
+
+  function rememberBoundary(
+    mac: string | null,
+    events: readonly CloudEvent[],
+    before: number | null,
+  ) {
+    const oldest = events.at(-1);
+    if (!oldest) return;
+    const ids = new Set(events.filter((e) => e.at === oldest.at).map((e) => e.id));
+    // A page whose events all share the boundary millisecond carries the earlier ones forward.
+    if (before === oldest.at)
+      for (const id of boundaries.get(boundaryKey(mac, before)) ?? []) ids.add(id);
+    boundaries.delete(boundaryKey(mac, oldest.at));
+    boundaries.set(boundaryKey(mac, oldest.at), ids);
+    while (boundaries.size > MAX_BOUNDARIES) {
+      const first = boundaries.keys().next().value;
+      if (first === undefined) break;
+      boundaries.delete(first);
+    }
+  }
+
+  async function askCloud(
+    mac: string | null,
+    end: number,
+    count: number,
+    skip: ReadonlySet<string>,
+  ) {
+    // Ask for as many more as will be dropped, so the page still holds `count` when it can.
+    const asked = Math.min(count + skip.size, MAX_EVENTS_PER_CALL);
     const result = await opts.session.client().getEventList({
       macs: mac === null ? [] : [mac],
       begin: Math.max(0, end - EVENT_WINDOW_MS),
       end,
-      count,
+      count: asked,
     });
-    // Newest first whatever order the cloud used; nothing newer than asked for.
-    const events = result.events.filter((e) => e.at <= end).sort((a, b) => b.at - a.at);
-    for (const event of events) {
+    // Newest first whatever order the cloud used; nothing newer than asked for; none handed out.
+    const events = result.events
+      .filter((e) => e.at <= end && !skip.has(e.id))
+      .sort((a, b) => b.at - a.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    // Those cut off here are older than (or as old as) the last kept: the next page has them.
+    return {
+      events: events.slice(0, count),
+      full: result.received >= asked || events.length > count,
+    };
+  }
+
+  async function fetchPage(mac: string | null, before: number | null, limit: number) {
+    signedIn();
+    const count = Math.min(limit, MAX_EVENTS_PER_CALL);
+    if (before !== null && before - 1 < 0) return { events: [], full: false };
+    const seen = before === null ? undefined : boundaries.get(boundaryKey(mac, before));
+    // Without the boundary's ids (a `before` this service did not give) the page starts just
+    // before it; with them it starts at it and drops them.
+    let page = await askCloud(
+      mac,
+      before === null ? now() : seen ? before : before - 1,
+      count,
+      seen ?? new Set(),
+    );
+    if (before !== null && seen && page.full && page.events.length === 0) {
+      // Every event the cloud gave was handed out already: more events share that millisecond
+      // than a page holds, and the rest of it cannot be reached without a cursor; go on from
+      // just before it rather than stall.
+      page = await askCloud(mac, before - 1, count, new Set());
+    }
+    for (const event of page.events) {
       opts.media.remember(event.id, { picture: event.pictureUrl, clip: event.clipUrl });
     }
-    return { events, full: result.received >= count };
+    rememberBoundary(mac, page.events, before);
+    return page;
   }
 
   async function list(query: EventQuery): Promise<EventPage> {
