@@ -78,6 +78,28 @@ describe('createAppEvents', () => {
     }
   });
 
+  it("deletes the account before's media when another account signs in after an expired session", async () => {
+    const s = setup({ demo: false, email: 'a@example.com' }, 'http://127.0.0.1:9');
+    s.events.media.remember('ev', { picture: LOOPBACK_PICTURE, clip: null });
+    await s.events.media.get('ev', 'picture');
+    s.setView({ status: 'expired' });
+    s.setView({ status: 'signedIn', email: 'B@example.com' });
+    await expect(s.events.media.get('ev', 'picture')).resolves.toBeNull();
+    await s.events.settled();
+    expect(existsSync(s.events.media.dir)).toBe(false);
+    expect(s.fetched).toHaveLength(1);
+  });
+
+  it('keeps the media when the same account signs in again after an expired session', async () => {
+    const s = setup({ demo: false, email: 'a@example.com' }, 'http://127.0.0.1:9');
+    s.events.media.remember('ev', { picture: LOOPBACK_PICTURE, clip: null });
+    await s.events.media.get('ev', 'picture');
+    s.setView({ status: 'expired' });
+    s.setView({ status: 'signedIn', email: 'A@example.com' });
+    await s.events.settled();
+    expect(existsSync(s.events.media.dir)).toBe(true);
+  });
+
   it("settled() waits for sign-out's deletion of the media on disk", async () => {
     const s = setup({ demo: true });
     s.events.media.remember('ev', { picture: LOOPBACK_PICTURE, clip: null });

@@ -39,6 +39,12 @@ export interface AppEvents {
   settled(): Promise<void>;
 }
 
+/** Whose session a view is (the demo is an account of its own); null when not signed in. */
+const accountOf = (view: SessionView): string | null =>
+  view.status === 'signedIn'
+    ? `${view.demo ? 'demo' : 'cloud'}:${(view.email ?? '').toLowerCase()}`
+    : null;
+
 const isLoopbackUrl = (url: string): boolean =>
   URL.canParse(url) && isLoopbackHost(new URL(url).hostname);
 
@@ -69,15 +75,23 @@ export function createAppEvents(opts: AppEventsOptions): AppEvents {
     if (event.kind === 'state') poller.prefsChanged();
   });
   let clearing: Promise<void> = Promise.resolve();
+  const clear = () => {
+    clearing = media.clear().catch((err: unknown) => {
+      opts.logger.warn('could not delete the event media cache', { err });
+    });
+  };
   let last = opts.session.view().status;
+  let account = accountOf(opts.session.view());
   opts.session.onChange((view) => {
     const wasSignedOut = last === 'signedOut';
     last = view.status;
-    if (view.status === 'signedOut' && !wasSignedOut) {
-      clearing = media.clear().catch((err: unknown) => {
-        opts.logger.warn('could not delete the event media cache', { err });
-      });
-    }
+    if (view.status === 'signedOut' && !wasSignedOut) clear();
+    if (view.status !== 'signedIn') return;
+    // Another account signed in without a sign-out between (after an expired session): the
+    // account before's URLs and files go as a sign-out's would (docs/security.md, S27).
+    const now = accountOf(view);
+    if (account !== null && now !== account) clear();
+    account = now;
   });
   return { service: { list: events.list }, media, poller, settled: () => clearing };
 }

@@ -166,6 +166,27 @@ describe('event media: bounded memory and disk', () => {
     expect(await readdir(service.dir)).toHaveLength(2);
   });
 
+  it('never serves a file on disk for an event not listed in this session', async () => {
+    const first = media(() => ok(JPEG, 'image/jpeg'));
+    first.service.remember('ev1', { picture: PICTURE_URL, clip: null });
+    await first.service.get('ev1', 'picture');
+    // The next run (or another account after an expired session) opens the same folder.
+    const next = media(() => ok(JPEG, 'image/jpeg'));
+    await expect(next.service.get('ev1', 'picture')).resolves.toBeNull();
+    expect(next.calls).toEqual([]);
+  });
+
+  it('serves nothing read from disk while a sign-out clears it', async () => {
+    const { service } = media(() => ok(JPEG, 'image/jpeg'));
+    service.remember('ev1', { picture: PICTURE_URL, clip: null });
+    await service.get('ev1', 'picture');
+    service.remember('ev1', { picture: PICTURE_URL, clip: null });
+    const reading = service.get('ev1', 'picture');
+    const clearing = service.clear();
+    await expect(reading).resolves.toBeNull();
+    await clearing;
+  });
+
   it('deletes the cache on disk and forgets every URL on clear (sign-out)', async () => {
     const { service, calls } = media(() => ok(JPEG, 'image/jpeg'));
     service.remember('ev1', { picture: PICTURE_URL, clip: null });

@@ -81,13 +81,18 @@ export function createEventMedia(opts: EventMediaOptions) {
     remember,
     /** Whether the event is remembered and has this part (for the page's paths). */
     has: (id: string, part: MediaPart): boolean => (files.get(id)?.[part] ?? null) !== null,
-    /** The event's picture or clip (cached, or fetched now); null when there is none. */
+    /**
+     * The event's picture or clip (cached, or fetched now); null when there is none. Only for an
+     * event listed in this session: a file on disk from before (another account's, a run before
+     * this one) is never served by its id alone.
+     */
     async get(id: string, part: MediaPart): Promise<Media | null> {
       const at = generation;
-      const cached = await cache.get(id, part);
-      if (cached) return cached;
       const url = files.get(id)?.[part] ?? null;
-      if (!url || at !== generation) return null;
+      if (!url) return null;
+      const cached = await cache.get(id, part);
+      if (at !== generation) return null; // signed out while reading
+      if (cached) return cached;
       const key = `${id}\n${part}`;
       const running = inFlight.get(key);
       if (running) return running;
