@@ -13,6 +13,7 @@ import { createEventMedia } from './media';
 import { eventMediaReply } from './route';
 import { createEventsService } from './service';
 import type { EventCamera } from './service';
+import type { CloudEvent } from './normalise';
 
 let h: Harness | null = null;
 let dir = '';
@@ -154,5 +155,55 @@ describe('events service against the emulator (docs/protocol.md, "Events")', () 
     expect(clip.body.length).toBe(100);
     const unknown = await eventMediaReply(media, `${EVENT_MEDIA_PATH_PREFIX}nope/picture.jpg`);
     expect(unknown).toMatchObject({ status: 404, body: 'No such event file' });
+  });
+});
+
+describe('events service: a cloud page that lies (docs/protocol.md, "Events")', () => {
+  const event = (id: string, mac: string, at: number): CloudEvent => ({
+    id,
+    mac,
+    kind: 'motion',
+    label: 'Motion',
+    at,
+    pictureUrl: null,
+    clipUrl: null,
+  });
+  function over(events: CloudEvent[]) {
+    return createEventsService({
+      session: {
+        view: () => ({ status: 'signedIn' }) as SessionView,
+        client: () => ({
+          getEventList: () => Promise.resolve({ events, received: events.length }),
+        }),
+      },
+      cameras: () => [
+        { mac: 'AAAAAAAAAAAA', name: 'Porch', isCamera: true },
+        { mac: 'BBBBBBBBBBBB', name: 'Yard', isCamera: true },
+      ],
+      media: { remember: () => undefined },
+      now: () => 2_000_000_000_000,
+    });
+  }
+
+  it.each<[string, CloudEvent[], string | null, string[]]>([
+    [
+      'an id sent twice is listed once',
+      [
+        event('e1', 'AAAAAAAAAAAA', 3),
+        event('e1', 'AAAAAAAAAAAA', 2),
+        event('e2', 'BBBBBBBBBBBB', 1),
+      ],
+      null,
+      ['e1', 'e2'],
+    ],
+    [
+      "another camera's events on one camera's page are dropped",
+      [event('e1', 'AAAAAAAAAAAA', 3), event('e2', 'BBBBBBBBBBBB', 2)],
+      'AAAAAAAAAAAA',
+      ['e1'],
+    ],
+  ])('%s', async (_name, events, mac, ids) => {
+    const page = await over(events).list({ mac, before: null, limit: 20 });
+    expect(page.events.map((e) => e.id)).toEqual(ids);
   });
 });

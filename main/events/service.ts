@@ -104,9 +104,17 @@ export function createEventsService(opts: EventsServiceOptions): EventsService &
       end,
       count: asked,
     });
-    // Newest first whatever order the cloud used; nothing newer than asked for; none handed out.
+    // Newest first whatever order the cloud used; nothing newer than asked for; none handed out;
+    // one camera's page only its events; an id the cloud repeated only once.
+    const ids = new Set<string>();
     const events = result.events
-      .filter((e) => e.at <= end && !skip.has(e.id))
+      .filter((e) => {
+        if (e.at > end || skip.has(e.id) || ids.has(e.id) || (mac !== null && e.mac !== mac)) {
+          return false;
+        }
+        ids.add(e.id);
+        return true;
+      })
       .sort((a, b) => b.at - a.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     // Those cut off here are older than (or as old as) the last kept: the next page has them.
     return {
