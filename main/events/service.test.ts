@@ -206,4 +206,28 @@ describe('events service: a cloud page that lies (docs/protocol.md, "Events")', 
     const page = await over(events).list({ mac, before: null, limit: 20 });
     expect(page.events.map((e) => e.id)).toEqual(ids);
   });
+
+  it("keeps paging right when the poll read the same millisecond's events meanwhile", async () => {
+    const t = 1_900_000_000_000;
+    const all = [event('e1', 'AAAAAAAAAAAA', t), event('e2', 'BBBBBBBBBBBB', t)];
+    const service = createEventsService({
+      session: {
+        view: () => ({ status: 'signedIn' }) as SessionView,
+        client: () => ({
+          // Like the cloud: newest first (ties by id), end_time inclusive, cut to count.
+          getEventList: ({ end, count }) => {
+            const events = all.filter((e) => e.at <= end).slice(0, count);
+            return Promise.resolve({ events, received: events.length });
+          },
+        }),
+      },
+      cameras: () => [],
+      media: { remember: () => undefined },
+      now: () => t + 1000,
+    });
+    const first = await service.list({ mac: null, before: null, limit: 1 });
+    await service.newest(); // the poll: e1 and e2 at once, its oldest in that millisecond
+    const second = await service.list({ mac: null, before: first.nextBefore, limit: 1 });
+    expect([...first.events, ...second.events].map((e) => e.id)).toEqual(['e1', 'e2']);
+  });
 });

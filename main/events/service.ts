@@ -123,7 +123,13 @@ export function createEventsService(opts: EventsServiceOptions): EventsService &
     };
   }
 
-  async function fetchPage(mac: string | null, before: number | null, limit: number) {
+  /** A page; `paging` when the page reads it (the poll's pages set no boundary for it). */
+  async function fetchPage(
+    mac: string | null,
+    before: number | null,
+    limit: number,
+    paging: boolean,
+  ) {
     signedIn();
     const count = Math.min(limit, MAX_EVENTS_PER_CALL);
     if (before !== null && before - 1 < 0) return { events: [], full: false };
@@ -145,7 +151,7 @@ export function createEventsService(opts: EventsServiceOptions): EventsService &
     for (const event of page.events) {
       opts.media.remember(event.id, { picture: event.pictureUrl, clip: event.clipUrl });
     }
-    rememberBoundary(mac, page.events, before);
+    if (paging) rememberBoundary(mac, page.events, before);
     return page;
   }
 
@@ -154,7 +160,7 @@ export function createEventsService(opts: EventsServiceOptions): EventsService &
     if (query.mac !== null && !cameras.some((c) => c.isCamera && c.mac === query.mac)) {
       throw new WyzeError('INVALID_ARGUMENT', 'That camera is not on the account.');
     }
-    const page = await fetchPage(query.mac, query.before, query.limit);
+    const page = await fetchPage(query.mac, query.before, query.limit, true);
     const names = new Map(cameras.map((c) => [c.mac, c.name]));
     const events = page.events.map((e): CameraEvent => ({
       id: e.id,
@@ -170,5 +176,5 @@ export function createEventsService(opts: EventsServiceOptions): EventsService &
     return { events, nextBefore: page.full && oldest ? oldest.at : null };
   }
 
-  return { list, newest: () => fetchPage(null, null, MAX_EVENTS_PER_CALL) };
+  return { list, newest: () => fetchPage(null, null, MAX_EVENTS_PER_CALL, false) };
 }
