@@ -230,4 +230,32 @@ describe('events service: a cloud page that lies (docs/protocol.md, "Events")', 
     const second = await service.list({ mac: null, before: first.nextBefore, limit: 1 });
     expect([...first.events, ...second.events].map((e) => e.id)).toEqual(['e1', 'e2']);
   });
+
+  it('keeps two lists paging by different sizes apart', async () => {
+    const t = 1_900_000_000_000;
+    const all = [
+      event('e1', 'AAAAAAAAAAAA', t),
+      event('e2', 'BBBBBBBBBBBB', t),
+      event('e3', 'AAAAAAAAAAAA', t - 5),
+    ];
+    const service = createEventsService({
+      session: {
+        view: () => ({ status: 'signedIn' }) as SessionView,
+        client: () => ({
+          getEventList: ({ end, count }) => {
+            const events = all.filter((e) => e.at <= end).slice(0, count);
+            return Promise.resolve({ events, received: events.length });
+          },
+        }),
+      },
+      cameras: () => [],
+      media: { remember: () => undefined },
+      now: () => t + 1000,
+    });
+    const small = await service.list({ mac: null, before: null, limit: 1 });
+    const large = await service.list({ mac: null, before: null, limit: 2 }); // e1 and e2
+    expect(large.nextBefore).toBe(t);
+    const next = await service.list({ mac: null, before: small.nextBefore, limit: 1 });
+    expect(next.events.map((e) => e.id)).toEqual(['e2']);
+  });
 });

@@ -63,26 +63,23 @@ export function createEventsService(opts: EventsServiceOptions): EventsService &
   }
 
   /**
-   * Ids already handed out at a page's boundary millisecond, by query (camera and `before`): the
+   * Ids already handed out at a page's boundary millisecond, by list (camera and page size: two
+   * lists of one camera paging by different sizes have different boundaries) and `before`: the
    * next page asks for `end_time` = `before` itself and drops these, so events sharing that
    * millisecond are neither lost nor repeated (the cloud has no cursor; docs/protocol.md, "Events").
    */
   const boundaries = new Map<string, ReadonlySet<string>>();
-  const boundaryKey = (mac: string | null, before: number): string => `${mac ?? '*'}@${before}`;
+  const boundaryKey = (list: string, before: number): string => `${list}@${before}`;
 
-  function rememberBoundary(
-    mac: string | null,
-    events: readonly CloudEvent[],
-    before: number | null,
-  ) {
+  function rememberBoundary(list: string, events: readonly CloudEvent[], before: number | null) {
     const oldest = events.at(-1);
     if (!oldest) return;
     const ids = new Set(events.filter((e) => e.at === oldest.at).map((e) => e.id));
     // A page whose events all share the boundary millisecond carries the earlier ones forward.
     if (before === oldest.at)
-      for (const id of boundaries.get(boundaryKey(mac, before)) ?? []) ids.add(id);
-    boundaries.delete(boundaryKey(mac, oldest.at));
-    boundaries.set(boundaryKey(mac, oldest.at), ids);
+      for (const id of boundaries.get(boundaryKey(list, before)) ?? []) ids.add(id);
+    boundaries.delete(boundaryKey(list, oldest.at));
+    boundaries.set(boundaryKey(list, oldest.at), ids);
     while (boundaries.size > MAX_BOUNDARIES) {
       const first = boundaries.keys().next().value;
       if (first === undefined) break;
@@ -133,7 +130,8 @@ export function createEventsService(opts: EventsServiceOptions): EventsService &
     signedIn();
     const count = Math.min(limit, MAX_EVENTS_PER_CALL);
     if (before !== null && before - 1 < 0) return { events: [], full: false };
-    const seen = before === null ? undefined : boundaries.get(boundaryKey(mac, before));
+    const list = `${mac ?? '*'}/${count}`;
+    const seen = before === null ? undefined : boundaries.get(boundaryKey(list, before));
     // Without the boundary's ids (a `before` this service did not give) the page starts just
     // before it; with them it starts at it and drops them.
     let page = await askCloud(
@@ -151,7 +149,7 @@ export function createEventsService(opts: EventsServiceOptions): EventsService &
     for (const event of page.events) {
       opts.media.remember(event.id, { picture: event.pictureUrl, clip: event.clipUrl });
     }
-    if (paging) rememberBoundary(mac, page.events, before);
+    if (paging) rememberBoundary(list, page.events, before);
     return page;
   }
 
