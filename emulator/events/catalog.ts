@@ -85,8 +85,8 @@ function generateDay(world: string, device: DeviceSpec, day: number): EmulatedEv
   for (let i = 0; i < count; i++) {
     const offset = digest.readUInt32BE(1 + i * 6) % DAY_MS;
     const kind = kinds[(digest[5 + i * 6] ?? 0) % kinds.length] ?? 'motion';
-    // Milliseconds, as the cloud's event_ts: two cameras rarely share one (paging by end_time
-    // would step over an event that shares the boundary millisecond).
+    // Milliseconds, as the cloud's event_ts; events sharing one are added by tests
+    // (EventBook.add) to check paging across a boundary millisecond.
     const at = day * DAY_MS + offset;
     // About every other event has a clip.
     const hasClip = ((digest[6 + i * 6] ?? 0) & 1) === 0;

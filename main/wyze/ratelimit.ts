@@ -120,9 +120,9 @@ export class RateLimitTracker {
 }
 
 /**
- * Below this many app-host requests left, background reads (the event poll) wait: they are the
- * first to give way, well before the refresh slows (≤30) or reads stop (≤10)
- * (docs/protocol.md, "Events").
+ * At or below this many app-host requests left, background reads (the event poll) wait: they are
+ * the first to give way, stopping where the list's refresh only slows (≤30) and well before other
+ * reads stop (≤10) (docs/protocol.md, "Events").
  */
 export const BACKGROUND_RESERVE = 30;
 
