@@ -59,8 +59,10 @@ export function byteRange(
     return { start: Math.max(0, size - suffix), end: size - 1 };
   }
   const start = Number(m[1]);
+  // A last byte before the first is not a valid range at all: ignored, as HTTP asks (RFC 9110, 14.2).
+  if (m[2] !== '' && Number(m[2]) < start) return null;
   const end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
-  if (start >= size || end < start) return 'unsatisfiable';
+  if (start >= size) return 'unsatisfiable';
   return { start, end };
 }
 
