@@ -258,4 +258,23 @@ describe('events service: a cloud page that lies (docs/protocol.md, "Events")', 
     const next = await service.list({ mac: null, before: small.nextBefore, limit: 1 });
     expect(next.events.map((e) => e.id)).toEqual(['e2']);
   });
+
+  it('spends no call on the poll of an account with no camera', async () => {
+    let calls = 0;
+    const service = createEventsService({
+      session: {
+        view: () => ({ status: 'signedIn' }) as SessionView,
+        client: () => ({
+          getEventList: () => {
+            calls++;
+            return Promise.resolve({ events: [event('e1', 'CCCCCCCCCCCC', 1)], received: 1 });
+          },
+        }),
+      },
+      cameras: () => [{ mac: 'CCCCCCCCCCCC', name: 'Plug', isCamera: false }],
+      media: { remember: () => undefined },
+    });
+    await expect(service.newest()).resolves.toEqual({ events: [], full: false });
+    expect(calls).toBe(0);
+  });
 });

@@ -174,5 +174,12 @@ export function createEventsService(opts: EventsServiceOptions): EventsService &
     return { events, nextBefore: page.full && oldest ? oldest.at : null };
   }
 
-  return { list, newest: () => fetchPage(null, null, MAX_EVENTS_PER_CALL, false) };
+  return {
+    list,
+    // An account with no camera has no events to watch: the poll spends none of the budget on it.
+    newest: () =>
+      opts.cameras().some((c) => c.isCamera)
+        ? fetchPage(null, null, MAX_EVENTS_PER_CALL, false)
+        : Promise.resolve({ events: [], full: false }),
+  };
 }
