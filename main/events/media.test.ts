@@ -109,6 +109,27 @@ describe('event media: fetch limits', () => {
       PICTURE_URL,
       () => ok(JPEG, 'image/jpeg', { 'content-length': String(3 * 1024 * 1024) }),
     ],
+    [
+      'a URL with credentials in it',
+      'https://user:pw@wyze-device-alarm-file.s3.us-west-2.amazonaws.com/a.jpg',
+      null,
+      () => ok(JPEG, 'image/jpeg'),
+    ],
+    [
+      'loopback while the cloud is not',
+      'http://127.0.0.1:8080/a.jpg',
+      null,
+      () => ok(JPEG, 'image/jpeg'),
+    ],
+    [
+      'a picture declared small that streams past 2 MB',
+      PICTURE_URL,
+      PICTURE_URL,
+      () =>
+        ok(Buffer.concat([JPEG, Buffer.alloc(2 * 1024 * 1024)]), 'image/jpeg', {
+          'content-length': '13',
+        }),
+    ],
     ['a picture that is HTML', PICTURE_URL, PICTURE_URL, () => ok(JPEG, 'text/html')],
     ['a "JPEG" that is not one', PICTURE_URL, PICTURE_URL, () => ok(MP4, 'image/jpeg')],
   ])('refuses %s for a picture', async (_name, url, expectedCall, answer) => {
@@ -130,6 +151,28 @@ describe('event media: fetch limits', () => {
     const { service } = media(answer, { limits: { clip: { maxBytes: 1024 } } });
     service.remember('ev1', { picture: null, clip: CLIP_URL });
     await expect(service.get('ev1', 'clip')).resolves.toBeNull();
+  });
+
+  it('gives up on a clip whose body never ends, at its deadline', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const endless = () =>
+        new Response(
+          new ReadableStream<Uint8Array>({
+            start: (controller) => controller.enqueue(MP4), // and never closes
+          }),
+          { status: 200, headers: { 'content-type': 'video/mp4' } },
+        );
+      const { service, calls } = media(endless, { limits: { clip: { timeoutMs: 1_000 } } });
+      service.remember('ev1', { picture: null, clip: CLIP_URL });
+      const clip = service.get('ev1', 'clip');
+      // The deadline is armed once the download starts (after the cache on disk is looked at).
+      while (calls.length === 0) await new Promise((resolve) => setImmediate(resolve));
+      await vi.advanceTimersByTimeAsync(1_001);
+      await expect(clip).resolves.toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('fetches from loopback only while allowed', async () => {
