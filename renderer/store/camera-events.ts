@@ -87,7 +87,12 @@ function update(key: string, patch: Partial<EventList>): void {
 /** Asks main for one page; a bridge that throws reads as a plain error. */
 async function read(mac: string | null, before: number | null): Promise<Result<EventPage>> {
   try {
-    return await wyze().listEvents({ mac, before, limit: EVENTS_PAGE_SIZE });
+    const result = await wyze().listEvents({ mac, before, limit: EVENTS_PAGE_SIZE });
+    // An answer of the wrong shape (a broken or mismatched bridge) is a failure, never rendered.
+    if (result.ok && !Array.isArray((result.value as Partial<EventPage> | null)?.events)) {
+      return { ok: false, error: { code: 'INTERNAL', message: UNREACHABLE } };
+    }
+    return result;
   } catch {
     return { ok: false, error: { code: 'INTERNAL', message: UNREACHABLE } };
   }
