@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rm, stat, unlink } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { createSerialQueue } from '../session/serial-queue';
+import { pruneOldest } from '../thumbnails/prune';
 import { sniffMedia } from './media-types';
 import type { Media, MediaPart } from './media-types';
 
@@ -38,32 +40,9 @@ export function openMediaCache(
 ) {
   const dir = join(userDataDir, EVENT_MEDIA_DIR);
   /** Writes and clears in order, so a clear is never undone by a write that started before it. */
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(job: () => Promise<T>): Promise<T> => {
-    const run = queue.then(job, job);
-    queue = run.catch(() => undefined);
-    return run;
-  };
-
-  async function prune(): Promise<void> {
-    const names = await readdir(dir).catch(() => [] as string[]);
-    const files = await Promise.all(
-      names
-        .filter((name) => name.endsWith('.media'))
-        .map(async (name) => {
-          const info = await stat(join(dir, name)).catch(() => null);
-          return info ? { name, size: info.size, at: info.mtimeMs } : null;
-        }),
-    );
-    const newestFirst = files.filter((f) => f !== null).sort((a, b) => b.at - a.at);
-    let bytes = 0;
-    for (const [i, file] of newestFirst.entries()) {
-      bytes += file.size;
-      if (i >= bounds.maxFiles || bytes > bounds.maxBytes) {
-        await unlink(join(dir, file.name)).catch(() => undefined);
-      }
-    }
-  }
+  const queue = createSerialQueue();
+  const serial = <T>(job: () => Promise<T>): Promise<T> => queue.run(job);
+  const prune = () => pruneOldest(dir, '.media', bounds);
 
   return {
     dir,
