@@ -2,35 +2,15 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import type { RunningEmulator } from '../emulator/server';
-import { cameraTable, expect, screenshot, signIn, test } from './fixtures';
+import { refreshUntil, updateDevice } from './cloud-changes';
+import { cameraRow, cameraTable, expect, screenshot, signIn, test } from './fixtures';
 
 const DRIVEWAY = '2CAA8E4F1A02';
 const BACKYARD = '7C78B2103B44';
 
-/** Changes a camera through the emulator's control API, as Wyze would report it next. */
-async function updateDevice(
-  emulator: RunningEmulator,
-  mac: string,
-  patch: Record<string, unknown>,
-): Promise<void> {
-  const response = await fetch(`${emulator.url}/__emulator/devices/update`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-emulator-token': emulator.controlToken ?? '',
-    },
-    body: JSON.stringify({ mac, patch }),
-  });
-  expect(response.status, await response.clone().text()).toBe(200);
-}
-
-/** Refreshes the list and waits until the refresh is over. */
-async function refresh(page: Page): Promise<void> {
-  const button = page.getByRole('button', { name: 'Refresh', exact: true });
-  await button.click();
-  await expect(button).toHaveAttribute('aria-busy', 'false');
-}
+/** A camera's status cell, when it reads `status`. */
+const statusOf = (page: Page, name: string, status: RegExp) =>
+  cameraRow(page, name).getByRole('cell', { name: status });
 
 const views = (page: Page) => page.getByRole('navigation', { name: 'Views' });
 const activity = (page: Page) => page.getByRole('region', { name: 'Activity', exact: true });
@@ -68,7 +48,7 @@ test('a camera that stays offline is notified once: in Activity, and the list sa
   await expect(cameraTable(page)).toBeVisible();
 
   await updateDevice(emulator, DRIVEWAY, { online: false });
-  await refresh(page);
+  await refreshUntil(page, statusOf(page, 'Driveway', /^Offline/));
   const banner = page.getByRole('status', { name: 'While you were away' });
   await expect(banner).toContainText('1 camera went offline while you were away: Driveway');
 
@@ -99,13 +79,13 @@ test('a camera back online before the delay is not notified (flapping)', async (
   await expect(cameraTable(page)).toBeVisible();
 
   await updateDevice(emulator, DRIVEWAY, { online: false });
-  await refresh(page);
+  await refreshUntil(page, statusOf(page, 'Driveway', /^Offline/));
   await updateDevice(emulator, DRIVEWAY, { online: true });
-  await refresh(page);
+  await refreshUntil(page, statusOf(page, 'Driveway', /^Online$/));
   // Another camera that stays offline: its notification is due after the flapping one's would
   // have been, so once it is shown the flapping one has had its chance.
   await updateDevice(emulator, BACKYARD, { online: false });
-  await refresh(page);
+  await refreshUntil(page, statusOf(page, 'Backyard', /^Offline/));
 
   const view = await showNotifications(page);
   await expect(view.getByRole('row', { name: /Backyard went offline/ })).toHaveCount(1, {
@@ -126,7 +106,7 @@ test('sign-out deletes the history on disk', async ({ launch }) => {
   // A name no other run uses, so the history file found is this app's own.
   const name = `Drive ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   await updateDevice(emulator, DRIVEWAY, { nickname: name });
-  await refresh(page);
+  await refreshUntil(page, cameraRow(page, name));
   await views(page).getByRole('button', { name: 'Activity' }).click();
   await expect(activity(page).getByRole('row', { name: new RegExp(`Renamed`) })).toHaveCount(1);
 

@@ -1,30 +1,8 @@
 import type { Page } from '@playwright/test';
-import type { RunningEmulator } from '../emulator/server';
+import { refreshUntil, updateDevice } from './cloud-changes';
 import { cameraRow, cameraTable, expect, screenshot, signIn, test } from './fixtures';
 
 const DRIVEWAY = '2CAA8E4F1A02';
-
-async function updateDevice(
-  emulator: RunningEmulator,
-  mac: string,
-  patch: Record<string, unknown>,
-): Promise<void> {
-  const response = await fetch(`${emulator.url}/__emulator/devices/update`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-emulator-token': emulator.controlToken ?? '',
-    },
-    body: JSON.stringify({ mac, patch }),
-  });
-  expect(response.status, await response.clone().text()).toBe(200);
-}
-
-async function refresh(page: Page): Promise<void> {
-  const button = page.getByRole('button', { name: 'Refresh', exact: true });
-  await button.click();
-  await expect(button).toHaveAttribute('aria-busy', 'false');
-}
 
 const views = (page: Page) => page.getByRole('navigation', { name: 'Views' });
 
@@ -46,7 +24,7 @@ test('a firmware change shows in the details History, in Activity and in the Fir
 
   await updateDevice(emulator, DRIVEWAY, { firmware: '4.36.12.1000' });
   await views(page).getByRole('button', { name: 'Cameras' }).click();
-  await refresh(page);
+  await refreshUntil(page, cameraRow(page, 'Driveway').getByRole('cell', { name: '4.36.12.1000' }));
 
   // The details pane's History.
   await cameraRow(page, 'Driveway').getByRole('button', { name: 'Driveway', exact: true }).click();
