@@ -6,6 +6,7 @@ import { device, installManualBridge, list, session } from '../test-support';
 import { connectStore } from './events';
 import { initialState, useStore } from './index';
 import { VIEW_STORAGE_KEY, initialWatch } from './watch';
+import { setCameraMuted, setWatchPrefs } from './watch-actions';
 
 const state = (patch: Partial<WatchState> = {}): WatchState => ({
   ...initialWatchState(),
@@ -79,7 +80,7 @@ describe('watch slice: the view shown', () => {
 describe('watch slice: preferences', () => {
   it('applies a change at once and then main’s answer', async () => {
     const fake = installWatchBridge();
-    const saving = useStore.getState().setWatchPrefs({ notifications: false });
+    const saving = setWatchPrefs({ notifications: false });
     expect(useStore.getState().watch.prefs.notifications).toBe(false);
     expect(useStore.getState().savingWatchPrefs).toBe(true);
     expect(await saving).toBe(true);
@@ -93,7 +94,7 @@ describe('watch slice: preferences', () => {
       code: 'INTERNAL',
       message: 'Settings could not be saved.',
     };
-    expect(await useStore.getState().setWatchPrefs({ startAtLogin: true })).toBe(false);
+    expect(await setWatchPrefs({ startAtLogin: true })).toBe(false);
     expect(useStore.getState().watch.prefs.startAtLogin).toBe(false);
     expect(useStore.getState().watchPrefsError?.message).toBe('Settings could not be saved.');
   });
@@ -103,9 +104,9 @@ describe('watch slice: preferences', () => {
       state({ prefs: { ...initialWatchState().prefs, mutedMacs: ['AAAAAAAAAAAA'] } }),
     );
     await useStore.getState().loadWatch();
-    await useStore.getState().setCameraMuted('BBBBBBBBBBBB', true);
+    await setCameraMuted('BBBBBBBBBBBB', true);
     expect(useStore.getState().watch.prefs.mutedMacs).toEqual(['AAAAAAAAAAAA', 'BBBBBBBBBBBB']);
-    await useStore.getState().setCameraMuted('AAAAAAAAAAAA', false);
+    await setCameraMuted('AAAAAAAAAAAA', false);
     expect(fake.state.prefs.mutedMacs).toEqual(['BBBBBBBBBBBB']);
   });
 
@@ -114,7 +115,7 @@ describe('watch slice: preferences', () => {
       value: { setWatchPrefs: () => Promise.reject(new Error('gone')) },
       configurable: true,
     });
-    expect(await useStore.getState().setWatchPrefs({ notifications: false })).toBe(false);
+    expect(await setWatchPrefs({ notifications: false })).toBe(false);
     expect(useStore.getState().watchPrefsError?.message).toMatch(/stopped answering/);
   });
 });

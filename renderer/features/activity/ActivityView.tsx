@@ -4,6 +4,7 @@ import type { ActivityKind } from '../../../common/watch';
 import { plural } from '../../format';
 import { useStore } from '../../store';
 import type { ActivityFilter } from '../../store/watch';
+import { exportActivity, markActivitySeen } from '../../store/watch-actions';
 import { downloadFile } from '../export/download';
 import { ActivityTable } from './ActivityTable';
 import { useActivityPages } from './useActivityPages';
@@ -72,7 +73,6 @@ function KindFilter({ filter }: { filter: ActivityFilter }) {
 }
 
 function ExportActivity({ filter, count }: { filter: ActivityFilter; count: number }) {
-  const exportActivity = useStore((s) => s.exportActivity);
   const announce = useStore((s) => s.announce);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -118,7 +118,6 @@ function ExportActivity({ filter, count }: { filter: ActivityFilter; count: numb
 export function ActivityView() {
   const filter = useStore((s) => s.activityFilter);
   const revision = useStore((s) => s.watch.historyRevision);
-  const markActivitySeen = useStore((s) => s.markActivitySeen);
   const pages = useActivityPages(filter.mac, filter.kinds, ACTIVITY_PAGE_SIZE);
   const filtered = filter.mac !== null || filter.kinds.length > 0;
 
@@ -131,7 +130,7 @@ export function ActivityView() {
     markIfShown();
     document.addEventListener('visibilitychange', markIfShown);
     return () => document.removeEventListener('visibilitychange', markIfShown);
-  }, [markActivitySeen, revision]);
+  }, [revision]);
 
   return (
     <section className="activity-view" aria-labelledby="activity-title">

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { MAX_ACTIVITY_PAGE } from '../../../common/watch';
 import type { ActivityKind, ActivityRecord } from '../../../common/watch';
 import { useStore } from '../../store';
+import { listActivity } from '../../store/watch-actions';
 
 /** The history as far as the page has read it, for one question (camera and kinds). */
 export interface ActivityPages {
@@ -39,7 +40,6 @@ export function useActivityPages(
   kinds: readonly ActivityKind[],
   pageSize: number,
 ): ActivityPages & { loadMore(): void; retry(): void } {
-  const listActivity = useStore((s) => s.listActivity);
   const revision = useStore((s) => s.watch.historyRevision);
   const [pages, setPages] = useState<ActivityPages>(loading);
   const [attempt, setAttempt] = useState(0);
@@ -82,7 +82,7 @@ export function useActivityPages(
             : { ...loading, status: 'error', error: result.error.message },
       );
     });
-  }, [listActivity, mac, kindsKey, questionKey, pageSize, revision, attempt]);
+  }, [mac, kindsKey, questionKey, pageSize, revision, attempt]);
 
   const loadMore = useCallback(() => {
     const cursor = pages.nextCursor;
@@ -109,7 +109,7 @@ export function useActivityPages(
         };
       });
     });
-  }, [listActivity, mac, kindsKey, pageSize, pages.nextCursor, pages.loadingMore]);
+  }, [mac, kindsKey, pageSize, pages.nextCursor, pages.loadingMore]);
 
   const retry = useCallback(() => {
     setPages(loading);

@@ -1,11 +1,11 @@
 import { useStore } from '../../store';
+import { setCameraMuted } from '../../store/watch-actions';
 
 /** "Mute notifications for this camera": its changes are still recorded, never notified. */
 export function MuteSwitch({ mac }: { mac: string }) {
   const muted = useStore((s) => s.watch.prefs.mutedMacs.includes(mac));
   const saving = useStore((s) => s.savingWatchPrefs);
   const error = useStore((s) => s.watchPrefsError);
-  const setCameraMuted = useStore((s) => s.setCameraMuted);
   return (
     <div className="details-section">
       <label className="choice">

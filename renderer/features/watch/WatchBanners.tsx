@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { plural } from '../../format';
 import { useStore } from '../../store';
 import type { Store } from '../../store';
+import { markActivitySeen } from '../../store/watch-actions';
 import { API_KEY_LIFETIME_DAYS } from '../../../common/watch';
 
 /** The names of the cameras in `macs` (a MAC the list does not know is shown as it came). */
@@ -24,7 +25,6 @@ export function AwayBanner() {
   const unseen = useStore((s) => s.watch.unseen);
   const list = useStore((s) => s.list);
   const showView = useStore((s) => s.showView);
-  const markActivitySeen = useStore((s) => s.markActivitySeen);
   const names = useMemo(() => namesOf(unseen.wentOffline, { list }), [unseen.wentOffline, list]);
   const offline = names.length;
   const others = Math.max(0, unseen.changes - offline);

@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { MAX_OFFLINE_AFTER_MIN, MIN_OFFLINE_AFTER_MIN } from '../../../common/watch';
 import type { WatchPrefsPatch } from '../../../common/watch';
 import { useStore } from '../../store';
+import { setWatchPrefs } from '../../store/watch-actions';
 
 /** The whole minutes typed, or null when it is not a delay the setting accepts. */
 export function parseOfflineAfter(text: string): number | null {
@@ -87,7 +88,6 @@ function OfflineAfter({ apply }: { apply: (patch: WatchPrefsPatch) => void }) {
 export function WatchSettings() {
   const prefs = useStore((s) => s.watch.prefs);
   const error = useStore((s) => s.watchPrefsError);
-  const setWatchPrefs = useStore((s) => s.setWatchPrefs);
   const apply = (patch: WatchPrefsPatch) => void setWatchPrefs(patch);
   return (
     <fieldset className="settings-group">
