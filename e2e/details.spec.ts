@@ -5,7 +5,16 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { THUMBNAIL_DIR, cacheFileName } from '../main/thumbnails/cache';
 import type { WorldInput } from '../emulator/world';
-import { DEMO_WORLD, cameraRow, cameraTable, expect, screenshot, signIn, test } from './fixtures';
+import {
+  DEMO_WORLD,
+  cameraRow,
+  cameraTable,
+  expect,
+  screenshot,
+  showAllRows,
+  signIn,
+  test,
+} from './fixtures';
 
 /** The button that opens a camera's details: its name in the table. */
 const opener = (page: Page, name: string) =>
@@ -157,6 +166,7 @@ test('the details pane and the pictures view pass axe-core in light and dark', a
   launch,
 }) => {
   const { page } = await launch();
+  await showAllRows(page);
   await signIn(page);
   await opener(page, 'Side Gate').click();
   await expect(details(page, 'Side Gate')).toBeVisible();

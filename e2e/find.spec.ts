@@ -3,7 +3,16 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { generateWorld } from '../emulator/generate';
 import type { WorldInput } from '../emulator/world';
-import { DEMO_WORLD, cameraRow, cameraTable, expect, screenshot, signIn, test } from './fixtures';
+import {
+  DEMO_WORLD,
+  cameraRow,
+  cameraTable,
+  expect,
+  screenshot,
+  showAllRows,
+  signIn,
+  test,
+} from './fixtures';
 
 /** A camera whose name has accents, on a Wi-Fi network of its own, shared by another account. */
 const SALON = {
@@ -94,6 +103,7 @@ test('search by name, IP, MAC, firmware and Wi-Fi network, ignoring case and acc
 
 test('sort by clicking a column header: aria-sort says which way', async ({ launch }) => {
   const { page } = await launch({ world });
+  await showAllRows(page);
   await signIn(page);
   const header = (name: string) => cameraTable(page).getByRole('columnheader', { name });
   // The default: online first, then by name (sorted by status).
@@ -149,6 +159,7 @@ test('group by status, model, firmware or Wi-Fi network, with a count on each gr
   launch,
 }) => {
   const { page } = await launch({ world });
+  await showAllRows(page);
   await signIn(page);
   const groupHeader = (text: string) =>
     cameraTable(page).getByRole('columnheader', { name: text, exact: true });

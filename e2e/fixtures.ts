@@ -210,6 +210,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(dir, `${name}.png`) });
 }
 
+/**
+ * A window tall enough for every row of the demo world (and its groups): the list draws only the
+ * rows in view and a few beyond, and some checks read all of them.
+ */
+export const showAllRows = (page: Page) => page.setViewportSize({ width: 1280, height: 1800 });
+
 export const cameraTable = (page: Page) => page.getByRole('table', { name: 'Cameras' });
 
 /** The table row whose row header is this camera's name (or MAC, for duplicate names). */

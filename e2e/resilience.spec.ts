@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import type { WorldInput } from '../emulator/world';
-import { DEMO_WORLD, cameraRow, cameraTable, expect, screenshot, signIn, test } from './fixtures';
+import {
+  DEMO_WORLD,
+  cameraRow,
+  cameraTable,
+  expect,
+  screenshot,
+  showAllRows,
+  signIn,
+  test,
+} from './fixtures';
 
 const LONG_NAME = `Very long nickname ${'x'.repeat(10_000)}`;
 const HOSTILE_MAC = 'D03F27000001';
@@ -35,12 +44,14 @@ test('hostile camera data (conn_state_ts 1e17, a 10 kB nickname) never blanks th
   const world = hostileWorld();
   const app = await launch({ world });
   const { page } = app;
+  await showAllRows(page);
   await signIn(page);
   await expect(cameraTable(page).getByRole('row')).toHaveCount(cameraCount(world) + 1);
   await expect(cameraRow(page, HOSTILE_MAC).getByRole('cell').nth(1)).toHaveText(/^Offline/);
   await expect(page.getByText('Invalid Date')).toHaveCount(0);
   // The cached list renders first on the next launch: it must render too.
   await app.relaunch();
+  await showAllRows(app.page);
   await expect(cameraTable(app.page).getByRole('row')).toHaveCount(cameraCount(world) + 1);
   await expect(app.page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 });

@@ -1,43 +1,29 @@
-import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
-import type { Virtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CSSProperties, FocusEvent, KeyboardEvent, RefObject } from 'react';
 import { COLUMN_IDS, COLUMN_LABELS, NO_FILTERS } from '../../../common/prefs';
 import type { ColumnId } from '../../../common/prefs';
 import { useStore } from '../../store';
 import { selectListRows } from '../../store/selectors';
-import type { ListRow } from '../../store/selectors';
-import { CameraRow, GroupRow } from './CameraRow';
-import { usePainted } from './usePainted';
+import { firstWindow, GROUP_ROW_HEIGHT, ROW_HEIGHT, rowKey, Spacer, TableRow } from './table-rows';
+import type { DataColumn, RowWindow } from './table-rows';
+import type { TableVirtualizer } from './VirtualWindow';
 import './list.css';
 
-/**
- * The height of every camera row, in CSS pixels: two lines (the name; then its Watch button and
- * "Shared by… · Battery…"). list.css holds every row to it, whatever the cloud's values (no cell
- * wraps), so the virtualiser places rows by it and never measures one: measuring each row as it
- * entered the page forced a layout per row (~190 ms at the first paint of 5,000 cameras, and on
- * every scroll frame and search keystroke; scripts/README.md, "The benchmark").
- */
-export const ROW_HEIGHT = 58;
-/** The height of a group's header row (one line), held by list.css the same way. */
-export const GROUP_ROW_HEIGHT = 38;
-/** Rows drawn beyond each edge of the visible ones, so a quick scroll shows no blank. */
-const OVERSCAN = 20;
-/** Before the first paint, fewer: the first rows on screen are what the user waits for. */
-const FIRST_OVERSCAN = 2;
+export { GROUP_ROW_HEIGHT, ROW_HEIGHT } from './table-rows';
+
 /** The heights as CSS variables on the table, so list.css and the virtualiser share one number. */
 const ROW_HEIGHT_VARIABLES = {
   '--row-height': `${ROW_HEIGHT}px`,
   '--group-row-height': `${GROUP_ROW_HEIGHT}px`,
 } as CSSProperties;
-/** A row's placement needs no measuring (see ROW_HEIGHT). */
-const NOT_MEASURED = (): void => undefined;
+
 /** How far Page Up / Page Down move the focused row. */
 const PAGE = 10;
 
-const rowKey = (row: ListRow): string => (row.kind === 'group' ? `group:${row.key}` : row.mac);
-
-type DataColumn = Exclude<ColumnId, 'name'>;
+// TanStack Virtual (about 9 kB of the 90 kB budget, gzipped) loads just after the first screen
+// (renderer/README.md, "Bundle budget"). It draws nothing itself: until it reports which rows are
+// in view, the table draws `firstWindow`, and the rows already drawn stay when it takes over.
+const VirtualWindow = lazy(() => import('./VirtualWindow'));
 
 /** The data columns the preferences show, in table order (the name is always the row header). */
 function useDataColumns(): DataColumn[] {
@@ -58,19 +44,6 @@ function SortHeader({ column }: { column: ColumnId }) {
         {COLUMN_LABELS[column]}
       </button>
     </th>
-  );
-}
-
-/**
- * The scroller's size as the virtualiser sees it. One not laid out yet (hidden, or a page without
- * layout) reads 0 high, which would draw no row at all: it counts as the window's height instead.
- */
-function observeScroller(
-  instance: Virtualizer<HTMLDivElement, Element>,
-  report: (rect: { width: number; height: number }) => void,
-) {
-  return observeElementRect(instance, (rect) =>
-    report(rect.height > 0 ? rect : { width: rect.width, height: window.innerHeight }),
   );
 }
 
@@ -141,9 +114,10 @@ function NoMatch() {
 
 /**
  * The camera list as a real table, virtualised: only the rows in view (and a margin) are in the
- * page, between two spacer rows, so 5,000 cameras scroll like 50. Screen readers still hear the
- * whole table: aria-rowcount on the table, aria-rowindex on each row. Arrow keys, Page Up/Down,
- * Home and End move focus between rows, scrolling the next one into the page first.
+ * page, between two spacer rows, so 5,000 cameras scroll like 50 (VirtualWindow.tsx says which).
+ * Screen readers still hear the whole table: aria-rowcount on the table, aria-rowindex on each
+ * row. Arrow keys, Page Up/Down, Home and End move focus between rows, scrolling the next one into
+ * the page first.
  */
 export function CameraTable() {
   const rows = useStore(selectListRows);
@@ -152,35 +126,13 @@ export function CameraTable() {
   const scrollRef = useFitToWindow();
   const headRef = useRef<HTMLTableSectionElement>(null);
   const [headHeight, setHeadHeight] = useState(GROUP_ROW_HEIGHT);
-  const painted = usePainted();
   const [active, setActive] = useState(0);
   const focusNext = useRef<number | null>(null);
-
-  // Stable while the rows are: the virtualiser recomputes every row's place (5,000 of them) when
-  // its key function changes, which a new closure per render did on every scroll frame.
-  const getItemKey = useCallback((i: number) => (rows[i] ? rowKey(rows[i]) : i), [rows]);
-  const rowHeight = useCallback(
-    (i: number) => (rows[i]?.kind === 'group' ? GROUP_ROW_HEIGHT : ROW_HEIGHT),
-    [rows],
-  );
-
-  // The virtualiser is a mutable instance by design (the app does not use the React Compiler,
-  // which is what this rule protects).
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    // Exact, not an estimate: no row is measured (see ROW_HEIGHT).
-    estimateSize: rowHeight,
-    getItemKey,
-    overscan: painted ? OVERSCAN : FIRST_OVERSCAN,
-    // The header sits above the rows in the same scroller, and stays over them (sticky).
-    paddingStart: headHeight,
-    scrollPaddingStart: headHeight,
-    // Before the scroller is measured, assume the window's height: the first paint has its rows.
-    initialRect: { width: 0, height: window.innerHeight },
-    observeElementRect: observeScroller,
-  });
+  const [virtualWindow, setVirtualWindow] = useState<RowWindow | null>(null);
+  const virtualizer = useRef<TableVirtualizer | null>(null);
+  const onVirtualizer = useCallback((v: TableVirtualizer | null) => {
+    virtualizer.current = v;
+  }, []);
 
   // The header's height is where the rows start: measured now and whenever it changes.
   useLayoutEffect(() => {
@@ -193,19 +145,6 @@ export function CameraTable() {
     observer.observe(head);
     return () => observer.disconnect();
   }, []);
-
-  // The camera the details pane shows is scrolled into the page, however far away it is drawn.
-  const selectedMac = useStore((s) => s.selectedMac);
-  useEffect(() => {
-    if (selectedMac === null) return;
-    const index = rows.findIndex((r) => r.kind === 'camera' && r.mac === selectedMac);
-    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
-    // Only a new selection scrolls: a list that changes under it leaves the scroll alone.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [selectedMac]);
-
-  const items = virtualizer.getVirtualItems();
-  const activeIndex = Math.min(active, Math.max(rows.length - 1, 0));
 
   // A row asked for by the keyboard takes focus as soon as it is in the page.
   useLayoutEffect(() => {
@@ -230,9 +169,9 @@ export function CameraTable() {
       e.preventDefault();
       setActive(to);
       focusNext.current = to;
-      virtualizer.scrollToIndex(to, { align: 'auto' });
+      virtualizer.current?.scrollToIndex(to, { align: 'auto' });
     },
-    [rows.length, virtualizer],
+    [rows.length],
   );
 
   const onFocus = useCallback((e: FocusEvent<HTMLTableSectionElement>) => {
@@ -240,10 +179,8 @@ export function CameraTable() {
     if (index !== undefined) setActive(Number(index));
   }, []);
 
-  const first = items[0];
-  const last = items[items.length - 1];
-  const padTop = first ? first.start - headHeight : 0;
-  const padBottom = last ? virtualizer.getTotalSize() - last.end : 0;
+  const shown = virtualWindow ?? firstWindow(rows, window.innerHeight);
+  const activeIndex = Math.min(active, Math.max(rows.length - 1, 0));
   const span = columns.length + 1;
 
   return (
@@ -263,39 +200,30 @@ export function CameraTable() {
           </tr>
         </thead>
         <tbody onKeyDown={onKeyDown} onFocus={onFocus}>
-          {padTop > 0 && (
-            <tr className="spacer" aria-hidden="true">
-              <td colSpan={span} style={{ height: padTop }} />
-            </tr>
-          )}
-          {items.map((item) => {
-            const row = rows[item.index];
-            if (!row) return null;
-            const placement = {
-              index: item.index,
-              active: item.index === activeIndex,
-              measure: NOT_MEASURED,
-            };
-            return row.kind === 'group' ? (
-              <GroupRow
-                key={item.key}
-                label={row.label}
-                count={row.count}
-                span={span}
-                {...placement}
-              />
-            ) : (
-              <CameraRow key={item.key} mac={row.mac} columns={columns} {...placement} />
-            );
-          })}
-          {padBottom > 0 && (
-            <tr className="spacer" aria-hidden="true">
-              <td colSpan={span} style={{ height: padBottom }} />
-            </tr>
-          )}
+          <Spacer height={shown.padTop} span={span} />
+          {rows.slice(shown.start, shown.end).map((row, i) => (
+            <TableRow
+              key={rowKey(row)}
+              row={row}
+              index={shown.start + i}
+              activeIndex={activeIndex}
+              columns={columns}
+            />
+          ))}
+          <Spacer height={shown.padBottom} span={span} />
         </tbody>
       </table>
       {rows.length === 0 && <NoMatch />}
+      <Suspense fallback={null}>
+        <VirtualWindow
+          rows={rows}
+          scrollRef={scrollRef}
+          headHeight={headHeight}
+          shown={virtualWindow}
+          onWindow={setVirtualWindow}
+          onVirtualizer={onVirtualizer}
+        />
+      </Suspense>
     </div>
   );
 }

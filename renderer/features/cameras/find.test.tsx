@@ -86,6 +86,10 @@ describe('virtualised camera table', () => {
   it('brings a row in with the keyboard: Arrow Down past the rows drawn, End, Home', async () => {
     show(many(5000));
     render(<App />);
+    // The keys move focus once the virtualiser has taken over from the first screen's rows.
+    await act(async () => {
+      await import('./VirtualWindow');
+    });
     const first = bodyRows()[0] as HTMLElement;
     act(() => first.focus());
     const drawn = bodyRows().length;

@@ -1,0 +1,117 @@
+import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
+import type { Virtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect } from 'react';
+import type { RefObject } from 'react';
+import { useStore } from '../../store';
+import type { ListRow } from '../../store/selectors';
+import { rowHeight, rowKey } from './table-rows';
+import type { RowWindow } from './table-rows';
+
+/**
+ * Rows drawn beyond each edge of the visible ones. The virtualiser draws the rows a scroll brings
+ * into view in the scroll event itself, before the frame is painted, so a few suffice; each one
+ * more is style, layout and paint work on every scroll frame and search keystroke (20 of them held
+ * scrolling 5,000 cameras to ~40 fps and a keystroke's p95 to ~60 ms; scripts/README.md).
+ */
+const OVERSCAN = 4;
+
+export type TableVirtualizer = Virtualizer<HTMLDivElement, Element>;
+
+/**
+ * The scroller's size as the virtualiser sees it. One not laid out yet (hidden, or a page without
+ * layout) reads 0 high, which would draw no row at all: it counts as the window's height instead.
+ */
+function observeScroller(
+  instance: TableVirtualizer,
+  report: (rect: { width: number; height: number }) => void,
+) {
+  return observeElementRect(instance, (rect) =>
+    report(rect.height > 0 ? rect : { width: rect.width, height: window.innerHeight }),
+  );
+}
+
+const sameWindow = (a: RowWindow | null, b: RowWindow): boolean =>
+  a !== null &&
+  a.start === b.start &&
+  a.end === b.end &&
+  a.padTop === b.padTop &&
+  a.padBottom === b.padBottom;
+
+export interface VirtualWindowProps {
+  rows: ListRow[];
+  scrollRef: RefObject<HTMLDivElement | null>;
+  /** The header's height: the rows start below it, in the same scroller. */
+  headHeight: number;
+  /** The window the table draws now, and how to move it. */
+  shown: RowWindow | null;
+  onWindow(window: RowWindow): void;
+  /** The virtualiser, for the table's keyboard (scrolling a row into the page). */
+  onVirtualizer(virtualizer: TableVirtualizer | null): void;
+}
+
+/**
+ * Which rows of the camera table are in view, computed with TanStack Virtual as the list scrolls
+ * (5,000 cameras scroll like 50). It draws nothing: the table draws the window it reports, in the
+ * same commit (a layout effect), so a scroll never paints a blank. Loaded just after the first
+ * screen (renderer/README.md, "Bundle budget"); until then the table draws `firstWindow`.
+ */
+export default function VirtualWindow({
+  rows,
+  scrollRef,
+  headHeight,
+  shown,
+  onWindow,
+  onVirtualizer,
+}: VirtualWindowProps) {
+  // Stable while the rows are: the virtualiser recomputes every row's place (5,000 of them) when
+  // its key function changes, which a new closure per render did on every scroll frame.
+  const getItemKey = useCallback((i: number) => (rows[i] ? rowKey(rows[i]) : i), [rows]);
+  const sizeOf = useCallback((i: number) => rowHeight(rows[i]), [rows]);
+
+  // The virtualiser is a mutable instance by design (the app does not use the React Compiler,
+  // which is what this rule protects).
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    // Exact, not an estimate: no row is measured (see ROW_HEIGHT).
+    estimateSize: sizeOf,
+    getItemKey,
+    overscan: OVERSCAN,
+    // The header sits above the rows in the same scroller, and stays over them (sticky).
+    paddingStart: headHeight,
+    scrollPaddingStart: headHeight,
+    // Before the scroller is measured, assume the window's height.
+    initialRect: { width: 0, height: window.innerHeight },
+    observeElementRect: observeScroller,
+  });
+
+  useEffect(() => {
+    onVirtualizer(virtualizer);
+    return () => onVirtualizer(null);
+  }, [virtualizer, onVirtualizer]);
+
+  // The camera the details pane shows is scrolled into the page, however far away it is drawn.
+  const selectedMac = useStore((s) => s.selectedMac);
+  useEffect(() => {
+    if (selectedMac === null) return;
+    const index = rows.findIndex((r) => r.kind === 'camera' && r.mac === selectedMac);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+    // Only a new selection scrolls: a list that changes under it leaves the scroll alone.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selectedMac]);
+
+  const items = virtualizer.getVirtualItems();
+  const first = items[0];
+  const last = items[items.length - 1];
+  const next: RowWindow = {
+    start: first ? first.index : 0,
+    end: last ? last.index + 1 : 0,
+    padTop: first ? first.start - headHeight : 0,
+    padBottom: last ? virtualizer.getTotalSize() - last.end : 0,
+  };
+  useLayoutEffect(() => {
+    if (!sameWindow(shown, next)) onWindow(next);
+  });
+  return null;
+}
