@@ -429,6 +429,10 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
+  // A signal (logging out, `kill`) quits like the Quit menu, so before-quit's shutdown writes the
+  // last list and history. A listener of ours also stops signal-exit (write-file-atomic's clean-up)
+  // from re-raising the signal and ending the process mid-write (preview/cli.ts says the same).
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
   // The first quit waits (briefly) for the window's bounds, saved here because Cmd+Q and the Quit
   // menu emit before-quit before the window's close, and for the session's shutdown.
   app.on('before-quit', (event) => {

@@ -34,14 +34,21 @@ async function main(): Promise<void> {
       `Demo cloud: ${demo.url} (sign in as ${demo.credentials.email} / ${demo.credentials.password}, key ID ${demo.credentials.keyId}, API key ${demo.credentials.apiKey})`,
     );
   console.log(`Preview: ${host.url}`);
+  let stopping = false;
   const stop = () => {
+    if (stopping) return;
+    stopping = true;
     void host
       .close()
       .then(() => demo?.close())
       .finally(() => process.exit(0));
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // `on`, not `once`: while a listener of ours is registered, signal-exit (write-file-atomic's
+  // clean-up of its temporary files) counts the signal as handled. With `once` ours was gone by
+  // the time it looked, so it re-raised the signal and the process died before close() had
+  // written the last camera list, and the next launch had none to show (e2e/session.spec.ts).
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 main().catch((err: unknown) => {
