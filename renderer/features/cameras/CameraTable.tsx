@@ -180,7 +180,11 @@ export function CameraTable() {
   }, []);
 
   const shown = virtualWindow ?? firstWindow(rows, window.innerHeight);
-  const activeIndex = Math.min(active, Math.max(rows.length - 1, 0));
+  // The row Tab enters the table on: the last one focused, or, when it has been scrolled out of
+  // the page, the first row drawn (the table always keeps one tab stop).
+  const lastActive = Math.min(active, Math.max(rows.length - 1, 0));
+  const end = Math.min(shown.end, rows.length);
+  const activeIndex = lastActive >= shown.start && lastActive < end ? lastActive : shown.start;
   const span = columns.length + 1;
 
   return (

@@ -115,6 +115,20 @@ describe('virtualised camera table', () => {
     );
   });
 
+  it('keeps a tab stop when the focused row is scrolled out of the page', async () => {
+    show(many(5000));
+    render(<App />);
+    await act(async () => {
+      await import('./VirtualWindow');
+    });
+    act(() => (bodyRows()[0] as HTMLElement).focus());
+    const scroller = table().closest('.table-wrap') as HTMLElement;
+    act(() => scroller.scrollTo({ top: ROW_HEIGHT * 2000 }));
+    await waitFor(() => expect(bodyRows()[0]?.getAttribute('aria-rowindex')).not.toBe('2'));
+    const tabStops = bodyRows().filter((r) => r.tabIndex === 0);
+    expect(tabStops).toEqual([bodyRows()[0]]);
+  });
+
   it('has one tab stop among the rows, which follows focus', async () => {
     show(many(3));
     render(<App />);
