@@ -1,5 +1,21 @@
-import { lazy, Suspense, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { CSSProperties, FocusEvent, KeyboardEvent, RefObject } from 'react';
+import {
+  Component,
+  lazy,
+  Suspense,
+  useCallback,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import type {
+  CSSProperties,
+  ErrorInfo,
+  FocusEvent,
+  KeyboardEvent,
+  ReactNode,
+  RefObject,
+} from 'react';
 import { COLUMN_IDS, COLUMN_LABELS, NO_FILTERS } from '../../../common/prefs';
 import type { ColumnId } from '../../../common/prefs';
 import { useStore } from '../../store';
@@ -24,6 +40,27 @@ const PAGE = 10;
 // (renderer/README.md, "Bundle budget"). It draws nothing itself: until it reports which rows are
 // in view, the table draws `firstWindow`, and the rows already drawn stay when it takes over.
 const VirtualWindow = lazy(() => import('./VirtualWindow'));
+
+/**
+ * If the virtualiser cannot load or draw (its chunk missing from a broken install), the table
+ * stays on the first rows instead of the whole app giving way to the error screen; main's log
+ * hears of it.
+ */
+class WithoutVirtualiser extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+
+  override componentDidCatch(error: unknown, info: ErrorInfo): void {
+    useStore.getState().reportRenderError(error, info.componentStack ?? '');
+  }
+
+  override render(): ReactNode {
+    return this.state.failed ? null : this.props.children;
+  }
+}
 
 /** The data columns the preferences show, in table order (the name is always the row header). */
 function useDataColumns(): DataColumn[] {
@@ -128,6 +165,8 @@ export function CameraTable() {
   const [headHeight, setHeadHeight] = useState(GROUP_ROW_HEIGHT);
   const [active, setActive] = useState(0);
   const focusNext = useRef<number | null>(null);
+  /** The rows drawn at the last render (the keyboard's reach before the virtualiser is there). */
+  const drawn = useRef<RowWindow>({ start: 0, end: 0, padTop: 0, padBottom: 0 });
   const [virtualWindow, setVirtualWindow] = useState<RowWindow | null>(null);
   const virtualizer = useRef<TableVirtualizer | null>(null);
   const onVirtualizer = useCallback((v: TableVirtualizer | null) => {
@@ -153,7 +192,8 @@ export function CameraTable() {
     const row = scrollRef.current?.querySelector<HTMLElement>(`tbody tr[data-index="${index}"]`);
     if (row) {
       focusNext.current = null;
-      row.focus({ preventScroll: true });
+      // The virtualiser has scrolled the row into the page; before it is there, the browser does.
+      row.focus({ preventScroll: virtualizer.current !== null });
     }
   });
 
@@ -164,8 +204,11 @@ export function CameraTable() {
       // Keys pressed faster than rows come into the page count from the row still on its way,
       // not from the one that has focus: a held arrow key loses no press.
       const from = focusNext.current ?? Number(row.dataset.index);
-      const to = targetIndex(e.key, from, rows.length);
+      let to = targetIndex(e.key, from, rows.length);
       if (to === null) return;
+      // Until the virtualiser is there, only the rows drawn can take focus.
+      if (!virtualizer.current)
+        to = Math.max(drawn.current.start, Math.min(to, drawn.current.end - 1));
       e.preventDefault();
       setActive(to);
       focusNext.current = to;
@@ -180,6 +223,9 @@ export function CameraTable() {
   }, []);
 
   const shown = virtualWindow ?? firstWindow(rows, window.innerHeight);
+  useLayoutEffect(() => {
+    drawn.current = shown;
+  });
   // The row Tab enters the table on: the last one focused, or, when it has been scrolled out of
   // the page, the first row drawn (the table always keeps one tab stop).
   const lastActive = Math.min(active, Math.max(rows.length - 1, 0));
@@ -218,16 +264,18 @@ export function CameraTable() {
         </tbody>
       </table>
       {rows.length === 0 && <NoMatch />}
-      <Suspense fallback={null}>
-        <VirtualWindow
-          rows={rows}
-          scrollRef={scrollRef}
-          headHeight={headHeight}
-          shown={virtualWindow}
-          onWindow={setVirtualWindow}
-          onVirtualizer={onVirtualizer}
-        />
-      </Suspense>
+      <WithoutVirtualiser>
+        <Suspense fallback={null}>
+          <VirtualWindow
+            rows={rows}
+            scrollRef={scrollRef}
+            headHeight={headHeight}
+            shown={virtualWindow}
+            onWindow={setVirtualWindow}
+            onVirtualizer={onVirtualizer}
+          />
+        </Suspense>
+      </WithoutVirtualiser>
     </div>
   );
 }

@@ -8,12 +8,14 @@ import { rowHeight, rowKey } from './table-rows';
 import type { RowWindow } from './table-rows';
 
 /**
- * Rows drawn beyond each edge of the visible ones. The virtualiser draws the rows a scroll brings
- * into view in the scroll event itself, before the frame is painted, so a few suffice; each one
- * more is style, layout and paint work on every scroll frame and search keystroke (20 of them held
- * scrolling 5,000 cameras to ~40 fps and a keystroke's p95 to ~60 ms; scripts/README.md).
+ * Rows drawn beyond each edge of the visible ones (~350 px). The virtualiser draws the rows a
+ * scroll brings into view in the scroll event itself, so a scroll the page drives shows no blank;
+ * one the compositor runs ahead of the page (a wheel, the scrollbar) can outpace it by a frame,
+ * and the margin covers that for a quick wheel. Each row more is style, layout and paint work on
+ * every scroll frame and keystroke: with 20, at 5,000 cameras, scrolling ran at ~42 fps and a
+ * keystroke's p95 was ~60 ms; with 4–6, ~55 fps and ~30 ms (scripts/README.md, third pass).
  */
-const OVERSCAN = 4;
+const OVERSCAN = 6;
 
 export type TableVirtualizer = Virtualizer<HTMLDivElement, Element>;
 
@@ -28,6 +30,34 @@ function observeScroller(
   return observeElementRect(instance, (rect) =>
     report(rect.height > 0 ? rect : { width: rect.width, height: window.innerHeight }),
   );
+}
+
+/** How far beyond the rows in view a focused row stays drawn, in rows. */
+const KEEP_FOCUSED_WITHIN = 12;
+
+/**
+ * The window, stretched to keep the row that has keyboard focus drawn when it is just outside it
+ * (the first screen drew rows to the window's height, the virtualiser draws to the list's; a
+ * scroll of a few rows): removing it would drop focus to the page.
+ */
+function keepingFocus(
+  win: RowWindow,
+  scroller: HTMLElement | null,
+  virtualizer: TableVirtualizer,
+  headHeight: number,
+): RowWindow {
+  const focused = document.activeElement;
+  if (!scroller || !focused || !scroller.contains(focused)) return win;
+  const index = Number(focused.closest('tr')?.dataset.index ?? Number.NaN);
+  const item = virtualizer.measurementsCache[index];
+  if (!item || (index >= win.start && index < win.end)) return win;
+  if (index < win.start && win.start - index <= KEEP_FOCUSED_WITHIN) {
+    return { ...win, start: index, padTop: item.start - headHeight };
+  }
+  if (index >= win.end && index - win.end < KEEP_FOCUSED_WITHIN) {
+    return { ...win, end: index + 1, padBottom: virtualizer.getTotalSize() - item.end };
+  }
+  return win;
 }
 
 const sameWindow = (a: RowWindow | null, b: RowWindow): boolean =>
@@ -86,7 +116,7 @@ export default function VirtualWindow({
     observeElementRect: observeScroller,
   });
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     onVirtualizer(virtualizer);
     return () => onVirtualizer(null);
   }, [virtualizer, onVirtualizer]);
@@ -111,7 +141,8 @@ export default function VirtualWindow({
     padBottom: last ? virtualizer.getTotalSize() - last.end : 0,
   };
   useLayoutEffect(() => {
-    if (!sameWindow(shown, next)) onWindow(next);
+    const wanted = keepingFocus(next, scrollRef.current, virtualizer, headHeight);
+    if (!sameWindow(shown, wanted)) onWindow(wanted);
   });
   return null;
 }
