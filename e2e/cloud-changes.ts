@@ -35,9 +35,9 @@ export async function refresh(page: Page): Promise<void> {
  * under load: it can join a refresh already on its way, asked before the change (and the button
  * reads "not busy" until main's word that it is busy arrives).
  */
-export async function refreshUntil(page: Page, shown: Locator): Promise<void> {
+export async function refreshUntil(page: Page, shown: Locator, timeout = 20_000): Promise<void> {
   await expect(async () => {
     await refresh(page);
     await expect(shown).toHaveCount(1, { timeout: 1000 });
-  }).toPass({ timeout: 20_000 });
+  }).toPass({ timeout });
 }

@@ -132,7 +132,7 @@ function fakeWindow() {
 
 describe('main/index.ts (with a fake Electron)', () => {
   let root: string;
-  let listenersBefore: { uncaught: unknown[]; rejection: unknown[] };
+  let listenersBefore: { uncaught: unknown[]; rejection: unknown[]; signals: unknown[] };
   const savedEnv = { ...process.env };
 
   beforeEach(() => {
@@ -140,11 +140,19 @@ describe('main/index.ts (with a fake Electron)', () => {
     listenersBefore = {
       uncaught: process.listeners('uncaughtException'),
       rejection: process.listeners('unhandledRejection'),
+      signals: ['SIGINT', 'SIGTERM', 'SIGHUP'].flatMap((s) =>
+        process.listeners(s as NodeJS.Signals),
+      ),
     };
     vi.resetModules();
     FakeTray.made = [];
   });
   afterEach(() => {
+    // Each test loads main/index.ts afresh: its signal listeners go with the test.
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+      for (const l of process.listeners(signal))
+        if (!listenersBefore.signals.includes(l)) process.removeListener(signal, l);
+    }
     for (const l of process.listeners('uncaughtException'))
       if (!listenersBefore.uncaught.includes(l)) process.removeListener('uncaughtException', l);
     for (const l of process.listeners('unhandledRejection'))
@@ -261,6 +269,17 @@ describe('main/index.ts (with a fake Electron)', () => {
     expect(event.preventDefault).toHaveBeenCalled();
     await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalledTimes(1));
     expect(services.shutdown).toHaveBeenCalledTimes(1);
+  });
+
+  it('SIGTERM, SIGINT and SIGHUP quit like the Quit menu (before-quit then shuts down)', async () => {
+    const { electron, createMainWindow } = await start({ isPackaged: true });
+    await vi.waitFor(() => expect(createMainWindow).toHaveBeenCalled());
+    for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+      const ours = process.listeners(signal).filter((l) => !listenersBefore.signals.includes(l));
+      expect(ours, signal).toHaveLength(1);
+      ours[0]?.(signal);
+    }
+    expect(electron.app.quit).toHaveBeenCalledTimes(3);
   });
 
   it('closing the window ends every live session (its signalling sockets close with it)', async () => {

@@ -429,10 +429,14 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  // A signal (logging out, `kill`) quits like the Quit menu, so before-quit's shutdown writes the
-  // last list and history. A listener of ours also stops signal-exit (write-file-atomic's clean-up)
-  // from re-raising the signal and ending the process mid-write (preview/cli.ts says the same).
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
+  // Electron quits on these signals by itself, but once signal-exit (write-file-atomic's clean-up
+  // of its temporary files) has set its own handlers, Node's replace Electron's: without a
+  // listener of ours it re-raises the signal and the process ends mid-write, without before-quit's
+  // shutdown (the last list, the history). So a signal (a session ending, `kill`) quits like the
+  // Quit menu; preview/cli.ts does the same for the preview host.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => app.quit());
+  }
   // The first quit waits (briefly) for the window's bounds, saved here because Cmd+Q and the Quit
   // menu emit before-quit before the window's close, and for the session's shutdown.
   app.on('before-quit', (event) => {

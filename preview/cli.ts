@@ -36,7 +36,8 @@ async function main(): Promise<void> {
   console.log(`Preview: ${host.url}`);
   let stopping = false;
   const stop = () => {
-    if (stopping) return;
+    // A second signal while closing (Ctrl+C twice) ends the process at once.
+    if (stopping) process.exit(1);
     stopping = true;
     void host
       .close()
@@ -47,8 +48,7 @@ async function main(): Promise<void> {
   // clean-up of its temporary files) counts the signal as handled. With `once` ours was gone by
   // the time it looked, so it re-raised the signal and the process died before close() had
   // written the last camera list, and the next launch had none to show (e2e/session.spec.ts).
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop);
 }
 
 main().catch((err: unknown) => {
