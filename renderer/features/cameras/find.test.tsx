@@ -1,22 +1,18 @@
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeviceDto } from '../../../common/view';
 import { App } from '../../App';
-import { initialState, useStore } from '../../store';
-import { device, installFakeBridge, list, session, snapshot } from '../../test-support';
-import { mockLayout, ROW_HEIGHT } from './test-layout';
+import { useStore } from '../../store';
+import { device, list, snapshot } from '../../test-support';
+import { ROW_HEIGHT, setUpTable } from './test-layout';
 
-let unmockLayout: () => void;
+let tearDown: () => void;
 beforeEach(() => {
-  useStore.setState(initialState());
-  useStore.getState().setSession(session());
-  installFakeBridge();
-  unmockLayout = mockLayout();
+  tearDown = setUpTable();
 });
 afterEach(() => {
-  cleanup();
-  unmockLayout();
+  tearDown();
 });
 
 const show = (devices: DeviceDto[]) => useStore.getState().receiveCameras(snapshot(list(devices)));

@@ -1,21 +1,17 @@
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { App } from '../../App';
-import { initialState, useStore } from '../../store';
-import { device, installFakeBridge, list, session, snapshot } from '../../test-support';
-import { mockLayout } from './test-layout';
+import { useStore } from '../../store';
+import { device, list, snapshot } from '../../test-support';
+import { setUpTable } from './test-layout';
 
 // Its own file: once VirtualWindow has loaded it stays loaded, and this is about before.
-let unmockLayout: () => void;
+let tearDown: () => void;
 beforeEach(() => {
-  useStore.setState(initialState());
-  useStore.getState().setSession(session());
-  installFakeBridge();
-  unmockLayout = mockLayout();
+  tearDown = setUpTable();
 });
 afterEach(() => {
-  cleanup();
-  unmockLayout();
+  tearDown();
 });
 
 const table = () => screen.getByRole('table', { name: 'Cameras' });

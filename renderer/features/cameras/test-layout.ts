@@ -1,5 +1,9 @@
 import { vi } from 'vitest';
 
+import { cleanup } from '@testing-library/react';
+import { initialState, useStore } from '../../store';
+import { installFakeBridge, session } from '../../test-support';
+
 /** The row and scroller heights the mocked layout gives (jsdom has no layout). */
 export const ROW_HEIGHT = 42;
 export const SCROLLER_HEIGHT = 420;
@@ -37,4 +41,19 @@ export function mockLayout() {
     this.dispatchEvent(new Event('scroll'));
   } as Element['scrollTo'];
   return () => restore.forEach((spy) => spy.mockRestore());
+}
+
+/**
+ * Before each table test: a fresh store, signed in, the fake bridge and the mocked layout. Returns
+ * what to do after it (unmount, and the layout as it was).
+ */
+export function setUpTable(): () => void {
+  useStore.setState(initialState());
+  useStore.getState().setSession(session());
+  installFakeBridge();
+  const unmock = mockLayout();
+  return () => {
+    cleanup();
+    unmock();
+  };
 }

@@ -1,26 +1,22 @@
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { App } from '../../App';
-import { initialState, useStore } from '../../store';
-import { device, installFakeBridge, list, session, snapshot } from '../../test-support';
-import { mockLayout } from './test-layout';
+import { useStore } from '../../store';
+import { device, list, snapshot } from '../../test-support';
+import { setUpTable } from './test-layout';
 
 // A broken install: the virtualiser's chunk is not there.
 vi.mock('./VirtualWindow', () => {
   throw new Error('chunk missing');
 });
 
-let unmockLayout: () => void;
+let tearDown: () => void;
 beforeEach(() => {
-  useStore.setState(initialState());
-  useStore.getState().setSession(session());
-  installFakeBridge();
-  unmockLayout = mockLayout();
+  tearDown = setUpTable();
   vi.spyOn(console, 'error').mockImplementation(() => undefined); // React logs the caught error
 });
 afterEach(() => {
-  cleanup();
-  unmockLayout();
+  tearDown();
   vi.restoreAllMocks();
 });
 
