@@ -44,6 +44,21 @@ describe('connectStore: the first visibility report', () => {
     disconnect();
   });
 
+  it('is not sent once the store was disconnected before the frame', async () => {
+    pageIs('visible');
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) =>
+      frames.push(callback),
+    );
+    vi.useFakeTimers();
+    const calls = bridge();
+    const disconnect = await connectStore();
+    disconnect();
+    for (const frame of frames.splice(0)) frame(0);
+    await vi.runAllTimersAsync();
+    expect(reports(calls)).toEqual([]);
+  });
+
   it('comes at once from a hidden page, which paints no frames', async () => {
     pageIs('hidden');
     const frames: FrameRequestCallback[] = [];

@@ -37,8 +37,13 @@ export async function connectStore(): Promise<() => void> {
   window.addEventListener('pagehide', flushViewPrefs);
   // Main holds its background refresh until this first report, so it comes after the list is
   // painted: parsing the fresh list must not delay the first rows (scripts/README.md).
-  void afterNextPaint().then(onVisibility);
+  let connected = true;
+  // Not after a disconnect: the page (or a test's document) may be gone by then.
+  void afterNextPaint().then(() => {
+    if (connected) onVisibility();
+  });
   return () => {
+    connected = false;
     offSession();
     offCameras();
     offMenu();
