@@ -4,16 +4,12 @@ import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { createSerialQueue } from '../session/serial-queue';
 import { pruneOldest } from '../thumbnails/prune';
+import type { DiskBounds } from '../thumbnails/prune';
 import { sniffMedia } from './media-types';
 import type { Media, MediaPart } from './media-types';
 
 /** How much the event media cache may hold; the oldest files go first past either bound. */
-export interface MediaCacheBounds {
-  maxFiles: number;
-  maxBytes: number;
-}
-
-export const DEFAULT_MEDIA_BOUNDS: MediaCacheBounds = {
+export const DEFAULT_MEDIA_BOUNDS: DiskBounds = {
   maxFiles: 2_000,
   maxBytes: 200 * 1024 * 1024,
 };
@@ -34,14 +30,10 @@ export function mediaFileName(id: string, part: MediaPart): string {
  * Event pictures and clips on disk, bounded in count and bytes, oldest evicted first. Private to
  * the account: sign-out deletes the folder (docs/security.md, S27).
  */
-export function openMediaCache(
-  userDataDir: string,
-  bounds: MediaCacheBounds = DEFAULT_MEDIA_BOUNDS,
-) {
+export function openMediaCache(userDataDir: string, bounds: DiskBounds = DEFAULT_MEDIA_BOUNDS) {
   const dir = join(userDataDir, EVENT_MEDIA_DIR);
   /** Writes and clears in order, so a clear is never undone by a write that started before it. */
   const queue = createSerialQueue();
-  const serial = <T>(job: () => Promise<T>): Promise<T> => queue.run(job);
   const prune = () => pruneOldest(dir, '.media', bounds);
 
   return {
@@ -55,7 +47,7 @@ export function openMediaCache(
     },
     /** Keeps a file, then drops the oldest ones past the bounds. */
     put(id: string, part: MediaPart, media: Media): Promise<void> {
-      return serial(async () => {
+      return queue.run(async () => {
         await mkdir(dir, { recursive: true, mode: 0o700 });
         await writeFileAtomic(join(dir, mediaFileName(id, part)), media.bytes, { mode: 0o600 });
         await prune();
@@ -63,7 +55,7 @@ export function openMediaCache(
     },
     /** Deletes every cached file and the folder (sign-out). */
     clear(): Promise<void> {
-      return serial(() => rm(dir, { recursive: true, force: true }));
+      return queue.run(() => rm(dir, { recursive: true, force: true }));
     },
   };
 }

@@ -3,7 +3,7 @@ import { ThumbnailError, fetchMedia } from '../thumbnails/fetch';
 import type { FetchLimits } from '../thumbnails/fetch';
 import { refuseEventMediaUrl } from '../thumbnails/policy';
 import { openMediaCache } from './media-cache';
-import type { MediaCacheBounds } from './media-cache';
+import type { DiskBounds } from '../thumbnails/prune';
 import { checkFor } from './media-types';
 import type { Media, MediaPart } from './media-types';
 
@@ -29,7 +29,7 @@ export interface EventMediaOptions {
   /** Whether loopback URLs may be fetched now (the emulator: the demo, or a loopback cloud). */
   allowLoopback: () => boolean;
   limits?: Partial<Record<MediaPart, Partial<FetchLimits>>>;
-  bounds?: MediaCacheBounds;
+  bounds?: DiskBounds;
   maxRemembered?: number;
 }
 

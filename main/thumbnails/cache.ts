@@ -4,16 +4,12 @@ import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { createSerialQueue } from '../session/serial-queue';
 import { pruneOldest } from './prune';
+import type { DiskBounds } from './prune';
 import { sniffPicture } from './image';
 import type { Picture } from './fetch';
 
 /** How much the picture cache may hold; the oldest files go first past either bound. */
-export interface CacheBounds {
-  maxFiles: number;
-  maxBytes: number;
-}
-
-export const DEFAULT_BOUNDS: CacheBounds = { maxFiles: 300, maxBytes: 30 * 1024 * 1024 };
+export const DEFAULT_BOUNDS: DiskBounds = { maxFiles: 300, maxBytes: 30 * 1024 * 1024 };
 
 /** The folder under the user-data folder that holds the cached pictures. */
 export const THUMBNAIL_DIR = 'thumbnails';
@@ -34,11 +30,10 @@ export function cacheFileName(mac: string, takenAt: number | null): string {
  * secret (the URL it came from is never written), but private to the account: sign-out deletes
  * the whole folder.
  */
-export function openThumbnailCache(userDataDir: string, bounds: CacheBounds = DEFAULT_BOUNDS) {
+export function openThumbnailCache(userDataDir: string, bounds: DiskBounds = DEFAULT_BOUNDS) {
   const dir = join(userDataDir, THUMBNAIL_DIR);
   /** Writes and clears in order, so a clear is never undone by a write that started before it. */
   const queue = createSerialQueue();
-  const serial = <T>(job: () => Promise<T>): Promise<T> => queue.run(job);
   const prune = () => pruneOldest(dir, '.img', bounds);
 
   return {
@@ -52,7 +47,7 @@ export function openThumbnailCache(userDataDir: string, bounds: CacheBounds = DE
     },
     /** Keeps a picture, then drops the oldest ones past the bounds. */
     put(mac: string, takenAt: number | null, picture: Picture): Promise<void> {
-      return serial(async () => {
+      return queue.run(async () => {
         await mkdir(dir, { recursive: true, mode: 0o700 });
         await writeFileAtomic(join(dir, cacheFileName(mac, takenAt)), picture.bytes, {
           mode: 0o600,
@@ -62,7 +57,7 @@ export function openThumbnailCache(userDataDir: string, bounds: CacheBounds = DE
     },
     /** Deletes every cached picture and the folder (sign-out). */
     clear(): Promise<void> {
-      return serial(() => rm(dir, { recursive: true, force: true }));
+      return queue.run(() => rm(dir, { recursive: true, force: true }));
     },
   };
 }

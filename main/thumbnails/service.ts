@@ -1,6 +1,6 @@
 import type { Logger } from '../logging/logger';
 import { openThumbnailCache } from './cache';
-import type { CacheBounds } from './cache';
+import type { DiskBounds } from './prune';
 import { ThumbnailError, fetchThumbnail } from './fetch';
 import type { FetchLimits, Picture } from './fetch';
 
@@ -19,7 +19,7 @@ export interface ThumbnailServiceOptions {
   /** Whether loopback URLs may be fetched now (the emulator: the demo, or a loopback cloud). */
   allowLoopback: () => boolean;
   limits?: Partial<FetchLimits>;
-  bounds?: CacheBounds;
+  bounds?: DiskBounds;
 }
 
 /**
