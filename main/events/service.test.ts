@@ -185,6 +185,27 @@ describe('events service: a cloud page that lies (docs/protocol.md, "Events")', 
     });
   }
 
+  /**
+   * A service over a cloud that answers like Wyze's: `all` newest first (ties by id), end_time
+   * inclusive, cut to count.
+   */
+  function likeTheCloud(all: CloudEvent[], now: number) {
+    return createEventsService({
+      session: {
+        view: () => ({ status: 'signedIn' }) as SessionView,
+        client: () => ({
+          getEventList: ({ end, count }) => {
+            const events = all.filter((e) => e.at <= end).slice(0, count);
+            return Promise.resolve({ events, received: events.length });
+          },
+        }),
+      },
+      cameras: () => [],
+      media: { remember: () => undefined },
+      now: () => now,
+    });
+  }
+
   it.each<[string, CloudEvent[], string | null, string[]]>([
     [
       'an id sent twice is listed once',
@@ -210,21 +231,7 @@ describe('events service: a cloud page that lies (docs/protocol.md, "Events")', 
   it("keeps paging right when the poll read the same millisecond's events meanwhile", async () => {
     const t = 1_900_000_000_000;
     const all = [event('e1', 'AAAAAAAAAAAA', t), event('e2', 'BBBBBBBBBBBB', t)];
-    const service = createEventsService({
-      session: {
-        view: () => ({ status: 'signedIn' }) as SessionView,
-        client: () => ({
-          // Like the cloud: newest first (ties by id), end_time inclusive, cut to count.
-          getEventList: ({ end, count }) => {
-            const events = all.filter((e) => e.at <= end).slice(0, count);
-            return Promise.resolve({ events, received: events.length });
-          },
-        }),
-      },
-      cameras: () => [],
-      media: { remember: () => undefined },
-      now: () => t + 1000,
-    });
+    const service = likeTheCloud(all, t + 1000);
     const first = await service.list({ mac: null, before: null, limit: 1 });
     await service.newest(); // the poll: e1 and e2 at once, its oldest in that millisecond
     const second = await service.list({ mac: null, before: first.nextBefore, limit: 1 });
@@ -238,20 +245,7 @@ describe('events service: a cloud page that lies (docs/protocol.md, "Events")', 
       event('e2', 'BBBBBBBBBBBB', t),
       event('e3', 'AAAAAAAAAAAA', t - 5),
     ];
-    const service = createEventsService({
-      session: {
-        view: () => ({ status: 'signedIn' }) as SessionView,
-        client: () => ({
-          getEventList: ({ end, count }) => {
-            const events = all.filter((e) => e.at <= end).slice(0, count);
-            return Promise.resolve({ events, received: events.length });
-          },
-        }),
-      },
-      cameras: () => [],
-      media: { remember: () => undefined },
-      now: () => t + 1000,
-    });
+    const service = likeTheCloud(all, t + 1000);
     const small = await service.list({ mac: null, before: null, limit: 1 });
     const large = await service.list({ mac: null, before: null, limit: 2 }); // e1 and e2
     expect(large.nextBefore).toBe(t);

@@ -14,6 +14,13 @@ function pageIs(visibility: 'visible' | 'hidden') {
   Object.defineProperty(document, 'visibilityState', { value: visibility, configurable: true });
 }
 
+/** Animation frames the test runs itself: requestAnimationFrame only collects them. */
+function holdFrames(): FrameRequestCallback[] {
+  const frames: FrameRequestCallback[] = [];
+  vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
+  return frames;
+}
+
 /** A bridge with a signed-in session and one camera; the calls the page made. */
 function bridge() {
   return installFakeBridge({
@@ -28,10 +35,7 @@ const reports = (calls: [string, unknown][]) =>
 describe('connectStore: the first visibility report', () => {
   it('comes after the list is painted (main holds its background refresh until then)', async () => {
     pageIs('visible');
-    const frames: FrameRequestCallback[] = [];
-    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) =>
-      frames.push(callback),
-    );
+    const frames = holdFrames();
     vi.useFakeTimers();
     const calls = bridge();
     const disconnect = await connectStore();
@@ -46,10 +50,7 @@ describe('connectStore: the first visibility report', () => {
 
   it('is not sent once the store was disconnected before the frame', async () => {
     pageIs('visible');
-    const frames: FrameRequestCallback[] = [];
-    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) =>
-      frames.push(callback),
-    );
+    const frames = holdFrames();
     vi.useFakeTimers();
     const calls = bridge();
     const disconnect = await connectStore();
@@ -61,10 +62,7 @@ describe('connectStore: the first visibility report', () => {
 
   it('comes at once from a hidden page, which paints no frames', async () => {
     pageIs('hidden');
-    const frames: FrameRequestCallback[] = [];
-    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) =>
-      frames.push(callback),
-    );
+    const frames = holdFrames();
     const calls = bridge();
     const disconnect = await connectStore();
     await vi.waitFor(() => expect(reports(calls)).toEqual([{ visible: false }]));
