@@ -6,21 +6,31 @@ import type { Locator, Page } from '@playwright/test';
 import type { RunningEmulator } from '../emulator/server';
 import { expect } from './fixtures';
 
+/** Asks the emulator's control API for `action` (as a test, with its token); the answer, a 200. */
+export async function control(
+  emulator: RunningEmulator,
+  action: string,
+  body: unknown,
+): Promise<Response> {
+  const response = await fetch(`${emulator.url}/__emulator/${action}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-emulator-token': emulator.controlToken ?? '',
+    },
+    body: JSON.stringify(body),
+  });
+  expect(response.status, await response.clone().text()).toBe(200);
+  return response;
+}
+
 /** Changes a camera through the emulator's control API. */
 export async function updateDevice(
   emulator: RunningEmulator,
   mac: string,
   patch: Record<string, unknown>,
 ): Promise<void> {
-  const response = await fetch(`${emulator.url}/__emulator/devices/update`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-emulator-token': emulator.controlToken ?? '',
-    },
-    body: JSON.stringify({ mac, patch }),
-  });
-  expect(response.status, await response.clone().text()).toBe(200);
+  await control(emulator, 'devices/update', { mac, patch });
 }
 
 /** Refreshes the list and waits until the button no longer says it is busy. */

@@ -5,6 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import type { RunningEmulator } from '../emulator/server';
 import { EVENT_MEDIA_DIR, mediaFileName } from '../main/events/media-cache';
+import { control } from './cloud-changes';
 import { cameraRow, expect, screenshot, signIn, test } from './fixtures';
 
 /**
@@ -20,15 +21,7 @@ async function addEvent(
   emulator: RunningEmulator,
   body: { mac: string; kind?: string; at?: number },
 ): Promise<string> {
-  const response = await fetch(`${emulator.url}/__emulator/events/add`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-emulator-token': emulator.controlToken ?? '',
-    },
-    body: JSON.stringify(body),
-  });
-  expect(response.status, await response.clone().text()).toBe(200);
+  const response = await control(emulator, 'events/add', body);
   const { event_id: id } = (await response.json()) as { event_id: string };
   return id;
 }
