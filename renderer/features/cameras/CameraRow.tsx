@@ -13,13 +13,13 @@ import { CopyButton } from './CopyButton';
 
 /**
  * What a row needs from the table (plain values, so an unchanged row is not drawn again): its
- * position among the body rows (0-based; the header is row 1 for screen readers), whether it is
- * the row keyboard focus enters the table on (roving tabindex), and how the virtualiser measures it.
+ * position among the body rows (0-based; the header is row 1 for screen readers) and whether it is
+ * the row keyboard focus enters the table on (roving tabindex). Rows are never measured: list.css
+ * holds each to its height (table-rows.tsx, ROW_HEIGHT).
  */
 export interface RowPlacement {
   index: number;
   active: boolean;
-  measure: (row: HTMLTableRowElement | null) => void;
 }
 
 const notReported = <span className="muted">not reported</span>;
@@ -78,7 +78,6 @@ export const CameraRow = memo(function CameraRow({
   columns,
   index,
   active,
-  measure,
 }: RowPlacement & {
   mac: string;
   /** The data columns shown, in order (the name is always first, as the row header). */
@@ -91,7 +90,6 @@ export const CameraRow = memo(function CameraRow({
   const label = shortLabel(name);
   return (
     <tr
-      ref={measure}
       data-index={index}
       data-mac={mac}
       data-status={cameraStatus(d).kind}
@@ -135,11 +133,9 @@ export const GroupRow = memo(function GroupRow({
   span,
   index,
   active,
-  measure,
 }: RowPlacement & { label: string; count: number; span: number }) {
   return (
     <tr
-      ref={measure}
       className="group-row"
       data-index={index}
       aria-rowindex={index + 2}

@@ -165,8 +165,6 @@ export function CameraTable() {
   const [headHeight, setHeadHeight] = useState(GROUP_ROW_HEIGHT);
   const [active, setActive] = useState(0);
   const focusNext = useRef<number | null>(null);
-  /** The rows drawn at the last render (the keyboard's reach before the virtualiser is there). */
-  const drawn = useRef<RowWindow>({ start: 0, end: 0, padTop: 0, padBottom: 0 });
   const [virtualWindow, setVirtualWindow] = useState<RowWindow | null>(null);
   const virtualizer = useRef<TableVirtualizer | null>(null);
   const onVirtualizer = useCallback((v: TableVirtualizer | null) => {
@@ -197,6 +195,9 @@ export function CameraTable() {
     }
   });
 
+  const shown = virtualWindow ?? firstWindow(rows, window.innerHeight);
+  const end = Math.min(shown.end, rows.length);
+
   const onKeyDown = useCallback(
     (e: KeyboardEvent<HTMLTableSectionElement>) => {
       const row = e.target as HTMLElement;
@@ -207,14 +208,13 @@ export function CameraTable() {
       let to = targetIndex(e.key, from, rows.length);
       if (to === null) return;
       // Until the virtualiser is there, only the rows drawn can take focus.
-      if (!virtualizer.current)
-        to = Math.max(drawn.current.start, Math.min(to, drawn.current.end - 1));
+      if (!virtualizer.current) to = Math.max(shown.start, Math.min(to, end - 1));
       e.preventDefault();
       setActive(to);
       focusNext.current = to;
       virtualizer.current?.scrollToIndex(to, { align: 'auto' });
     },
-    [rows.length],
+    [rows.length, shown.start, end],
   );
 
   const onFocus = useCallback((e: FocusEvent<HTMLTableSectionElement>) => {
@@ -222,14 +222,9 @@ export function CameraTable() {
     if (index !== undefined) setActive(Number(index));
   }, []);
 
-  const shown = virtualWindow ?? firstWindow(rows, window.innerHeight);
-  useLayoutEffect(() => {
-    drawn.current = shown;
-  });
   // The row Tab enters the table on: the last one focused, or, when it has been scrolled out of
   // the page, the first row drawn (the table always keeps one tab stop).
   const lastActive = Math.min(active, Math.max(rows.length - 1, 0));
-  const end = Math.min(shown.end, rows.length);
   const activeIndex = lastActive >= shown.start && lastActive < end ? lastActive : shown.start;
   const span = columns.length + 1;
 

@@ -28,9 +28,6 @@ export const rowHeight = (row: ListRow | undefined): number =>
 export const rowKey = (row: ListRow): string =>
   row.kind === 'group' ? `group:${row.key}` : row.mac;
 
-/** A row's placement needs no measuring (see ROW_HEIGHT). */
-const NOT_MEASURED = (): void => undefined;
-
 /** The rows drawn (`start` to `end`, end excluded) and the empty space above and below them. */
 export interface RowWindow {
   start: number;
@@ -68,7 +65,7 @@ export function TableRow({
   activeIndex: number;
   columns: DataColumn[];
 }) {
-  const placement = { index, active: index === activeIndex, measure: NOT_MEASURED };
+  const placement = { index, active: index === activeIndex };
   return row.kind === 'group' ? (
     <GroupRow label={row.label} count={row.count} span={columns.length + 1} {...placement} />
   ) : (

@@ -74,7 +74,7 @@ describe('the Watch button of each camera', () => {
     render(
       <table>
         <tbody>
-          <CameraRow mac="A1" columns={['status']} index={0} active measure={() => undefined} />
+          <CameraRow mac="A1" columns={['status']} index={0} active />
         </tbody>
       </table>,
     );
