@@ -4,7 +4,7 @@ import type { ActivityPage, ActivityQuery, WatchPrefsPatch, WatchState } from '.
 import { wyze } from '../api';
 import { useStore } from './index';
 import type { ActivityFilter } from './watch';
-import { looksLikeWatchState, settle } from './watch';
+import { isRecord, looksLikeWatchState, settle } from './watch';
 
 /**
  * The actions on the watch preferences and the Activity history (docs/protocol.md, "Status
@@ -18,10 +18,7 @@ const UNEXPECTED: ErrorDto = {
 };
 
 const looksLikePage = (value: unknown): value is ActivityPage =>
-  typeof value === 'object' &&
-  value !== null &&
-  Array.isArray((value as { records?: unknown }).records) &&
-  typeof (value as { total?: unknown }).total === 'number';
+  isRecord(value) && Array.isArray(value.records) && typeof value.total === 'number';
 
 /** A Result whose value failed its shape check as a failed one. */
 function checked<T>(result: Result<unknown>, looksRight: (v: unknown) => v is T): Result<T> {

@@ -94,7 +94,7 @@ export async function settle<T>(call: () => Promise<Result<T>>): Promise<Result<
   }
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
 
 /**
