@@ -56,18 +56,39 @@ describe('preload (security S3)', () => {
     ]);
   });
 
-  it('hands listeners the payload only, never the IPC event, and unsubscribes', () => {
-    const api = exposed.wyze as {
-      onSessionChanged: (l: (...args: unknown[]) => void) => () => void;
-    };
+  it('hands listeners the payload only, never the IPC event, and unsubscribes', async () => {
+    const api = exposed.wyze as Record<
+      'onSessionChanged' | 'onMenuCommand',
+      (l: (...args: unknown[]) => void) => () => void
+    > &
+      Record<'getSession' | 'getCameras' | 'getViewPrefs', () => Promise<unknown>>;
     const received: unknown[][] = [];
     const off = api.onSessionChanged((...args) => received.push(args));
+    // The page start's early answers (first-calls.ts): events wait until the page has them.
+    await Promise.all([api.getSession(), api.getCameras(), api.getViewPrefs()]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
     listeners.get('event:session-changed')?.(
       { sender: 'ipcRenderer', ports: [] },
       { status: 'signedOut' },
     );
     expect(received).toEqual([[{ status: 'signedOut' }]]);
     off();
-    expect(listeners.has('event:session-changed')).toBe(false);
+    listeners.get('event:session-changed')?.({ sender: 'ipcRenderer' }, { status: 'starting' });
+    expect(received).toHaveLength(1);
+
+    const menu: unknown[][] = [];
+    const offMenu = api.onMenuCommand((...args) => menu.push(args));
+    listeners.get('event:menu-command')?.({ sender: 'ipcRenderer' }, { command: 'settings' });
+    expect(menu).toEqual([[{ command: 'settings' }]]);
+    offMenu();
+    expect(listeners.has('event:menu-command')).toBe(false);
+  });
+
+  it('sends the page start calls as soon as it runs', () => {
+    expect(invoked.slice(0, 3).map(([channel]) => channel)).toEqual([
+      'session:get',
+      'cameras:get',
+      'view:get-prefs',
+    ]);
   });
 });

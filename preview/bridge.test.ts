@@ -49,15 +49,29 @@ beforeAll(async () => {
 });
 
 describe('preview bridge', () => {
+  it('opens its stream and sends the page start calls at once (preload/first-calls.ts)', async () => {
+    const stream = FakeEventSource.last;
+    if (!stream) throw new Error('no event stream before the page subscribed');
+    expect(stream.url).toContain('launch=the-secret');
+    expect(posted).toEqual([]); // the calls wait for the stream, so no change slips between
+    stream.fire('open');
+    await vi.waitFor(() =>
+      expect(posted).toEqual(['session:get', 'cameras:get', 'view:get-prefs']),
+    );
+  });
+
   it('delivers camera events from the stream, and asks for a snapshot after a reconnect', async () => {
     const api = page.wyze;
     if (!api) throw new Error('the bridge did not install window.wyze');
     const received: CamerasEvent[] = [];
     api.onCamerasChanged((event) => received.push(event));
+    // The page's first calls take the early answers; no new request goes out.
+    await Promise.all([api.getSession(), api.getCameras(), api.getViewPrefs()]);
+    expect(posted).toHaveLength(3);
+    await new Promise((resolve) => setTimeout(resolve, 0));
     const stream = FakeEventSource.last;
     if (!stream) throw new Error('no event stream');
-    expect(stream.url).toContain('launch=the-secret');
-    stream.fire('open');
+    posted.length = 0;
     const delta: CamerasEvent = {
       kind: 'delta',
       base: 7,

@@ -3,6 +3,7 @@
 import { CHANNELS, EVENTS } from '../common/channels';
 import type { Channel, EventChannel } from '../common/channels';
 import { buildWyzeApi } from '../preload/api';
+import { withFirstCalls } from '../preload/first-calls';
 
 const launch = new URLSearchParams(window.location.hash.slice(1)).get('launch') ?? '';
 const listeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
@@ -67,19 +68,22 @@ function ensureStream(): void {
   }
 }
 
-const api = buildWyzeApi({
-  async invoke(channel, arg) {
-    await streamReady;
-    return post(channel, arg);
-  },
-  on(event, listener) {
-    ensureStream();
-    const set = listeners.get(event) ?? new Set();
-    set.add(listener);
-    listeners.set(event, set);
-    return () => set.delete(listener);
-  },
-});
+// The page start's calls go out now, while the app's script loads (preload/first-calls.ts).
+const api = buildWyzeApi(
+  withFirstCalls({
+    async invoke(channel, arg) {
+      await streamReady;
+      return post(channel, arg);
+    },
+    on(event, listener) {
+      ensureStream();
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener);
+      listeners.set(event, set);
+      return () => set.delete(listener);
+    },
+  }),
+);
 
 Object.defineProperty(window, 'wyze', {
   value: api,
