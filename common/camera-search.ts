@@ -49,14 +49,26 @@ export function searchTerms(query: string): string[] {
   return foldText(query).split(/\s+/).filter(Boolean);
 }
 
-function matchesTerms(d: DeviceDto, terms: readonly string[]): boolean {
-  const hay = haystackOf(d);
-  return terms.every((term) => {
-    if (hay.text.includes(term)) return true;
-    // A MAC typed with separators ("2c:aa:8e") matches one stored without, and the reverse.
-    const compact = compactMac(term);
-    return compact !== '' && MAC_LIKE.test(term) && hay.mac.includes(compact);
+/** A search word, with its MAC form worked out once per search rather than once per device. */
+interface Term {
+  text: string;
+  /** The word without MAC separators, when it can only be (part of) a MAC; null otherwise. */
+  mac: string | null;
+}
+
+function termsOf(query: string): Term[] {
+  return searchTerms(query).map((text) => {
+    const compact = compactMac(text);
+    return { text, mac: compact !== '' && MAC_LIKE.test(text) ? compact : null };
   });
+}
+
+function matchesTerms(d: DeviceDto, terms: readonly Term[]): boolean {
+  const hay = haystackOf(d);
+  // A MAC typed with separators ("2c:aa:8e") matches one stored without, and the reverse.
+  return terms.every(
+    (term) => hay.text.includes(term.text) || (term.mac !== null && hay.mac.includes(term.mac)),
+  );
 }
 
 /**
@@ -65,11 +77,11 @@ function matchesTerms(d: DeviceDto, terms: readonly string[]): boolean {
  * ignoring case and accents. An empty query matches everything.
  */
 export function matchesSearch(d: DeviceDto, query: string): boolean {
-  return matchesTerms(d, searchTerms(query));
+  return matchesTerms(d, termsOf(query));
 }
 
 /** The devices that match a search, in the order given. */
 export function searchCameras(devices: readonly DeviceDto[], query: string): DeviceDto[] {
-  const terms = searchTerms(query);
+  const terms = termsOf(query);
   return terms.length === 0 ? [...devices] : devices.filter((d) => matchesTerms(d, terms));
 }

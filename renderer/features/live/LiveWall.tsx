@@ -172,7 +172,7 @@ export function LiveWall() {
             <LiveTile
               key={mac}
               mac={mac}
-              name={nameOf(byMac[mac])}
+              name={nameOf(byMac.get(mac))}
               level={3}
               onClose={() => closeTile(mac)}
             />
