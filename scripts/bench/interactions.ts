@@ -85,3 +85,78 @@ export async function measureSearch(page: Page): Promise<SearchFigures | null> {
     unchanged: num(result.unchanged, 'unchanged keystrokes'),
   };
 }
+
+/** What the browser reports no Event Timing entry under (its least threshold), in ms. */
+export const EVENT_TIMING_THRESHOLD_MS = 16;
+
+export interface TypingFigures {
+  /** Keystrokes typed. */
+  measured: number;
+  /**
+   * The p95 keystroke → next paint in ms (Event Timing, 8 ms steps); 0 when at least 95 % of the
+   * keystrokes painted in under EVENT_TIMING_THRESHOLD_MS (the browser reports no figure for them).
+   */
+  p95: number;
+  /** Keystrokes that took EVENT_TIMING_THRESHOLD_MS or more. */
+  slow: number;
+  /** Whether the box held what was typed at the end (every keystroke arrived). */
+  typedAll: boolean;
+}
+
+/** One keystroke's Event Timing entries: what the page's observer recorded. */
+interface TimingEntry {
+  start: number;
+  duration: number;
+}
+
+function timingEntries(value: unknown): TimingEntry[] {
+  if (!Array.isArray(value)) throw new Error('bench: the page recorded no event timings');
+  return value.map((e: { start?: unknown; duration?: unknown }) => ({
+    start: num(e.start, 'event start'),
+    duration: num(e.duration, 'event duration'),
+  }));
+}
+
+const afterFrames = (page: Page, n: number): Promise<number> =>
+  page
+    .evaluate((frames) => (globalThis as unknown as BenchGlobal).__bench.afterFrames(frames), n)
+    .then((t) => num(t, 'frame time'));
+
+/**
+ * Types the same keystrokes as `measureSearch` into the box labelled "Search cameras", as real
+ * key presses (trusted input, one at a time, two frames apart), and reads the browser's Event
+ * Timing entries for them: from each key's timestamp to the next paint after its handlers ran,
+ * whatever the frame phase it came in. null when the page has no such box.
+ */
+export async function measureTyping(page: Page): Promise<TypingFigures | null> {
+  const box = page.getByLabel('Search cameras', { exact: true });
+  if ((await box.count()) === 0) return null;
+  await box.first().focus();
+  const queries = keystrokes();
+  const bounds: number[] = [];
+  let previous = '';
+  for (const query of queries) {
+    bounds.push(await afterFrames(page, 2));
+    if (query.length > previous.length) await page.keyboard.type(query.slice(-1));
+    else await page.keyboard.press('Backspace');
+    previous = query;
+  }
+  bounds.push(await afterFrames(page, 2));
+  // Entries reach the observer after their paint, in a task of their own.
+  await page.waitForTimeout(200);
+  const entries = timingEntries(
+    await page.evaluate(() => (globalThis as unknown as BenchGlobal).__bench.eventTimings),
+  );
+  const durations = queries.map((_, i) => {
+    const from = bounds[i] ?? Infinity;
+    const to = bounds[i + 1] ?? Infinity;
+    const own = entries.filter((e) => e.start >= from && e.start < to).map((e) => e.duration);
+    return own.length ? Math.max(...own) : 0;
+  });
+  return {
+    measured: queries.length,
+    p95: percentile(durations, 95),
+    slow: durations.filter((d) => d >= EVENT_TIMING_THRESHOLD_MS).length,
+    typedAll: (await box.first().inputValue()) === previous,
+  };
+}

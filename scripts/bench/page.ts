@@ -14,6 +14,8 @@ export interface BenchGlobal {
     firstRow: number | null;
     search(input: unknown, opts: { queries: string[]; settleMs: number }): Promise<unknown>;
     scroll(opts: { stepPx: number; maxMs: number }): Promise<unknown>;
+    eventTimings: unknown[];
+    afterFrames(n: number): Promise<number>;
   };
 }
 

@@ -11,11 +11,23 @@
  *    as input → the next frame, and is reported as unchanged.
  *  - `scroll({ stepPx, maxMs })`: scrolls the camera list from top to bottom by `stepPx` per
  *    animation frame and records the frame intervals.
+ *  - `eventTimings`: the browser's own Event Timing entries of 16 ms or more (keyboard and input
+ *    events): from a real keystroke's timestamp to the next paint after its handlers ran, in 8 ms
+ *    steps (https://w3c.github.io/event-timing/). Shorter ones are not reported by the browser.
+ *  - `afterFrames(n)`: resolves with performance.now() after n animation frames.
  */
 export const PAGE_PROBES = String.raw`
 (() => {
-  const bench = { firstRow: null };
+  const bench = { firstRow: null, eventTimings: [] };
   Object.defineProperty(window, '__bench', { value: bench });
+  const KEY_EVENTS = new Set(['keydown', 'keypress', 'keyup', 'beforeinput', 'input']);
+  if (PerformanceObserver.supportedEntryTypes.includes('event')) {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (KEY_EVENTS.has(e.name)) bench.eventTimings.push({ name: e.name, start: e.startTime, duration: e.duration });
+      }
+    }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+  }
   const ROW = 'table tbody tr > th, table tbody tr > td';
   new MutationObserver((_, observer) => {
     if (bench.firstRow === null && document.querySelector(ROW)) {
@@ -40,6 +52,10 @@ export const PAGE_PROBES = String.raw`
     requestAnimationFrame(run);
   };
   const frame = () => new Promise((resolve) => onFrame(resolve));
+  bench.afterFrames = async (n) => {
+    for (let i = 0; i < n; i++) await frame();
+    return performance.now();
+  };
   const inTable = (node) => {
     const el = node && (node.nodeType === 1 ? node : node.parentElement);
     return !!el && (el.closest('table') !== null || el.querySelector?.('table') != null);

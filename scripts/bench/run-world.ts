@@ -15,8 +15,8 @@ import type { WorldInput } from '../../emulator/world';
 import { createLogger } from '../../main/logging/logger';
 import { startPreviewHost } from '../../preview/host';
 import type { PreviewHost } from '../../preview/host';
-import { measureScroll, measureSearch } from './interactions';
-import type { ScrollFigures, SearchFigures } from './interactions';
+import { measureScroll, measureSearch, measureTyping } from './interactions';
+import type { ScrollFigures, SearchFigures, TypingFigures } from './interactions';
 import { epochNow, firstRowAt, heapUsed, requestTimes, settled, timeOrigin } from './page';
 import { PAGE_PROBES } from './probes';
 import { staticPage } from './static-page';
@@ -55,6 +55,8 @@ export interface WorldFigures {
   scroll: ScrollFigures[];
   /** null: no search box on the page. */
   search: SearchFigures[] | null;
+  /** The same keystrokes as real key presses, timed by the browser (Event Timing). */
+  typing: TypingFigures[];
 }
 
 /** Polls `ok` until it holds; throws after `timeoutMs`. */
@@ -121,6 +123,7 @@ export async function measureWorld(
     heapBytes: [],
     scroll: [],
     search: opts.search ? [] : null,
+    typing: [],
   };
   let devices: readonly DeviceDto[] = [];
   try {
@@ -151,6 +154,8 @@ export async function measureWorld(
         const search = await measureSearch(page);
         if (search) figures.search.push(search);
         else figures.search = null;
+        const typing = search ? await measureTyping(page) : null;
+        if (typing) figures.typing.push(typing);
         // The search is kept for the relaunch: wait until the emptied box is what main saved.
         await until(() => h.services.settings.viewPrefs().search === '', 10_000);
       }
