@@ -49,6 +49,16 @@ function manualSchedule() {
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+describe('FIRST_CALLS', () => {
+  it('are the calls the page starts with (renderer/store/events.test.ts checks the page side)', () => {
+    expect(FIRST_CALLS.map((c) => c.channel)).toEqual([
+      'session:get',
+      'cameras:get',
+      'view:get-prefs',
+    ]);
+  });
+});
+
 describe('withFirstCalls', () => {
   it('sends the page start calls at once, without an argument, each once', () => {
     const fake = fakeTransport();

@@ -70,3 +70,16 @@ describe('connectStore: the first visibility report', () => {
     disconnect();
   });
 });
+
+describe('connectStore: the first calls', () => {
+  it('are the ones the preload sends early (preload/first-calls.ts, FIRST_CALLS), without an argument', async () => {
+    pageIs('hidden');
+    const calls = bridge();
+    const disconnect = await connectStore();
+    const early = ['session:get', 'cameras:get', 'view:get-prefs'];
+    expect(calls.filter(([channel]) => early.includes(channel))).toEqual(
+      early.map((channel) => [channel, undefined]),
+    );
+    disconnect();
+  });
+});

@@ -24,6 +24,8 @@ export async function connectStore(): Promise<() => void> {
   // Not awaited with the list: the first rows do not wait for it.
   void useStore.getState().loadWatch();
   // The view preferences come with the list, so the first rows painted are already in order.
+  // The preload sent these three calls while this script loaded: their answers are usually here
+  // already (preload/first-calls.ts, whose FIRST_CALLS must stay these calls).
   const [session, cameras] = await Promise.all([
     api.getSession(),
     api.getCameras(),
