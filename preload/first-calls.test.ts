@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS, EVENTS } from '../common/channels';
 import type { Channel, EventChannel } from '../common/channels';
 import type { Transport } from './api';
-import { FIRST_CALLS, MAX_HELD_EVENTS, withFirstCalls } from './first-calls';
+import { FIRST_CALLS, GIVE_UP_AFTER_MS, MAX_HELD_EVENTS, withFirstCalls } from './first-calls';
 
 /** A transport whose answers the test settles, and whose events the test emits. */
 function fakeTransport() {
@@ -57,6 +57,10 @@ describe('FIRST_CALLS', () => {
       'view:get-prefs',
     ]);
   });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
 });
 
 describe('withFirstCalls', () => {
@@ -192,5 +196,78 @@ describe('withFirstCalls', () => {
     offSession();
     fake.emit(EVENTS.sessionChanged, 'nobody listens');
     expect(session).toEqual([]);
+  });
+  it('keeps camera events that came before the answer: the page drops the ones not newer', async () => {
+    const fake = fakeTransport();
+    const timer = manualSchedule();
+    const api = withFirstCalls(fake.transport, FIRST_CALLS, timer.schedule);
+    const seen: unknown[] = [];
+    api.on(EVENTS.camerasChanged, (p) => seen.push(p));
+    // In the preview a change can overtake the answer it came after (stream and call travel apart).
+    fake.emit(EVENTS.camerasChanged, 'delta 5 → 6');
+    for (const c of FIRST_CALLS) fake.answer(c.channel, c.channel);
+    await flush();
+    for (const c of FIRST_CALLS) await api.invoke(c.channel, undefined);
+    timer.runAll();
+    expect(seen).toEqual(['delta 5 → 6']);
+  });
+
+  it('does not hand over an early failure: the page asks afresh, and no event is dropped for it', async () => {
+    const fake = fakeTransport();
+    const timer = manualSchedule();
+    const api = withFirstCalls(fake.transport, FIRST_CALLS, timer.schedule);
+    const seen: unknown[] = [];
+    api.on(EVENTS.sessionChanged, (p) => seen.push(p));
+    fake.emit(EVENTS.sessionChanged, 'before the refusal');
+    const refused = { ok: false, error: { code: 'FORBIDDEN', message: 'not yet' } };
+    fake.answer(CHANNELS.getSession, refused);
+    fake.answer(CHANNELS.getCameras, 'cameras');
+    fake.answer(CHANNELS.getViewPrefs, 'prefs');
+    await flush();
+    const session = api.invoke(CHANNELS.getSession, undefined);
+    await flush();
+    const fresh = fake.calls.filter((c) => c.channel === CHANNELS.getSession);
+    expect(fresh).toHaveLength(2);
+    fresh[1]?.settle({ ok: true, value: 'signed in' });
+    await expect(session).resolves.toEqual({ ok: true, value: 'signed in' });
+    await api.invoke(CHANNELS.getCameras, undefined);
+    await api.invoke(CHANNELS.getViewPrefs, undefined);
+    timer.runAll();
+    expect(seen).toEqual(['before the refusal']);
+  });
+
+  it('with its own timer, hands held events over only after the page applied its answers', async () => {
+    const fake = fakeTransport();
+    const api = withFirstCalls(fake.transport);
+    const seen: string[] = [];
+    for (const c of FIRST_CALLS) fake.answer(c.channel, `${c.channel} answer`);
+    await flush();
+    fake.emit(EVENTS.sessionChanged, 'newer');
+    // The page, as renderer/store/events.ts does it.
+    api.on(EVENTS.sessionChanged, (p) => seen.push(`event ${String(p)}`));
+    const [session] = await Promise.all(FIRST_CALLS.map((c) => api.invoke(c.channel, undefined)));
+    seen.push(`applied ${String(session)}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(seen).toEqual(['applied session:get answer', 'event newer']);
+  });
+
+  it(`gives up holding after ${GIVE_UP_AFTER_MS / 1000} s when the page never asks`, async () => {
+    vi.useFakeTimers();
+    const fake = fakeTransport();
+    const api = withFirstCalls(fake.transport);
+    const seen: unknown[] = [];
+    api.on(EVENTS.camerasChanged, (p) => seen.push(p));
+    for (const c of FIRST_CALLS) fake.answer(c.channel, 'early');
+    await vi.advanceTimersByTimeAsync(0);
+    fake.emit(EVENTS.camerasChanged, 'held');
+    await vi.advanceTimersByTimeAsync(GIVE_UP_AFTER_MS - 1);
+    expect(seen).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(seen).toEqual(['held']);
+    fake.emit(EVENTS.camerasChanged, 'live');
+    expect(seen).toEqual(['held', 'live']);
+    // The answer not taken is forgotten: a late call gets a fresh one.
+    void api.invoke(CHANNELS.getSession, undefined);
+    expect(fake.calls.filter((c) => c.channel === CHANNELS.getSession)).toHaveLength(2);
   });
 });
