@@ -199,6 +199,22 @@ describe('main/index.ts (with a fake Electron)', () => {
     expect(electron.app.setAppLogsPath).not.toHaveBeenCalled();
   });
 
+  it('registers app:// as a standard, secure scheme whose compiled scripts V8 keeps between launches', async () => {
+    const { electron } = await start({ isPackaged: true });
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      {
+        scheme: 'app',
+        privileges: {
+          standard: true,
+          secure: true,
+          supportFetchAPI: true,
+          stream: true,
+          codeCache: true,
+        },
+      },
+    ]);
+  });
+
   it('keeps a log file under the OS logs folder, and Help → Show logs opens that folder', async () => {
     const { electron } = await start({ isPackaged: true });
     await vi.waitFor(() => expect(electron.Menu.setApplicationMenu).toHaveBeenCalled());

@@ -112,9 +112,17 @@ logger.info('starting', {
 
 protocol.registerSchemesAsPrivileged([
   // stream: a <video> plays event clips from app:// with range requests (docs/security.md, S27).
+  // codeCache: V8 keeps the compiled app script between launches, so a relaunch does not compile
+  // it again before the first rows (Electron's CustomScheme docs; it needs `standard`).
   {
     scheme: APP_SCHEME,
-    privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true },
+    privileges: {
+      standard: true,
+      secure: true,
+      supportFetchAPI: true,
+      stream: true,
+      codeCache: true,
+    },
   },
 ]);
 
