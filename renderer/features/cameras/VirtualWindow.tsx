@@ -113,6 +113,10 @@ export default function VirtualWindow({
     scrollPaddingStart: headHeight,
     // Before the scroller is measured, assume the window's height.
     initialRect: { width: 0, height: window.innerHeight },
+    // Where the list already is: it may have been scrolled before this chunk arrived, and the
+    // virtualiser scrolls its element to this offset when it attaches (0 by default, which threw
+    // the user back to the top).
+    initialOffset: () => scrollRef.current?.scrollTop ?? 0,
     observeElementRect: observeScroller,
   });
 

@@ -1,0 +1,39 @@
+import { act, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { App } from '../../App';
+import { useStore } from '../../store';
+import { device, list, snapshot } from '../../test-support';
+import { setUpTable } from './test-layout';
+
+// Its own file: once VirtualWindow has loaded it stays loaded, and this is about its arrival.
+let tearDown: () => void;
+beforeEach(() => {
+  tearDown = setUpTable();
+});
+afterEach(() => {
+  tearDown();
+});
+
+it('a list scrolled before the virtualiser arrives stays where the user put it', async () => {
+  const cameras = Array.from({ length: 5000 }, (_, i) =>
+    device({
+      mac: `M${String(i).padStart(5, '0')}`,
+      name: `Camera ${String(i + 1).padStart(4, '0')}`,
+    }),
+  );
+  useStore.getState().receiveCameras(snapshot(list(cameras)));
+  render(<App />);
+  const table = screen.getByRole('table', { name: 'Cameras' });
+  const scroller = table.closest('.table-wrap') as HTMLElement;
+  act(() => scroller.scrollTo({ top: 2000 }));
+  await act(async () => {
+    await import('./VirtualWindow');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  });
+  expect(scroller.scrollTop).toBe(2000);
+  // The virtualiser draws the rows at that offset (58 px rows, under a 38 px header).
+  const indexes = within(table)
+    .getAllByRole('row')
+    .map((r) => Number(r.getAttribute('aria-rowindex')));
+  expect(Math.max(...indexes)).toBeGreaterThan(2000 / 58);
+});
