@@ -49,6 +49,13 @@ function manualSchedule() {
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** A first-calls transport over a fake one, released only when the test runs its timer. */
+function started() {
+  const fake = fakeTransport();
+  const timer = manualSchedule();
+  return { fake, timer, api: withFirstCalls(fake.transport, FIRST_CALLS, timer.schedule) };
+}
+
 describe('FIRST_CALLS', () => {
   it('are the calls the page starts with (renderer/store/events.test.ts checks the page side)', () => {
     expect(FIRST_CALLS.map((c) => c.channel)).toEqual([
@@ -97,9 +104,7 @@ describe('withFirstCalls', () => {
   });
 
   it('gives the page its answers first, then the events that came after them, in order', async () => {
-    const fake = fakeTransport();
-    const timer = manualSchedule();
-    const api = withFirstCalls(fake.transport, FIRST_CALLS, timer.schedule);
+    const { fake, timer, api } = started();
     const seen: string[] = [];
     // Before its answer: already in the answer, so never handed over.
     fake.emit(EVENTS.sessionChanged, 'older than the answer');
@@ -128,9 +133,7 @@ describe('withFirstCalls', () => {
   });
 
   it('holds events until the page has asked for every early answer', async () => {
-    const fake = fakeTransport();
-    const timer = manualSchedule();
-    const api = withFirstCalls(fake.transport, FIRST_CALLS, timer.schedule);
+    const { fake, timer, api } = started();
     for (const c of FIRST_CALLS) fake.answer(c.channel, c.channel);
     await flush();
     fake.emit(EVENTS.camerasChanged, 'delta');
@@ -148,9 +151,7 @@ describe('withFirstCalls', () => {
   });
 
   it('keeps the events of a call that failed, and passes the failure on', async () => {
-    const fake = fakeTransport();
-    const timer = manualSchedule();
-    const api = withFirstCalls(fake.transport, FIRST_CALLS, timer.schedule);
+    const { fake, timer, api } = started();
     const seen: unknown[] = [];
     api.on(EVENTS.sessionChanged, (p) => seen.push(p));
     fake.emit(EVENTS.sessionChanged, 'kept');
@@ -166,9 +167,7 @@ describe('withFirstCalls', () => {
   });
 
   it(`keeps at most ${MAX_HELD_EVENTS} events of a kind, the newest`, async () => {
-    const fake = fakeTransport();
-    const timer = manualSchedule();
-    const api = withFirstCalls(fake.transport, FIRST_CALLS, timer.schedule);
+    const { fake, timer, api } = started();
     const seen: unknown[] = [];
     api.on(EVENTS.camerasChanged, (p) => seen.push(p));
     for (const c of FIRST_CALLS) fake.answer(c.channel, null);
@@ -198,9 +197,7 @@ describe('withFirstCalls', () => {
     expect(session).toEqual([]);
   });
   it('keeps camera events that came before the answer: the page drops the ones not newer', async () => {
-    const fake = fakeTransport();
-    const timer = manualSchedule();
-    const api = withFirstCalls(fake.transport, FIRST_CALLS, timer.schedule);
+    const { fake, timer, api } = started();
     const seen: unknown[] = [];
     api.on(EVENTS.camerasChanged, (p) => seen.push(p));
     // In the preview a change can overtake the answer it came after (stream and call travel apart).
@@ -213,9 +210,7 @@ describe('withFirstCalls', () => {
   });
 
   it('does not hand over an early failure: the page asks afresh, and no event is dropped for it', async () => {
-    const fake = fakeTransport();
-    const timer = manualSchedule();
-    const api = withFirstCalls(fake.transport, FIRST_CALLS, timer.schedule);
+    const { fake, timer, api } = started();
     const seen: unknown[] = [];
     api.on(EVENTS.sessionChanged, (p) => seen.push(p));
     fake.emit(EVENTS.sessionChanged, 'before the refusal');

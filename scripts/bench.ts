@@ -23,11 +23,11 @@ import type { Browser } from '@playwright/test';
 import { generateWorld } from '../emulator/generate';
 import type { WorldInput } from '../emulator/world';
 import { CHROMIUM_ARGS } from '../playwright.config';
-import { EVENT_TIMING_THRESHOLD_MS } from './bench/interactions';
 import { measureLive } from './bench/live';
 import type { LiveFigures } from './bench/live';
 import { measureWorld } from './bench/run-world';
 import type { WorldFigures } from './bench/run-world';
+import { EVENT_TIMING_THRESHOLD_MS } from './bench/probes';
 import { median, ms, ratio } from './bench/stats';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

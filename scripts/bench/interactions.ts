@@ -5,6 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { num } from './page';
+import { EVENT_TIMING_THRESHOLD_MS } from './probes';
 import type { BenchGlobal } from './page';
 import { percentile } from './stats';
 
@@ -85,9 +86,6 @@ export async function measureSearch(page: Page): Promise<SearchFigures | null> {
     unchanged: num(result.unchanged, 'unchanged keystrokes'),
   };
 }
-
-/** What the browser reports no Event Timing entry under (its least threshold), in ms. */
-export const EVENT_TIMING_THRESHOLD_MS = 16;
 
 export interface TypingFigures {
   /** Keystrokes typed. */
