@@ -135,16 +135,21 @@ export default function VirtualWindow({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selectedMac]);
 
-  const items = virtualizer.getVirtualItems();
-  const first = items[0];
-  const last = items[items.length - 1];
-  const next: RowWindow = {
-    start: first ? first.index : 0,
-    end: last ? last.index + 1 : 0,
-    padTop: first ? first.start - headHeight : 0,
-    padBottom: last ? virtualizer.getTotalSize() - last.end : 0,
-  };
+  // The window is read here, after the virtualiser has attached to the scroller (its own layout
+  // effect, above), not while rendering: its first read of the offset is the one it keeps, and
+  // scrolls the scroller back to, when it attaches. React may yield between rendering this
+  // component (it arrives in a Suspense retry, which is time-sliced) and committing it; a scroll
+  // in that gap was undone (the list jumped back to where it was when this rendered).
   useLayoutEffect(() => {
+    const items = virtualizer.getVirtualItems();
+    const first = items[0];
+    const last = items[items.length - 1];
+    const next: RowWindow = {
+      start: first ? first.index : 0,
+      end: last ? last.index + 1 : 0,
+      padTop: first ? first.start - headHeight : 0,
+      padBottom: last ? virtualizer.getTotalSize() - last.end : 0,
+    };
     const wanted = keepingFocus(next, scrollRef.current, virtualizer, headHeight);
     if (!sameWindow(shown, wanted)) onWindow(wanted);
   });
