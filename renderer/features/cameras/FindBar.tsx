@@ -77,7 +77,18 @@ export function SearchBox() {
 const FilterBar = lazy(() => import('./FilterBar'));
 
 /** Until the filters load: their row's height, so the list does not move when they arrive. */
-const FiltersPending = () => <div className="filters filters-pending" aria-hidden="true" />;
+const FiltersPending = () => (
+  <div className="filters filters-pending" aria-hidden="true">
+    {/* One field as the filter row draws it (a label line over a select), unseen: the space kept
+        is the row's own height in any font, so nothing moves when the filters arrive. */}
+    <div className="field">
+      <span className="field-label-line">&nbsp;</span>
+      <select tabIndex={-1} disabled>
+        <option>Any status</option>
+      </select>
+    </div>
+  </div>
+);
 
 /** Search, count, filters and grouping: everything that decides which cameras the list shows. */
 export function FindCameras() {
