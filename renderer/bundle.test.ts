@@ -21,7 +21,6 @@ const LAZY = [
   'ActivityView',
   'FirmwareView',
   'WatchBanners',
-  'FilterBar',
   'VirtualWindow',
 ];
 

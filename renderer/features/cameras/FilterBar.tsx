@@ -192,6 +192,3 @@ export function FilterBar() {
     </>
   );
 }
-
-/** For `React.lazy` (renderer/README.md, "Bundle budget"). */
-export default FilterBar;

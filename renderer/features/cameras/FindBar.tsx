@@ -1,9 +1,10 @@
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { KeyboardEvent, RefObject } from 'react';
 import { prepareSearch } from '../../../common/camera-query';
 import { MAX_SEARCH_LENGTH } from '../../../common/prefs';
 import { useStore } from '../../store';
 import { isTyping } from '../shell/isTyping';
+import { FilterBar } from './FilterBar';
 import { selectCameraCounts, selectShownCount } from '../../store/selectors';
 import './list.css';
 
@@ -72,24 +73,6 @@ export function SearchBox() {
   );
 }
 
-// The filter menus come just after the first rows: nothing in them is needed to paint the list,
-// and they are a kilobyte of the first screen's script (renderer/README.md, "Bundle budget").
-const FilterBar = lazy(() => import('./FilterBar'));
-
-/** Until the filters load: their row's height, so the list does not move when they arrive. */
-const FiltersPending = () => (
-  <div className="filters filters-pending" aria-hidden="true">
-    {/* One field as the filter row draws it (a label line over a select), unseen: the space kept
-        is the row's own height in any font, so nothing moves when the filters arrive. */}
-    <div className="field">
-      <span className="field-label-line">&nbsp;</span>
-      <select tabIndex={-1} disabled>
-        <option>Any status</option>
-      </select>
-    </div>
-  </div>
-);
-
 /** Search, count, filters and grouping: everything that decides which cameras the list shows. */
 export function FindCameras() {
   return (
@@ -98,9 +81,10 @@ export function FindCameras() {
         <SearchBox />
         <CountLine />
       </div>
-      <Suspense fallback={<FiltersPending />}>
-        <FilterBar />
-      </Suspense>
+      {/* In the first screen's script (1.3 kB gzipped), not loaded after it: a row that arrives
+          later moves the list under the pointer unless its stand-in wraps exactly as it does at
+          every window width. Its menus' values are counted after the first paint. */}
+      <FilterBar />
     </div>
   );
 }
