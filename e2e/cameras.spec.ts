@@ -110,13 +110,29 @@ for (const width of [1280, 900]) {
   }) => {
     const { page } = await launch();
     await page.setViewportSize({ width, height: 860 });
+    // After every change to the page (a mutation observer runs before the next paint): where the
+    // table's top is, and how many values the Model menu offers. Its values are counted after the
+    // first paint, the last part of the screen to arrive; a select that grew with them, or a
+    // filter row that loaded late, moved the list.
+    await page.evaluate(() => {
+      const samples: { top: number; options: number }[] = [];
+      new MutationObserver(() => {
+        const table = document.querySelector('table[aria-label="Cameras"]');
+        if (!table?.querySelector('tbody th')) return;
+        const options = document.querySelectorAll('#filter-model option').length;
+        samples.push({ top: table.getBoundingClientRect().top, options });
+      }).observe(document, { subtree: true, childList: true, attributes: true });
+      Object.assign(window, { listSamples: samples });
+    });
     await signIn(page);
     await expect(cameraRow(page, 'Side Gate')).toBeVisible();
-    const tableTop = () => cameraTable(page).evaluate((t) => t.getBoundingClientRect().top);
-    const before = await tableTop();
-    // The filter menus' values, counted after the first paint, are the last part of the screen
-    // to arrive (a select that grew with them could wrap the row above the list).
     await expect.poll(() => page.getByLabel('Model').locator('option').count()).toBeGreaterThan(1);
-    expect(await tableTop()).toBe(before);
+    const samples = await page.evaluate(
+      () => (window as unknown as { listSamples: { top: number; options: number }[] }).listSamples,
+    );
+    // Both states were seen: rows before the menus were counted, and after.
+    expect(samples.some((s) => s.options <= 1)).toBe(true);
+    expect(samples.some((s) => s.options > 1)).toBe(true);
+    expect(new Set(samples.map((s) => s.top))).toEqual(new Set([samples[0]?.top]));
   });
 }

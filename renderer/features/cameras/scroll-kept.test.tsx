@@ -5,6 +5,7 @@ import { App } from '../../App';
 import { useStore } from '../../store';
 import type { ListRow } from '../../store/selectors';
 import { device, list, snapshot } from '../../test-support';
+import { ROW_HEIGHT } from './table-rows';
 import type { RowWindow } from './table-rows';
 import { setUpTable } from './test-layout';
 
@@ -79,5 +80,5 @@ it('a scroll between the virtualiser rendering and attaching is kept too', async
   rerender(<Harness attached />);
   expect(scrollRef.current?.scrollTop).toBe(2000);
   // The window it reports is the one at that offset, not at the top.
-  expect(windows.at(-1)?.start).toBeGreaterThan(2000 / 58 - 10);
+  expect(windows.at(-1)?.start).toBeGreaterThan(2000 / ROW_HEIGHT - 10);
 });
