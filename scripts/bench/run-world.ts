@@ -51,6 +51,10 @@ export interface WorldFigures {
   /** The static page of every camera: navigation → painted, and goto → painted (Node clock). */
   staticPage: { navigationMs: number; totalMs: number }[];
   staticRows: number;
+  /** The static page scrolled like the list: what this browser and machine manage with no script. */
+  staticScroll: ScrollFigures[];
+  /** Typing the search's keystrokes into the static page's box (no script behind it). */
+  staticTyping: TypingFigures[];
   heapBytes: number[];
   scroll: ScrollFigures[];
   /** null: no search box on the page. */
@@ -120,6 +124,8 @@ export async function measureWorld(
     relaunch: [],
     staticPage: [],
     staticRows: 0,
+    staticScroll: [],
+    staticTyping: [],
     heapBytes: [],
     scroll: [],
     search: opts.search ? [] : null,
@@ -216,6 +222,9 @@ export async function measureWorld(
       const navigationMs = await firstRowAt(page);
       const paintedAt = (await timeOrigin(page)) + navigationMs;
       figures.staticPage.push({ navigationMs, totalMs: paintedAt - startedAt });
+      figures.staticScroll.push(await measureScroll(page));
+      const typing = await measureTyping(page);
+      if (typing) figures.staticTyping.push(typing);
       await context.close();
     }
     return figures;

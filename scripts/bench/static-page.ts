@@ -1,7 +1,8 @@
 /**
  * The bench's yardstick: a static HTML page with the app's stylesheet and every camera of the list
- * as a plain table row (name, model, status, IP address, firmware, MAC), no script. "First row
- * painted" on it is how fast this browser can show the same rows at all.
+ * as a plain table row (name, model, status, IP address, firmware, MAC), and a search box, no
+ * script. "First row painted" on it is how fast this browser can show the same rows at all;
+ * scrolling it and typing into its box, what the browser manages with them when no app runs.
  */
 import type { DeviceDto } from '../../common/view';
 
@@ -38,7 +39,10 @@ export function staticPage(devices: readonly DeviceDto[], stylesheet: string): s
     .join('');
   return (
     `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="${stylesheet}"></head>` +
-    `<body><div class="app"><main><div class="table-wrap"><table aria-label="Cameras"><thead><tr>${head}</tr></thead>` +
+    `<body><div class="app"><main>` +
+    // A text box with no script behind it: typing into it is the floor of the search figure.
+    `<div class="search-box"><label for="q">Search cameras</label><input id="q" type="search"></div>` +
+    `<div class="table-wrap"><table aria-label="Cameras"><thead><tr>${head}</tr></thead>` +
     `<tbody>${cameras.map(row).join('')}</tbody></table></div></main></div></body></html>`
   );
 }
