@@ -125,9 +125,12 @@ function report(r: WorldFigures): void {
     `scrolling the list ${scrolled}:`,
     `${medianOf(r.scroll, (s) => s.fps).toFixed(1)} fps, ${medianOf(r.scroll, (s) => s.dropped)} dropped of ${medianOf(r.scroll, (s) => s.frames)} frames (> 20 ms)`,
   );
+  const staticFrames = medianOf(r.staticScroll, (s) => s.frames);
   line(
     'scrolling the static page of the same rows (no script):',
-    `${medianOf(r.staticScroll, (s) => s.fps).toFixed(1)} fps, ${medianOf(r.staticScroll, (s) => s.dropped)} dropped of ${medianOf(r.staticScroll, (s) => s.frames)} frames`,
+    staticFrames > 0
+      ? `${medianOf(r.staticScroll, (s) => s.fps).toFixed(1)} fps, ${medianOf(r.staticScroll, (s) => s.dropped)} dropped of ${staticFrames} frames`
+      : 'not measured (it fits the window)',
   );
   if (!r.search) line('search:', 'not available (no box labelled "Search cameras")');
   else {

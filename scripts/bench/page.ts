@@ -48,10 +48,17 @@ export async function timeOrigin(page: Page): Promise<number> {
 /** Now, in ms since the epoch, at sub-millisecond resolution (comparable with timeOrigin). */
 export const epochNow = (): number => performance.timeOrigin + performance.now();
 
-/** Waits until the list has settled: a row is shown and nothing says it is busy. */
+/**
+ * Waits until the list has settled: a row is shown, nothing says it is busy, and the filter menus
+ * offer their values (counted after the first paint; the heap figure includes them).
+ */
 export async function settled(page: Page): Promise<void> {
   await page.getByRole('table', { name: 'Cameras' }).locator('tbody tr').first().waitFor();
   await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 120_000 });
+  await page
+    .locator('#filter-model option')
+    .nth(1)
+    .waitFor({ state: 'attached', timeout: 120_000 });
 }
 
 /** The renderer's JavaScript heap in use after a full garbage collection, in bytes. */
