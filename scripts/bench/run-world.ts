@@ -51,7 +51,7 @@ export interface WorldFigures {
   /** The static page of every camera: navigation → painted, and goto → painted (Node clock). */
   staticPage: { navigationMs: number; totalMs: number }[];
   staticRows: number;
-  /** The static page scrolled like the list: what this browser and machine manage with no script. */
+  /** The static page scrolled like the list: the same rows with no script (and no virtualiser). */
   staticScroll: ScrollFigures[];
   /** Typing the search's keystrokes into the static page's box (no script behind it). */
   staticTyping: TypingFigures[];

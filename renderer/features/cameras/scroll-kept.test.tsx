@@ -35,11 +35,11 @@ it('a list scrolled before the virtualiser arrives stays where the user put it',
     await new Promise((resolve) => setTimeout(resolve, 50));
   });
   expect(scroller.scrollTop).toBe(2000);
-  // The virtualiser draws the rows at that offset (58 px rows, under a 38 px header).
+  // The virtualiser draws the rows at that offset (ROW_HEIGHT rows, under the header).
   const indexes = within(table)
     .getAllByRole('row')
     .map((r) => Number(r.getAttribute('aria-rowindex')));
-  expect(Math.max(...indexes)).toBeGreaterThan(2000 / 58);
+  expect(Math.max(...indexes)).toBeGreaterThan(2000 / ROW_HEIGHT);
 });
 
 it('a scroll between the virtualiser rendering and attaching is kept too', async () => {
