@@ -61,9 +61,16 @@ import { createAppTray, trayIconPaths } from './tray';
 import { pauseItem } from './tray-model';
 import type { TrayAction, TrayActionItem, TrayModel } from './tray-model';
 import { createMainWindow } from './window-factory';
+import {
+  createFirstScreen,
+  DEFAULT_FIRST_SCREEN_HEIGHT,
+  loadFirstScreenRenderer,
+} from './first-screen';
+import type { FirstScreen } from './first-screen';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const RENDERER_DIR = join(here, '../renderer');
+const INDEX_HTML = join(RENDERER_DIR, 'index.html');
 const PRELOAD = join(here, '../preload/index.cjs');
 const SOURCE_ROOT = join(here, '../..');
 const isMac = process.platform === 'darwin';
@@ -132,6 +139,10 @@ if (!app.requestSingleInstanceLock()) {
   let mainWindow: BrowserWindow | null = null;
   let saveWindowBounds: (() => void) | null = null;
   let services: AppServices | null = null;
+  // The cached list's first screen, written into index.html (main/first-screen.ts); its renderer
+  // loads while the services start.
+  let firstScreen: FirstScreen | null = null;
+  const firstScreenRenderer = loadFirstScreenRenderer(join(here, '../server/index.mjs'), logger);
   let openWindow: (() => Promise<void>) | null = null;
   const quitGuard = createQuitGuard({ quit: () => app.quit(), logger });
 
@@ -238,7 +249,9 @@ if (!app.requestSingleInstanceLock()) {
         const file = resolveAppUrl(request.url, RENDERER_DIR);
         if (!file) return new Response('Not found', { status: 404 });
         try {
-          const body = await readFile(file);
+          let body: Buffer | string = await readFile(file);
+          if (file === INDEX_HTML && firstScreen)
+            body = await firstScreen.page(body.toString('utf8'));
           return new Response(body, {
             headers: { 'content-type': mimeType(file), 'content-security-policy': CSP },
           });
@@ -301,6 +314,15 @@ if (!app.requestSingleInstanceLock()) {
         }),
       });
       registerIpc(ipcMain, services.router);
+      const started = services;
+      firstScreen = createFirstScreen({
+        router: started.router,
+        cachedListShown: () => started.inventory.cachedListShown(),
+        sender: { url: `${APP_ORIGIN}/index.html`, isMainFrame: true },
+        renderer: firstScreenRenderer,
+        height: () => started.settings.get().window?.height ?? DEFAULT_FIRST_SCREEN_HEIGHT,
+        logger,
+      });
       // `npm run demo` opens straight into the demo account.
       if (environment.demo && services.session.view().status !== 'signedIn') {
         await services.session

@@ -16,6 +16,11 @@ import { EVENT_MEDIA_PATH_PREFIX } from '../common/camera-events';
 import type { BaseUrls } from '../main/wyze/config';
 import { wyzeError } from '../main/wyze/errors';
 import { CHANNELS } from '../common/channels';
+import {
+  createFirstScreen,
+  DEFAULT_FIRST_SCREEN_HEIGHT,
+  loadFirstScreenRenderer,
+} from '../main/first-screen';
 import { MAX_SNAPSHOT_BYTES } from '../common/live';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -44,7 +49,10 @@ export interface PreviewHostOptions {
 }
 
 export interface PreviewHost {
-  /** The page to open, with the per-launch secret in its hash. */
+  /**
+   * The page to open, with the per-launch secret in its query (index.html then carries the first
+   * screen: main/first-screen.ts) and in its hash (the bridge reads it there).
+   */
   url: string;
   services: AppServices;
   close(): Promise<void>;
@@ -99,6 +107,8 @@ async function readBody(req: IncomingMessage, cap: number): Promise<string | nul
 export async function startPreviewHost(opts: PreviewHostOptions): Promise<PreviewHost> {
   const dist = opts.distDir ?? DIST;
   const secret = randomBytes(24).toString('base64url');
+  // The first screen's renderer loads while the services start (main/first-screen.ts).
+  const renderer = loadFirstScreenRenderer(`${dist}server/index.mjs`, opts.logger);
   let origin = '';
   /** The Host values this server answers to: the address it listens on, by IP or by name. */
   let allowedHosts = new Set<string>();
@@ -119,7 +129,26 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
     },
   });
 
-  async function serveFile(res: ServerResponse, pathname: string): Promise<void> {
+  const firstScreen = createFirstScreen({
+    router: services.router,
+    cachedListShown: () => services.inventory.cachedListShown(),
+    get sender() {
+      return { url: `${origin}/`, isMainFrame: true };
+    },
+    renderer,
+    // The browser's window is not known here: rows for a tall one (extra rows cost little).
+    height: () => DEFAULT_FIRST_SCREEN_HEIGHT,
+    logger: opts.logger,
+  });
+
+  /**
+   * A file of the built renderer. index.html gets the preview's bridge, and, when the request
+   * carries the launch secret (`?launch=`, as the URL this host opens does), the first screen
+   * (main/first-screen.ts): without the secret any local process could read the camera list
+   * from it.
+   */
+  async function serveFile(res: ServerResponse, url: URL): Promise<void> {
+    const { pathname } = url;
     const file = resolveStaticPath(pathname, dist + 'renderer');
     const bridge = pathname === '/__preview/bridge.js' ? `${dist}preview/bridge.js` : null;
     const target = bridge ?? file;
@@ -135,14 +164,16 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
       return;
     }
     if (target.endsWith('index.html')) {
-      body = Buffer.from(
-        body
-          .toString('utf8')
-          .replace(
-            '<script type="module"',
-            '<script src="./__preview/bridge.js"></script>\n    <script type="module"',
-          ),
-      );
+      let page = body
+        .toString('utf8')
+        .replace(
+          '<script type="module"',
+          '<script src="./__preview/bridge.js"></script>\n    <script type="module"',
+        );
+      if (sameSecret(url.searchParams.get('launch') ?? '', secret)) {
+        page = await firstScreen.page(page);
+      }
+      body = Buffer.from(page);
     }
     res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': mimeType(target) }).end(body);
   }
@@ -250,7 +281,7 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
       await serveEventMedia(req, res, url);
       return;
     }
-    await serveFile(res, url.pathname);
+    await serveFile(res, url);
   }
 
   const server = createServer((req, res) => {
@@ -267,7 +298,7 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
   origin = `http://127.0.0.1:${port}`;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   return {
-    url: `${origin}/#launch=${secret}`,
+    url: `${origin}/?launch=${secret}#launch=${secret}`,
     services,
     async close() {
       for (const [stream, unsubscribe] of streams) {

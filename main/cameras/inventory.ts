@@ -181,16 +181,26 @@ export function createInventory(opts: InventoryOptions) {
     }
   }
 
+  /** Settles once the last sign-in's cached list is in the view, or known not to be there. */
+  let cachedStep: Promise<void> = Promise.resolve();
+
   /** Signed in: show the cached list at once (if the screen is empty), then refresh. */
   async function showAndRefresh(email: string | null, demo: boolean): Promise<void> {
-    if (view.fetchedAt === null && email && !demo) {
-      const at = generation;
-      const cached = await cache.load(email);
-      if (cached && at === generation && view.fetchedAt === null) {
-        set({ devices: cached.devices, fetchedAt: cached.fetchedAt, stale: true });
-        await firstPaint.untilShown();
-        if (at !== generation) return;
+    let cachedDone = (): void => undefined;
+    cachedStep = new Promise<void>((resolve) => (cachedDone = resolve));
+    try {
+      if (view.fetchedAt === null && email && !demo) {
+        const at = generation;
+        const cached = await cache.load(email);
+        if (cached && at === generation && view.fetchedAt === null) {
+          set({ devices: cached.devices, fetchedAt: cached.fetchedAt, stale: true });
+          cachedDone();
+          await firstPaint.untilShown();
+          if (at !== generation) return;
+        }
       }
+    } finally {
+      cachedDone();
     }
     await refresh().catch(() => undefined);
   }
@@ -249,6 +259,11 @@ export function createInventory(opts: InventoryOptions) {
 
   return {
     view: (): CameraListView => view,
+    /**
+     * Resolves once a sign-in's cached list is in `view()` (or known not to be there): the first
+     * screen written into the page waits for it (main/first-screen.ts).
+     */
+    cachedListShown: (): Promise<void> => cachedStep,
     /** A window has painted the list: a refresh held back for its first paint may start. */
     listShown: (): void => firstPaint.listShown(),
     /** A camera's latest picture URL and time from the last list (for main/thumbnails only). */

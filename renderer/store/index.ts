@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { createStore } from 'zustand/vanilla';
 import type { CamerasEvent } from '../../common/camera-delta';
 import type { ExternalTarget } from '../../common/channels';
 import type { MfaMethod } from '../../common/device';
@@ -9,6 +9,8 @@ import { emptyCameraList } from '../../common/view';
 import { defaultViewPrefs } from '../../common/prefs';
 import type { WyzeApi } from '../../preload/api';
 import { wyze } from '../api';
+import { inFirstScreen } from '../first-screen';
+import { bindStore } from './bind';
 import { applyCamerasEvent } from './cameras';
 import type { CameraEventsSlice } from './camera-events';
 import { createDialogsSlice } from './dialogs';
@@ -144,7 +146,7 @@ export const initialState = () => ({
   eventsCamera: null,
 });
 
-export const useStore = create<Store>()((set, get) => {
+const store = createStore<Store>()((set, get) => {
   /**
    * Runs one action through the bridge: its own pending flag while it runs, and its error (or a
    * plain message when the bridge itself fails) in actionError unless the action reports elsewhere.
@@ -233,4 +235,20 @@ export const useStore = create<Store>()((set, get) => {
     clearError: () => set({ actionError: null }),
     announce: (announcement) => set({ announcement }),
   };
+});
+
+/** The state a first screen written into the page was drawn from (renderer/first-screen.ts). */
+let drawnFrom: Store | null = null;
+
+/**
+ * Keeps the store's state now as the one the first screen was drawn from: until it has been taken
+ * over (`endFirstScreen`), React takes the markup over from it, whatever changes meanwhile.
+ */
+export function keepFirstScreenState(): void {
+  drawnFrom = store.getState();
+}
+
+export const useStore = bindStore(store, () => {
+  if (!inFirstScreen()) drawnFrom = null;
+  return drawnFrom;
 });

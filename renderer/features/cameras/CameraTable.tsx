@@ -8,30 +8,18 @@ import {
   useRef,
   useState,
 } from 'react';
-import type {
-  CSSProperties,
-  ErrorInfo,
-  FocusEvent,
-  KeyboardEvent,
-  ReactNode,
-  RefObject,
-} from 'react';
+import type { ErrorInfo, FocusEvent, KeyboardEvent, ReactNode, RefObject } from 'react';
 import { COLUMN_IDS, COLUMN_LABELS, NO_FILTERS } from '../../../common/prefs';
 import type { ColumnId } from '../../../common/prefs';
+import { viewportHeight } from '../../first-screen';
 import { useStore } from '../../store';
 import { selectListRows } from '../../store/selectors';
-import { firstWindow, GROUP_ROW_HEIGHT, ROW_HEIGHT, rowKey, Spacer, TableRow } from './table-rows';
+import { firstWindow, GROUP_ROW_HEIGHT, rowKey, Spacer, TableRow } from './table-rows';
 import type { DataColumn, RowWindow } from './table-rows';
 import type { TableVirtualizer } from './VirtualWindow';
 import './list.css';
 
 export { GROUP_ROW_HEIGHT, ROW_HEIGHT } from './table-rows';
-
-/** The heights as CSS variables on the table, so list.css and the virtualiser share one number. */
-const ROW_HEIGHT_VARIABLES = {
-  '--row-height': `${ROW_HEIGHT}px`,
-  '--group-row-height': `${GROUP_ROW_HEIGHT}px`,
-} as CSSProperties;
 
 /** How far Page Up / Page Down move the focused row. */
 const PAGE = 10;
@@ -195,7 +183,9 @@ export function CameraTable() {
     }
   });
 
-  const shown = virtualWindow ?? firstWindow(rows, window.innerHeight);
+  // The window's height, or the one a first screen written into the page was drawn for, while
+  // it is taken over (renderer/first-screen.ts).
+  const shown = virtualWindow ?? firstWindow(rows, viewportHeight());
   const end = Math.min(shown.end, rows.length);
 
   const onKeyDown = useCallback(
@@ -234,7 +224,6 @@ export function CameraTable() {
         aria-label="Cameras"
         aria-rowcount={rows.length + 1}
         className={stale ? 'camera-table stale' : 'camera-table'}
-        style={ROW_HEIGHT_VARIABLES}
       >
         <thead ref={headRef}>
           <tr aria-rowindex={1}>

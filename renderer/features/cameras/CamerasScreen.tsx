@@ -1,4 +1,5 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
+import { endFirstScreen } from '../../first-screen';
 import { plural } from '../../format';
 import { useStore } from '../../store';
 import { selectCameraCounts } from '../../store/selectors';
@@ -179,6 +180,10 @@ function CurrentView() {
 }
 
 export function CamerasScreen() {
+  // A first screen written into the page has been taken over: from now on rows fill the window and
+  // times are the clock's (renderer/first-screen.ts). Here, not in App: React takes the markup
+  // inside App's Suspense boundary over in a pass of its own, after App's effects have run.
+  useEffect(() => endFirstScreen(), []);
   return (
     <div className="app">
       <Header />

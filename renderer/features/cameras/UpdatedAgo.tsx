@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ago, formatMoment } from '../../format';
+import { firstScreenNow } from '../../first-screen';
 import { useStore } from '../../store';
 
 /** "Updated 12 s ago", ticking by itself so nothing else re-renders every second. */
@@ -7,7 +8,9 @@ export function UpdatedAgo() {
   const fetchedAt = useStore((s) => s.list.fetchedAt);
   const stale = useStore((s) => s.list.stale);
   const limitedUntil = useStore((s) => s.list.rateLimitedUntil);
-  const [now, setNow] = useState(() => Date.now());
+  // A first screen written into the page said "ago" from the moment it was rendered: taken over,
+  // it says the same, then ticks (renderer/first-screen.ts).
+  const [now, setNow] = useState(firstScreenNow);
   useEffect(() => {
     const timer = window.setInterval(() => setNow(Date.now()), 1000);
     return () => window.clearInterval(timer);

@@ -2,6 +2,7 @@ import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import type { Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect } from 'react';
 import type { RefObject } from 'react';
+import { viewportHeight } from '../../first-screen';
 import { useStore } from '../../store';
 import type { ListRow } from '../../store/selectors';
 import { rowHeight, rowKey } from './table-rows';
@@ -112,7 +113,7 @@ export default function VirtualWindow({
     paddingStart: headHeight,
     scrollPaddingStart: headHeight,
     // Before the scroller is measured, assume the window's height.
-    initialRect: { width: 0, height: window.innerHeight },
+    initialRect: { width: 0, height: viewportHeight() },
     // Where the list already is: it may have been scrolled before this chunk arrived, and the
     // virtualiser scrolls its element to this offset when it attaches (0 by default, which threw
     // the user back to the top).

@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'react';
 import type { ColumnId } from '../../../common/prefs';
 import type { ListRow } from '../../store/selectors';
 import { CameraRow, GroupRow } from './CameraRow';
@@ -73,12 +74,21 @@ export function TableRow({
   );
 }
 
-/** The empty space standing for rows not drawn, so the scrollbar is the whole list's. */
+/**
+ * The empty space standing for rows not drawn, so the scrollbar is the whole list's. Its height is
+ * set on the element, not written as a style attribute: in a first screen written into the page
+ * (docs/first-screen.md) the CSP would drop the attribute, and taking the markup over does not
+ * write attributes again, so the list would stay as short as the rows drawn.
+ */
 export function Spacer({ height, span }: { height: number; span: number }) {
+  const cell = useRef<HTMLTableCellElement>(null);
+  useLayoutEffect(() => {
+    if (cell.current) cell.current.style.height = `${height}px`;
+  }, [height]);
   if (height <= 0) return null;
   return (
     <tr className="spacer" aria-hidden="true">
-      <td colSpan={span} style={{ height }} />
+      <td colSpan={span} ref={cell} />
     </tr>
   );
 }

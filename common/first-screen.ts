@@ -1,0 +1,57 @@
+import type { CamerasEvent } from './camera-delta';
+import type { ViewPrefs } from './prefs';
+import type { SessionView } from './view';
+
+/**
+ * The first screen written into the page (docs/first-screen.md): on a relaunch main renders the
+ * camera list's first screen with the app's own components and writes it into index.html, so it
+ * is painted before any script runs; the app's script then takes that markup over (React
+ * hydration) instead of drawing it again. What main and the page exchange about it is here.
+ *
+ * Besides the store's state, both must agree on the window height the rows were drawn for and the
+ * moment "Updated … ago" was worked out from: the mark, written on #root.
+ */
+export interface FirstScreenMark {
+  /** The revision of the camera list it shows (common/camera-delta.ts). */
+  revision: number;
+  /** The window height, in CSS pixels, its rows fill. */
+  height: number;
+  /** When it was rendered (epoch ms). */
+  renderedAt: number;
+}
+
+/** What main renders the first screen from: the page's own first calls' answers. */
+export interface FirstScreenInput {
+  session: SessionView;
+  cameras: CamerasEvent;
+  viewPrefs: ViewPrefs;
+  height: number;
+  now: number;
+}
+
+/** The attribute on #root that carries the mark, as JSON. */
+export const FIRST_SCREEN_ATTRIBUTE = 'data-first-screen';
+
+/** The least and most window height a mark may give (a hostile value draws no huge list). */
+export const MIN_FIRST_SCREEN_HEIGHT = 200;
+export const MAX_FIRST_SCREEN_HEIGHT = 4320;
+
+/**
+ * The mark on a page's #root, checked: null when there is none or it is not one (the page then
+ * draws its first screen itself).
+ */
+export function readFirstScreenMark(value: string | null | undefined): FirstScreenMark | null {
+  if (!value) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return null;
+  const { revision, height, renderedAt } = parsed as Record<string, unknown>;
+  const whole = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n);
+  if (!whole(revision) || !whole(height) || !whole(renderedAt)) return null;
+  if (height < MIN_FIRST_SCREEN_HEIGHT || height > MAX_FIRST_SCREEN_HEIGHT) return null;
+  return { revision, height, renderedAt };
+}

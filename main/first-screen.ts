@@ -1,0 +1,158 @@
+import { pathToFileURL } from 'node:url';
+import { CHANNELS } from '../common/channels';
+import type { CamerasEvent } from '../common/camera-delta';
+import type { ViewPrefs } from '../common/prefs';
+import type { Result } from '../common/result';
+import type { SessionView } from '../common/view';
+import {
+  FIRST_SCREEN_ATTRIBUTE,
+  MAX_FIRST_SCREEN_HEIGHT,
+  MIN_FIRST_SCREEN_HEIGHT,
+} from '../common/first-screen';
+import type { FirstScreenInput, FirstScreenMark } from '../common/first-screen';
+import type { IpcRouter, SenderInfo } from './ipc/router';
+import type { Logger } from './logging/logger';
+
+/**
+ * The first screen written into index.html (docs/first-screen.md). On a start with a stored
+ * session, main renders the camera list's first screen with the app's own components (the server
+ * build of renderer/server.tsx) and writes it into the page it serves, so the cached list is
+ * painted before any of the app's script has run; the page then takes that markup over.
+ *
+ * Whatever goes wrong (no renderer build, a render that fails or is slow, a page without its
+ * #root), the page is served as it is and draws its first screen itself, as it always could.
+ */
+
+/** What the server build exports (renderer/server.tsx). */
+export interface FirstScreenRenderer {
+  renderFirstScreen(
+    input: FirstScreenInput,
+    signal?: AbortSignal,
+  ): Promise<{ html: string; mark: FirstScreenMark } | null>;
+}
+
+/** Loads the server build; null (and a log line) when it is missing or not one. */
+export async function loadFirstScreenRenderer(
+  file: string,
+  logger: Logger,
+): Promise<FirstScreenRenderer | null> {
+  try {
+    const module = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as Record<
+      string,
+      unknown
+    >;
+    const render = module.renderFirstScreen;
+    if (typeof render !== 'function') throw new Error('no renderFirstScreen export');
+    return {
+      renderFirstScreen: (input, signal) =>
+        (render as FirstScreenRenderer['renderFirstScreen'])(input, signal),
+    };
+  } catch (err) {
+    logger.warn('the first screen will be drawn by the page: its renderer did not load', { err });
+    return null;
+  }
+}
+
+/** The longest a page waits for its first screen before it is served without one. */
+export const FIRST_SCREEN_TIMEOUT_MS = 1_500;
+
+/** The height used when the window's is not known (the browser preview): a tall screen's. */
+export const DEFAULT_FIRST_SCREEN_HEIGHT = 1_080;
+
+const ROOT = '<div id="root"></div>';
+const HTML_TAG = '<html lang="en">';
+
+const escapeAttribute = (value: string): string =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/**
+ * index.html with the first screen in #root, its mark on #root and the theme on <html> (so the
+ * first paint is already in the right colours); unchanged when the page has no empty #root.
+ */
+export function withFirstScreen(
+  page: string,
+  screen: { html: string; mark: FirstScreenMark },
+  theme: ViewPrefs['theme'],
+): string {
+  if (!page.includes(ROOT)) return page;
+  const mark = escapeAttribute(JSON.stringify(screen.mark));
+  const root = `<div id="root" ${FIRST_SCREEN_ATTRIBUTE}="${mark}">${screen.html}</div>`;
+  return page
+    .replace(HTML_TAG, `<html lang="en" data-theme="${escapeAttribute(theme)}">`)
+    .replace(ROOT, () => root);
+}
+
+const clampHeight = (height: number): number =>
+  Number.isFinite(height)
+    ? Math.round(Math.min(MAX_FIRST_SCREEN_HEIGHT, Math.max(MIN_FIRST_SCREEN_HEIGHT, height)))
+    : DEFAULT_FIRST_SCREEN_HEIGHT;
+
+export interface FirstScreenOptions {
+  /** The IPC handler table: the first screen shows exactly what the page's first calls answer. */
+  router: Pick<IpcRouter, 'dispatch'>;
+  /** Resolves once a relaunch's cached list is in the inventory (main/cameras/inventory.ts). */
+  cachedListShown(): Promise<void>;
+  /** The page the calls are made as (the app's own main frame). */
+  sender: SenderInfo;
+  renderer: Promise<FirstScreenRenderer | null>;
+  /** The height of the window the page will be shown in, in CSS pixels. */
+  height(): number;
+  logger: Logger;
+  timeoutMs?: number;
+  now?: () => number;
+}
+
+/** Serves index.html with the first screen in it when there is one to show (see above). */
+export function createFirstScreen(opts: FirstScreenOptions) {
+  const now = opts.now ?? Date.now;
+
+  async function ask<T>(channel: string): Promise<T | null> {
+    const result = (await opts.router.dispatch(opts.sender, channel, undefined)) as Result<T>;
+    return result.ok ? result.value : null;
+  }
+
+  async function render(page: string, signal: AbortSignal): Promise<string> {
+    const session = await ask<SessionView>(CHANNELS.getSession);
+    // Only a signed-in start shows the list; the sign-in screen is quick to draw.
+    if (session?.status !== 'signedIn') return page;
+    await opts.cachedListShown();
+    const [viewPrefs, cameras] = await Promise.all([
+      ask<ViewPrefs>(CHANNELS.getViewPrefs),
+      ask<CamerasEvent>(CHANNELS.getCameras),
+    ]);
+    // The pictures view is drawn by the page (its grid is laid out from the window's width).
+    if (!viewPrefs || !cameras || viewPrefs.mode !== 'table' || signal.aborted) return page;
+    const renderer = await opts.renderer;
+    if (!renderer || signal.aborted) return page;
+    const screen = await renderer.renderFirstScreen(
+      { session, cameras, viewPrefs, height: clampHeight(opts.height()), now: now() },
+      signal,
+    );
+    return screen && !signal.aborted ? withFirstScreen(page, screen, viewPrefs.theme) : page;
+  }
+
+  return {
+    /** `page` (index.html's text) with the first screen in it, or as it is. Never rejects. */
+    async page(page: string): Promise<string> {
+      const controller = new AbortController();
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise<string>((resolve) => {
+        timer = setTimeout(() => {
+          controller.abort();
+          opts.logger.warn('the first screen took too long: the page draws it');
+          resolve(page);
+        }, opts.timeoutMs ?? FIRST_SCREEN_TIMEOUT_MS);
+      });
+      try {
+        return await Promise.race([render(page, controller.signal), timeout]);
+      } catch (err) {
+        opts.logger.warn('the first screen could not be rendered: the page draws it', { err });
+        return page;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
+export type FirstScreen = ReturnType<typeof createFirstScreen>;

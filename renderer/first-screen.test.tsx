@@ -1,0 +1,212 @@
+import { act, cleanup } from '@testing-library/react';
+import type { Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readFirstScreenMark } from '../common/first-screen';
+import { defaultViewPrefs } from '../common/prefs';
+import type { ViewPrefs } from '../common/prefs';
+import type { CamerasSnapshot } from '../common/camera-delta';
+import { inFirstScreen } from './first-screen';
+import { renderFirstScreen } from './server';
+import { initialState, useStore } from './store';
+import { takeOverFirstScreen } from './take-over';
+import { device, installFakeBridge, list, session, snapshot } from './test-support';
+
+const NOW = 1_790_000_000_000;
+const ROW_HEIGHT = 58;
+
+const cameras = (n: number) =>
+  Array.from({ length: n }, (_, i) =>
+    device({ mac: `M${String(i).padStart(5, '0')}`, name: `Camera ${i + 1}` }),
+  );
+
+/** What connectStore leaves in the store once the page's first calls are answered. */
+function answered(cams: CamerasSnapshot, prefs: ViewPrefs) {
+  useStore.setState(initialState());
+  useStore.getState().setSession(session());
+  useStore.getState().receiveCameras(cams);
+  useStore.setState({ viewPrefs: prefs });
+}
+
+let container: HTMLDivElement;
+let root: Root | null = null;
+beforeEach(() => {
+  installFakeBridge();
+  container = document.createElement('div');
+  document.body.append(container);
+});
+afterEach(() => {
+  act(() => root?.unmount());
+  root = null;
+  container.remove();
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+/** Main's first screen in the page, then the page's store and hydration, as renderer/main.tsx. */
+async function takeOver(
+  cams: CamerasSnapshot,
+  prefs: ViewPrefs,
+  seed = () => answered(cams, prefs),
+) {
+  const screen = await renderFirstScreen({
+    session: session(),
+    cameras: cams,
+    viewPrefs: prefs,
+    height: 800,
+    now: NOW,
+  });
+  if (!screen) throw new Error('no first screen');
+  container.innerHTML = screen.html;
+  const firstRow = container.querySelector('tbody tr[aria-rowindex="2"]');
+  // The page loads a moment later.
+  vi.spyOn(Date, 'now').mockReturnValue(NOW + 1_700);
+  seed();
+  const errors: unknown[] = [];
+  await act(async () => {
+    root = takeOverFirstScreen(container, screen.mark, (error) => errors.push(error));
+  });
+  return { screen, firstRow, errors };
+}
+
+describe('the first screen written into the page', () => {
+  it('is the list, drawn for the window height it was given, with no inline style', async () => {
+    const cams = snapshot(list(cameras(5000), { fetchedAt: NOW - 90_000 }));
+    const screen = await renderFirstScreen({
+      session: session(),
+      cameras: cams,
+      viewPrefs: defaultViewPrefs(),
+      height: 800,
+      now: NOW,
+    });
+    expect(screen?.mark).toEqual({ revision: cams.revision, height: 800, renderedAt: NOW });
+    const html = screen?.html ?? '';
+    const page = new DOMParser().parseFromString(`<div id="r">${html}</div>`, 'text/html');
+    const table = page.querySelector('table[aria-label="Cameras"]');
+    expect(table?.getAttribute('aria-rowcount')).toBe('5001');
+    const rows = table?.querySelectorAll('tbody tr[aria-rowindex]') ?? [];
+    // The rows that fill 800 px, and two more; not 5,000.
+    expect(rows.length).toBe(Math.ceil(800 / ROW_HEIGHT) + 2);
+    expect(rows[0]?.textContent).toContain('Camera 1');
+    expect(page.body.textContent).toContain('Updated 1 min ago');
+    // The page's CSP drops style attributes in HTML: nothing may depend on one.
+    expect(html).not.toMatch(/\sstyle=/);
+    // The store main rendered from is left empty for the next render.
+    expect(useStore.getState().list.devices).toHaveLength(0);
+  });
+
+  it('draws nothing from a delta (it needs the whole list)', async () => {
+    const screen = await renderFirstScreen({
+      session: session(),
+      cameras: {
+        kind: 'delta',
+        base: 1,
+        revision: 2,
+        meta: { ...list([]), devices: undefined } as never,
+        changed: [],
+        removed: [],
+      },
+      viewPrefs: defaultViewPrefs(),
+      height: 800,
+      now: NOW,
+    });
+    expect(screen).toBeNull();
+  });
+
+  it('is taken over by the page as it is: no row drawn again, no mismatch, a moment later', async () => {
+    const cams = snapshot(list(cameras(300), { fetchedAt: NOW - 5_000 }));
+    const { firstRow, errors } = await takeOver(cams, defaultViewPrefs());
+    expect(errors).toEqual([]);
+    // Said from the moment main rendered it (the clock has moved on by 1.7 s), then ticking.
+    expect(container.textContent).toContain('Updated 5 s ago');
+    expect(firstRow?.isConnected).toBe(true);
+    expect(container.querySelector('tbody tr[aria-rowindex="2"]')).toBe(firstRow);
+    // Taken over, the page reads its own window and clock again.
+    expect(inFirstScreen()).toBe(false);
+  });
+
+  it('is taken over as drawn even when the list changes meanwhile, then shows the change', async () => {
+    const cams = snapshot(list(cameras(40), { fetchedAt: NOW - 5_000 }));
+    const screen = await renderFirstScreen({
+      session: session(),
+      cameras: cams,
+      viewPrefs: defaultViewPrefs(),
+      height: 800,
+      now: NOW,
+    });
+    if (!screen) throw new Error('no first screen');
+    container.innerHTML = screen.html;
+    const firstRow = container.querySelector('tbody tr[aria-rowindex="2"]');
+    answered(cams, defaultViewPrefs());
+    const errors: unknown[] = [];
+    // Not in act(), which would render at once: React's scheduler takes the markup over in
+    // tasks of its own, as in the page.
+    const wasActEnvironment = (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean })
+      .IS_REACT_ACT_ENVIRONMENT;
+    (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
+    try {
+      root = takeOverFirstScreen(container, screen.mark, (error) => errors.push(error));
+      // A refresh's answer (an event) arrives before React has taken the markup over.
+      const devices = cams.list.devices.map((d, i) =>
+        i === 0 ? { ...d, name: 'Camera 1 (porch)' } : d,
+      );
+      useStore.getState().receiveCameras(snapshot({ ...cams.list, devices }));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    } finally {
+      (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT =
+        wasActEnvironment;
+    }
+    expect(errors).toEqual([]);
+    expect(firstRow?.isConnected).toBe(true);
+    expect(firstRow?.textContent).toContain('Camera 1 (porch)');
+  });
+
+  it('is taken over with the search, sort and grouping it was drawn with', async () => {
+    const prefs: ViewPrefs = {
+      ...defaultViewPrefs(),
+      search: 'camera 1',
+      sort: { column: 'name', direction: 'descending' },
+      groupBy: 'status',
+    };
+    const cams = snapshot(list(cameras(300), { fetchedAt: NOW - 5_000 }));
+    const { firstRow, errors } = await takeOver(cams, prefs);
+    expect(errors).toEqual([]);
+    expect(firstRow?.isConnected).toBe(true);
+  });
+
+  it('a page whose store differs from what main drew is told, and draws its own', async () => {
+    const cams = snapshot(list(cameras(30), { fetchedAt: NOW - 5_000 }));
+    const renamed = snapshot(
+      list(cameras(30).map((d, i) => (i === 0 ? { ...d, name: 'Aardvark' } : d))),
+    );
+    const { firstRow, errors } = await takeOver(cams, defaultViewPrefs(), () =>
+      answered(renamed, defaultViewPrefs()),
+    );
+    expect(errors.length).toBeGreaterThan(0);
+    expect(firstRow?.isConnected).toBe(false);
+    expect(container.textContent).toContain('Aardvark');
+  });
+});
+
+describe('readFirstScreenMark', () => {
+  it('reads a mark main wrote', () => {
+    expect(readFirstScreenMark('{"revision":3,"height":900,"renderedAt":5}')).toEqual({
+      revision: 3,
+      height: 900,
+      renderedAt: 5,
+    });
+  });
+  it.each([
+    null,
+    '',
+    'not json',
+    '[]',
+    'null',
+    '{"revision":"3","height":900,"renderedAt":5}',
+    '{"revision":3,"height":90,"renderedAt":5}',
+    '{"revision":3,"height":1e9,"renderedAt":5}',
+    '{"revision":3.5,"height":900,"renderedAt":5}',
+    '{"revision":3,"height":900}',
+  ])('takes %j as no mark', (value) => {
+    expect(readFirstScreenMark(value)).toBeNull();
+  });
+});

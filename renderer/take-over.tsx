@@ -1,0 +1,32 @@
+import { StrictMode } from 'react';
+import { hydrateRoot } from 'react-dom/client';
+import type { ErrorInfo } from 'react';
+import type { Root } from 'react-dom/client';
+import type { FirstScreenMark } from '../common/first-screen';
+import { App } from './App';
+import { beginFirstScreen } from './first-screen';
+import { keepFirstScreenState } from './store';
+
+/** The app's tree, the same wherever it is rendered (main's first screen, or the page). */
+export const app = (
+  <StrictMode>
+    <App />
+  </StrictMode>
+);
+
+/**
+ * Takes over the first screen main wrote into `container` (docs/first-screen.md), once the store
+ * holds what main drew it from: React adopts the markup instead of drawing it again. Until the
+ * screen is taken over, components read its mark's window height and moment and the store as it
+ * is now (renderer/first-screen.ts, `keepFirstScreenState`). A part that does not match is drawn
+ * afresh by React, and `onMismatch` hears where.
+ */
+export function takeOverFirstScreen(
+  container: Element,
+  mark: FirstScreenMark,
+  onMismatch: (error: unknown, info: ErrorInfo) => void,
+): Root {
+  beginFirstScreen(mark);
+  keepFirstScreenState();
+  return hydrateRoot(container, app, { onRecoverableError: onMismatch });
+}
