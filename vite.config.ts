@@ -1,20 +1,47 @@
 import { defineConfig } from 'vite';
-import type { Rolldown } from 'vite';
+import type { Plugin, Rolldown } from 'vite';
 
 type ModuleInfoOf = (id: string) => { isEntry: boolean; importers: readonly string[] } | null;
 
+/** The app's start (renderer/start.tsx), which the page's entry (main.ts) loads. */
+const isAppStart = (id: string): boolean => /[\\/]renderer[\\/]start\.tsx$/.test(id);
+
 /**
- * Whether the page's entry imports the module statically (directly or through other static
+ * Whether the app's start imports the module statically (directly or through other static
  * imports): the first screen cannot run without it.
  */
-function staticallyImported(id: string, info: ModuleInfoOf, seen = new Set<string>()): boolean {
+function partOfApp(id: string, info: ModuleInfoOf, seen = new Set<string>()): boolean {
   if (seen.has(id)) return false;
   seen.add(id);
   const module = info(id);
-  if (!module) return false;
-  return (
-    module.isEntry || module.importers.some((importer) => staticallyImported(importer, info, seen))
-  );
+  if (!module || module.isEntry) return false;
+  return isAppStart(id) || module.importers.some((importer) => partOfApp(importer, info, seen));
+}
+
+/**
+ * Fetches the app's chunk with the page (a modulepreload link), so it is there when the entry
+ * runs it: after the first paint when the page holds a first screen (renderer/main.ts).
+ */
+function preloadApp(): Plugin {
+  return {
+    name: 'wyzecam-preload-app',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const app = Object.values(ctx.bundle ?? {}).find(
+          (c) => c.type === 'chunk' && c.name === 'app',
+        );
+        if (!app) throw new Error('vite.config.ts: the build has no "app" chunk');
+        return [
+          {
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `./${app.fileName}` },
+            injectTo: 'head',
+          },
+        ];
+      },
+    },
+  };
 }
 
 /**
@@ -23,6 +50,7 @@ function staticallyImported(id: string, info: ModuleInfoOf, seen = new Set<strin
  */
 export default defineConfig({
   root: 'renderer',
+  plugins: [preloadApp()],
   base: './',
   build: {
     outDir: '../dist/renderer',
@@ -34,16 +62,20 @@ export default defineConfig({
     // budget") come from this computer and carry no CSS of their own, so a plain import() is
     // all they need.
     modulePreload: false,
+    // One stylesheet, linked from index.html: the first screen written into the page is painted
+    // with it before any script runs (docs/first-screen.md), and no chunk loads CSS of its own.
+    cssCodeSplit: false,
     rolldownOptions: {
       output: {
         codeSplitting: {
-          // Everything the first screen needs in one file: left alone, the bundler puts React
-          // in a chunk of its own (shared with the lazy chunks), and two files compress less
-          // well than one (about 0.6 kB gzipped).
+          // Everything the first screen needs in one file, the app chunk (the entry, main.ts,
+          // is only a loader): left alone, the bundler puts React in a chunk of its own (shared
+          // with the lazy chunks), and two files compress less well than one (about 0.6 kB
+          // gzipped).
           groups: [
             {
               name: (id: string, ctx: Rolldown.ChunkingContext) =>
-                staticallyImported(id, (m) => ctx.getModuleInfo(m)) ? 'index' : null,
+                partOfApp(id, (m) => ctx.getModuleInfo(m)) ? 'app' : null,
               debugName: 'first screen',
             },
           ],

@@ -42,7 +42,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** Main's first screen in the page, then the page's store and hydration, as renderer/main.tsx. */
+/** Main's first screen in the page, then the page's store and hydration, as renderer/start.tsx. */
 async function takeOver(
   cams: CamerasSnapshot,
   prefs: ViewPrefs,

@@ -2,7 +2,7 @@ import { prerender } from 'react-dom/static';
 import { beginFirstScreen, endFirstScreen } from './first-screen';
 import type { FirstScreenInput, FirstScreenMark } from '../common/first-screen';
 import { keepFirstScreenState, useStore } from './store';
-import { app } from './take-over';
+import { app } from './app-element';
 
 /**
  * The first screen, rendered in main (docs/first-screen.md): the app's own components over the

@@ -1,18 +1,10 @@
-import { StrictMode } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import type { ErrorInfo } from 'react';
 import type { Root } from 'react-dom/client';
 import type { FirstScreenMark } from '../common/first-screen';
-import { App } from './App';
+import { app } from './app-element';
 import { beginFirstScreen } from './first-screen';
 import { keepFirstScreenState } from './store';
-
-/** The app's tree, the same wherever it is rendered (main's first screen, or the page). */
-export const app = (
-  <StrictMode>
-    <App />
-  </StrictMode>
-);
 
 /**
  * Takes over the first screen main wrote into `container` (docs/first-screen.md), once the store

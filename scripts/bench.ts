@@ -42,7 +42,7 @@ const FIRST_FRAME_GOAL_MS = 1000;
 /** The first screen's JavaScript budget (the issue: ≤ 90 KB gzipped; kB = 1,000 bytes here). */
 const JS_BUDGET_KB = 90;
 
-/** All the renderer's JavaScript (every chunk), and the entry chunk the page loads first. */
+/** All the renderer's JavaScript (every chunk), and the chunks the page loads first. */
 function rendererJsGzip(): { files: number; bytes: number; gzip: number; entryGzip: number } {
   const dir = join(DIST, 'renderer/assets');
   const js = readdirSync(dir).filter((f) => f.endsWith('.js'));
@@ -54,7 +54,8 @@ function rendererJsGzip(): { files: number; bytes: number; gzip: number; entryGz
     const zipped = gzipSync(content, { level: 9 }).length;
     bytes += content.length;
     gzip += zipped;
-    if (f.startsWith('index-')) entryGzip += zipped;
+    // The first screen's: the entry (a loader) and the app chunk (vite.config.ts).
+    if (f.startsWith('index-') || f.startsWith('app-')) entryGzip += zipped;
   }
   return { files: js.length, bytes, gzip, entryGzip };
 }
@@ -219,7 +220,7 @@ async function main(): Promise<void> {
   // chunks load when a view, a dialog or live view is first used.
   const entryKb = size.entryGzip / 1000;
   console.log(
-    `renderer JavaScript: ${size.files} file(s), ${(size.bytes / 1000).toFixed(1)} kB, ${(size.gzip / 1000).toFixed(1)} kB gzipped in all; the first screen's (entry chunk) ${entryKb.toFixed(1)} kB gzipped (budget ${JS_BUDGET_KB} kB: ${entryKb <= JS_BUDGET_KB ? 'within' : 'OVER'})`,
+    `renderer JavaScript: ${size.files} file(s), ${(size.bytes / 1000).toFixed(1)} kB, ${(size.gzip / 1000).toFixed(1)} kB gzipped in all; the first screen's (entry and app chunks) ${entryKb.toFixed(1)} kB gzipped (budget ${JS_BUDGET_KB} kB: ${entryKb <= JS_BUDGET_KB ? 'within' : 'OVER'})`,
   );
 }
 

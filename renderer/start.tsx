@@ -3,8 +3,8 @@ import { FIRST_SCREEN_ATTRIBUTE, readFirstScreenMark } from '../common/first-scr
 import type { FirstScreenMark } from '../common/first-screen';
 import { useStore } from './store';
 import { connectStore } from './store/events';
-import { app, takeOverFirstScreen } from './take-over';
-import './styles.css';
+import { app } from './app-element';
+import { takeOverFirstScreen } from './take-over';
 
 /**
  * Whether the store, now that the first calls are answered, is what main drew the first screen
@@ -20,13 +20,18 @@ function showsFirstScreen(mark: FirstScreenMark): boolean {
   );
 }
 
-const root = document.getElementById('root');
-if (root) {
+/**
+ * Starts the app in the page (the entry, `main.ts`, loads this chunk): draws its first screen, or
+ * takes over the one main wrote into the page (docs/first-screen.md).
+ */
+export function start(): void {
+  const root = document.getElementById('root');
+  if (!root) return;
   const unreachable = () => {
     root.textContent = 'The app could not reach its main process. Restart the app.';
   };
-  // Main wrote the cached list's first screen into the page (docs/first-screen.md): it is on the
-  // screen already, and stays there until the store has the same state, then React takes it over.
+  // Main wrote the cached list's first screen into the page: it is on the screen already, and
+  // stays there until the store has the same state, then React takes it over.
   const mark = readFirstScreenMark(root.getAttribute(FIRST_SCREEN_ATTRIBUTE));
   if (mark) {
     connectStore().then(() => {
