@@ -94,13 +94,15 @@ function report(r: WorldFigures): void {
   );
   line(`static HTML page of the same ${r.staticRows} rows, navigation → painted:`, ms(staticNav));
   line('static HTML page, goto → painted:', ms(staticTotal));
+  const staticHttp = medianOf(r.staticHttp, (s) => s);
+  line('  the same page over loopback HTTP, navigation → painted:', ms(staticHttp));
   line(
     'first row, cold sign-in (click → painted):',
     `${ms(cold)}  (${ratio(cold, staticNav)} static)`,
   );
   line(
     'first row, relaunch (navigation → painted):',
-    `${ms(relaunchNav)}  (${ratio(relaunchNav, staticNav)} static)`,
+    `${ms(relaunchNav)}  (${ratio(relaunchNav, staticNav)} static, ${ratio(relaunchNav, staticHttp)} static over HTTP)`,
   );
   line(
     'first row, relaunch (host start → painted):',

@@ -2,7 +2,9 @@
  * One world of `npm run bench`: for each run, a cold sign-in (then, on that page, the heap,
  * scrolling and search), a relaunch with the stored session, and the static page of the same rows.
  */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +53,8 @@ export interface WorldFigures {
   /** The static page of every camera: navigation → painted, and goto → painted (Node clock). */
   staticPage: { navigationMs: number; totalMs: number }[];
   staticRows: number;
+  /** The same static page served over loopback HTTP: navigation → painted. */
+  staticHttp: number[];
   /** The static page scrolled like the list: the same rows with no script (and no virtualiser). */
   staticScroll: ScrollFigures[];
   /** Typing the search's keystrokes into the static page's box (no script behind it). */
@@ -98,6 +102,33 @@ async function profiled<T>(file: string | null, work: () => Promise<T>): Promise
   }
 }
 
+/** A loopback HTTP server of one page and its stylesheet (nothing else, no script). */
+async function serveStaticPage(
+  html: string,
+  cssFile: string,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const css = readFileSync(cssFile);
+  const server = createServer((req, res) => {
+    if (req.url === '/style.css') {
+      res.writeHead(200, { 'content-type': 'text/css; charset=utf-8' }).end(css);
+    } else if (req.url === '/') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
 /** Measures one world: `opts.runs` cold sign-ins and relaunches, then the static page. */
 export async function measureWorld(
   browser: Browser,
@@ -124,6 +155,7 @@ export async function measureWorld(
     relaunch: [],
     staticPage: [],
     staticRows: 0,
+    staticHttp: [],
     staticScroll: [],
     staticTyping: [],
     heapBytes: [],
@@ -226,6 +258,20 @@ export async function measureWorld(
       const typing = await measureTyping(page);
       if (typing) figures.staticTyping.push(typing);
       await context.close();
+    }
+    // And over loopback HTTP, as the preview host serves the app: a page that comes over HTTP is
+    // painted later than a file, whatever it holds (the same first screen written into a file
+    // painted at the file page's speed; scripts/README.md, the sixth pass).
+    const server = await serveStaticPage(staticPage(devices, 'style.css'), join(assets, css));
+    try {
+      for (let run = 0; run < opts.runs; run++) {
+        const { context, page } = await newPage(browser);
+        await page.goto(server.url);
+        figures.staticHttp.push(await firstRowAt(page));
+        await context.close();
+      }
+    } finally {
+      await server.close();
     }
     return figures;
   } finally {
