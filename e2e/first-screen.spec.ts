@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { cameraRow, cameraTable, expect, signIn, test } from './fixtures';
+import { cameraRow, cameraTable, expect, keptPrefs, signIn, test } from './fixtures';
 
 /**
  * The first screen written into the page (docs/first-screen.md): with a stored session, the
@@ -82,6 +82,7 @@ test('a relaunch paints the cached list before any script, in the chosen theme',
     .getByRole('radio', { name: 'Dark' })
     .check();
   await expect(app.page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect.poll(async () => (await keptPrefs(app.page))?.theme).toBe('dark');
   await app.page.keyboard.press('Escape');
   // A slow cloud: what the relaunch shows can only be the cached list.
   app.emulator.state.setFaults([

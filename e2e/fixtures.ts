@@ -221,3 +221,19 @@ export const cameraTable = (page: Page) => page.getByRole('table', { name: 'Came
 /** The table row whose row header is this camera's name (or MAC, for duplicate names). */
 export const cameraRow = (page: Page, text: string) =>
   cameraTable(page).getByRole('row').filter({ hasText: text });
+
+/**
+ * What main has kept of the view preferences (a readiness signal: the preference reached the
+ * settings file, so a relaunch starts from it), as the page's bridge reads them.
+ */
+export async function keptPrefs(page: Page): Promise<Record<string, unknown> | null> {
+  return page.evaluate(async () => {
+    const bridge = (
+      window as unknown as {
+        wyze: { getViewPrefs(): Promise<{ ok: boolean; value?: Record<string, unknown> }> };
+      }
+    ).wyze;
+    const result = await bridge.getViewPrefs();
+    return result.ok ? (result.value ?? null) : null;
+  });
+}

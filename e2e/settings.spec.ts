@@ -1,24 +1,11 @@
 import type { Page } from '@playwright/test';
-import { cameraTable, expect, screenshot, signIn, test } from './fixtures';
+import { cameraTable, expect, keptPrefs, screenshot, signIn, test } from './fixtures';
 
 const settingsDialog = (page: Page) => page.getByRole('dialog', { name: 'Settings' });
 const rootBackground = (page: Page) =>
   page.evaluate(
     () => getComputedStyle(document.body.parentElement ?? document.body).backgroundColor,
   );
-
-/** What main has kept (a readiness signal: the preference reached the settings file). */
-async function keptPrefs(page: Page): Promise<Record<string, unknown> | null> {
-  return page.evaluate(async () => {
-    const bridge = (
-      window as unknown as {
-        wyze: { getViewPrefs(): Promise<{ ok: boolean; value?: Record<string, unknown> }> };
-      }
-    ).wyze;
-    const result = await bridge.getViewPrefs();
-    return result.ok ? (result.value ?? null) : null;
-  });
-}
 
 test('Settings: theme, refresh interval and columns apply at once and survive a relaunch', async ({
   launch,
