@@ -14,6 +14,7 @@ import {
   nativeImage,
   net,
   protocol,
+  screen,
   session as electronSession,
   shell,
 } from 'electron';
@@ -320,7 +321,14 @@ if (!app.requestSingleInstanceLock()) {
         cachedListShown: () => started.inventory.cachedListShown(),
         sender: { url: `${APP_ORIGIN}/index.html`, isMainFrame: true },
         renderer: firstScreenRenderer,
-        height: () => started.settings.get().window?.height ?? DEFAULT_FIRST_SCREEN_HEIGHT,
+        // The window's last size; a maximised one fills its display's work area.
+        height: () => {
+          const bounds = started.settings.get().window;
+          if (!bounds) return DEFAULT_FIRST_SCREEN_HEIGHT;
+          return bounds.maximized
+            ? screen.getDisplayMatching(bounds).workArea.height
+            : bounds.height;
+        },
         logger,
       });
       // `npm run demo` opens straight into the demo account.

@@ -19,6 +19,10 @@ const cameras = (n: number) =>
     device({ mac: `M${String(i).padStart(5, '0')}`, name: `Camera ${i + 1}` }),
   );
 
+/** What main writes into the page for this list: its first screen for an 800 px window, at NOW. */
+const mainRenders = (cams: CamerasSnapshot, prefs: ViewPrefs = defaultViewPrefs()) =>
+  renderFirstScreen({ session: session(), cameras: cams, viewPrefs: prefs, height: 800, now: NOW });
+
 /** What connectStore leaves in the store once the page's first calls are answered. */
 function answered(cams: CamerasSnapshot, prefs: ViewPrefs) {
   useStore.setState(initialState());
@@ -48,13 +52,7 @@ async function takeOver(
   prefs: ViewPrefs,
   seed = () => answered(cams, prefs),
 ) {
-  const screen = await renderFirstScreen({
-    session: session(),
-    cameras: cams,
-    viewPrefs: prefs,
-    height: 800,
-    now: NOW,
-  });
+  const screen = await mainRenders(cams, prefs);
   if (!screen) throw new Error('no first screen');
   container.innerHTML = screen.html;
   const firstRow = container.querySelector('tbody tr[aria-rowindex="2"]');
@@ -71,13 +69,7 @@ async function takeOver(
 describe('the first screen written into the page', () => {
   it('is the list, drawn for the window height it was given, with no inline style', async () => {
     const cams = snapshot(list(cameras(5000), { fetchedAt: NOW - 90_000 }));
-    const screen = await renderFirstScreen({
-      session: session(),
-      cameras: cams,
-      viewPrefs: defaultViewPrefs(),
-      height: 800,
-      now: NOW,
-    });
+    const screen = await mainRenders(cams);
     expect(screen?.mark).toEqual({ revision: cams.revision, height: 800, renderedAt: NOW });
     const html = screen?.html ?? '';
     const page = new DOMParser().parseFromString(`<div id="r">${html}</div>`, 'text/html');
@@ -126,13 +118,7 @@ describe('the first screen written into the page', () => {
 
   it('is taken over as drawn even when the list changes meanwhile, then shows the change', async () => {
     const cams = snapshot(list(cameras(40), { fetchedAt: NOW - 5_000 }));
-    const screen = await renderFirstScreen({
-      session: session(),
-      cameras: cams,
-      viewPrefs: defaultViewPrefs(),
-      height: 800,
-      now: NOW,
-    });
+    const screen = await mainRenders(cams);
     if (!screen) throw new Error('no first screen');
     container.innerHTML = screen.html;
     const firstRow = container.querySelector('tbody tr[aria-rowindex="2"]');
