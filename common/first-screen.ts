@@ -18,6 +18,13 @@ export interface FirstScreenMark {
   height: number;
   /** When it was rendered (epoch ms). */
   renderedAt: number;
+  /**
+   * The locale its dates and name order were formatted in (the default Intl locale where it was
+   * rendered): main's comes from its environment, the page's from the app, and they can differ.
+   */
+  locale: string;
+  /** `stateDigest` of the session and view preferences it was drawn with. */
+  digest: string;
 }
 
 /** What main renders the first screen from: the page's own first calls' answers. */
@@ -49,9 +56,41 @@ export function readFirstScreenMark(value: string | null | undefined): FirstScre
     return null;
   }
   if (typeof parsed !== 'object' || parsed === null) return null;
-  const { revision, height, renderedAt } = parsed as Record<string, unknown>;
+  const { revision, height, renderedAt, locale, digest } = parsed as Record<string, unknown>;
   const whole = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n);
   if (!whole(revision) || !whole(height) || !whole(renderedAt)) return null;
   if (height < MIN_FIRST_SCREEN_HEIGHT || height > MAX_FIRST_SCREEN_HEIGHT) return null;
-  return { revision, height, renderedAt };
+  if (typeof locale !== 'string' || !/^[A-Za-z0-9-]{1,64}$/.test(locale)) return null;
+  if (typeof digest !== 'string' || !/^[0-9a-f]{8}$/.test(digest)) return null;
+  return { revision, height, renderedAt, locale, digest };
 }
+
+/** JSON with every object's keys in order: the same value gives the same text. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * A short digest (FNV-1a, 32 bits, hex) of what the first screen shows besides the list: the
+ * session and the view preferences. The page compares it with its own before taking the screen
+ * over: a search typed just before a reload reaches main after the new page was rendered.
+ */
+export function stateDigest(session: SessionView, viewPrefs: ViewPrefs): string {
+  const text = canonical({ session, viewPrefs });
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+/** The default locale of this JavaScript engine, as Intl formats dates and sorts with it. */
+export const defaultLocale = (): string => new Intl.DateTimeFormat().resolvedOptions().locale;

@@ -31,7 +31,7 @@ const session = (status: SessionView['status'] = 'signedIn'): SessionView => ({
   error: null,
 });
 
-const MARK = { revision: 7, height: 900, renderedAt: 1_000 };
+const MARK = { revision: 7, height: 900, renderedAt: 1_000, locale: 'en-US', digest: '0badf00d' };
 
 function setUp(
   opts: {
@@ -84,7 +84,7 @@ describe('withFirstScreen', () => {
     const page = withFirstScreen(PAGE, { html: '<p>rows</p>', mark: MARK }, 'dark');
     expect(page).toContain('<html lang="en" data-theme="dark">');
     expect(page).toContain(
-      '<div id="root" data-first-screen="{&quot;revision&quot;:7,&quot;height&quot;:900,&quot;renderedAt&quot;:1000}"><p>rows</p></div>',
+      '<div id="root" data-first-screen="{&quot;revision&quot;:7,&quot;height&quot;:900,&quot;renderedAt&quot;:1000,&quot;locale&quot;:&quot;en-US&quot;,&quot;digest&quot;:&quot;0badf00d&quot;}"><p>rows</p></div>',
     );
     expect(page).toContain('<script type="module" src="./main.js"></script>');
   });

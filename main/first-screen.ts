@@ -53,8 +53,11 @@ export async function loadFirstScreenRenderer(
   }
 }
 
-/** The longest a page waits for its first screen before it is served without one. */
-export const FIRST_SCREEN_TIMEOUT_MS = 1_500;
+/**
+ * The longest a page waits for its first screen before it is served without one: a slow start
+ * (a slow keychain, a large cache) is not made slower by more than this.
+ */
+export const FIRST_SCREEN_TIMEOUT_MS = 800;
 
 /** The height used when the window's is not known (the browser preview): a tall screen's. */
 export const DEFAULT_FIRST_SCREEN_HEIGHT = 1_080;

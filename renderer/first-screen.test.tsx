@@ -1,13 +1,15 @@
 import { act, cleanup } from '@testing-library/react';
+import { createRoot } from 'react-dom/client';
 import type { Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { readFirstScreenMark } from '../common/first-screen';
+import { defaultLocale, readFirstScreenMark, stateDigest } from '../common/first-screen';
 import { defaultViewPrefs } from '../common/prefs';
 import type { ViewPrefs } from '../common/prefs';
 import type { CamerasSnapshot } from '../common/camera-delta';
 import { inFirstScreen } from './first-screen';
 import { renderFirstScreen } from './server';
 import { initialState, useStore } from './store';
+import { app } from './app-element';
 import { takeOverFirstScreen } from './take-over';
 import { device, installFakeBridge, list, session, snapshot } from './test-support';
 
@@ -70,7 +72,13 @@ describe('the first screen written into the page', () => {
   it('is the list, drawn for the window height it was given, with no inline style', async () => {
     const cams = snapshot(list(cameras(5000), { fetchedAt: NOW - 90_000 }));
     const screen = await mainRenders(cams);
-    expect(screen?.mark).toEqual({ revision: cams.revision, height: 800, renderedAt: NOW });
+    expect(screen?.mark).toEqual({
+      revision: cams.revision,
+      height: 800,
+      renderedAt: NOW,
+      locale: defaultLocale(),
+      digest: stateDigest(session(), defaultViewPrefs()),
+    });
     const html = screen?.html ?? '';
     const page = new DOMParser().parseFromString(`<div id="r">${html}</div>`, 'text/html');
     const table = page.querySelector('table[aria-label="Cameras"]');
@@ -174,11 +182,22 @@ describe('the first screen written into the page', () => {
 });
 
 describe('readFirstScreenMark', () => {
-  it('reads a mark main wrote', () => {
-    expect(readFirstScreenMark('{"revision":3,"height":900,"renderedAt":5}')).toEqual({
+  const mark = (patch: Record<string, unknown>) =>
+    JSON.stringify({
       revision: 3,
       height: 900,
       renderedAt: 5,
+      locale: 'de-DE',
+      digest: '01ab23cd',
+      ...patch,
+    });
+  it('reads a mark main wrote', () => {
+    expect(readFirstScreenMark(mark({}))).toEqual({
+      revision: 3,
+      height: 900,
+      renderedAt: 5,
+      locale: 'de-DE',
+      digest: '01ab23cd',
     });
   });
   it.each([
@@ -187,12 +206,46 @@ describe('readFirstScreenMark', () => {
     'not json',
     '[]',
     'null',
-    '{"revision":"3","height":900,"renderedAt":5}',
-    '{"revision":3,"height":90,"renderedAt":5}',
-    '{"revision":3,"height":1e9,"renderedAt":5}',
-    '{"revision":3.5,"height":900,"renderedAt":5}',
-    '{"revision":3,"height":900}',
+    mark({ revision: '3' }),
+    mark({ height: 90 }),
+    mark({ height: 1e9 }),
+    mark({ revision: 3.5 }),
+    mark({ renderedAt: undefined }),
+    mark({ locale: 'en"><script>' }),
+    mark({ locale: '' }),
+    mark({ digest: 'XYZ' }),
+    mark({ digest: 12 }),
   ])('takes %j as no mark', (value) => {
     expect(readFirstScreenMark(value)).toBeNull();
+  });
+});
+
+describe('stateDigest', () => {
+  it('is the same for the same session and preferences, whatever the order of their keys', () => {
+    const prefs = defaultViewPrefs();
+    const reordered = Object.fromEntries(Object.entries(prefs).reverse()) as ViewPrefs;
+    expect(stateDigest(session(), reordered)).toBe(stateDigest(session(), prefs));
+  });
+  it('differs when the search, a filter or the session differs', () => {
+    const base = stateDigest(session(), defaultViewPrefs());
+    expect(stateDigest(session(), { ...defaultViewPrefs(), search: 'porch' })).not.toBe(base);
+    expect(stateDigest(session({ email: 'b@example.com' }), defaultViewPrefs())).not.toBe(base);
+  });
+});
+
+describe('a page that draws its own screen over main’s', () => {
+  it('keeps main’s markup until React commits, then shows only its own', async () => {
+    const cams = snapshot(list(cameras(30), { fetchedAt: NOW - 5_000 }));
+    const screen = await mainRenders(cams);
+    if (!screen) throw new Error('no first screen');
+    container.innerHTML = screen.html;
+    const firstRow = container.querySelector('tbody tr[aria-rowindex="2"]');
+    answered(cams, defaultViewPrefs());
+    await act(async () => {
+      root = createRoot(container);
+      root.render(app);
+    });
+    expect(firstRow?.isConnected).toBe(false);
+    expect(container.querySelectorAll('table[aria-label="Cameras"]')).toHaveLength(1);
   });
 });

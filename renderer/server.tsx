@@ -1,5 +1,6 @@
 import { prerender } from 'react-dom/static';
 import { beginFirstScreen, endFirstScreen } from './first-screen';
+import { defaultLocale, stateDigest } from '../common/first-screen';
 import type { FirstScreenInput, FirstScreenMark } from '../common/first-screen';
 import { keepFirstScreenState, useStore } from './store';
 import { app } from './app-element';
@@ -38,6 +39,8 @@ async function render(
     revision: input.cameras.revision,
     height: input.height,
     renderedAt: input.now,
+    locale: defaultLocale(),
+    digest: stateDigest(input.session, input.viewPrefs),
   };
   let failed = false;
   beginFirstScreen(mark);

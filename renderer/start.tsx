@@ -1,5 +1,10 @@
 import { createRoot } from 'react-dom/client';
-import { FIRST_SCREEN_ATTRIBUTE, readFirstScreenMark } from '../common/first-screen';
+import {
+  defaultLocale,
+  FIRST_SCREEN_ATTRIBUTE,
+  readFirstScreenMark,
+  stateDigest,
+} from '../common/first-screen';
 import type { FirstScreenMark } from '../common/first-screen';
 import { useStore } from './store';
 import { connectStore } from './store/events';
@@ -16,8 +21,38 @@ function showsFirstScreen(mark: FirstScreenMark): boolean {
     s.session.status === 'signedIn' &&
     s.listRevision === mark.revision &&
     s.appView === 'cameras' &&
-    s.viewPrefs.mode === 'table'
+    s.viewPrefs.mode === 'table' &&
+    mark.digest === stateDigest(s.session, s.viewPrefs) &&
+    // Dates and name order as main formatted them (its locale comes from its environment).
+    mark.locale === defaultLocale()
   );
+}
+
+/** How long the page waits for main's events to bring its list up to the first screen's. */
+const CATCH_UP_MS = 1_000;
+
+/**
+ * Resolves once the store's camera list is at `revision` or later, or after `ms`. The first
+ * calls' answer can be a moment older than what main drew the page with (main's list changed in
+ * between); its events bring the page up to date.
+ */
+function listReaches(revision: number, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const reached = () => (useStore.getState().listRevision ?? -1) >= revision;
+    if (reached()) {
+      resolve();
+      return;
+    }
+    const done = () => {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    const unsubscribe = useStore.subscribe(() => {
+      if (reached()) done();
+    });
+  });
 }
 
 /**
@@ -34,19 +69,29 @@ export function start(): void {
   // stays there until the store has the same state, then React takes it over.
   const mark = readFirstScreenMark(root.getAttribute(FIRST_SCREEN_ATTRIBUTE));
   if (mark) {
-    connectStore().then(() => {
-      if (showsFirstScreen(mark)) {
-        // React recovers from a part that differs by drawing it afresh; main's log hears where.
-        takeOverFirstScreen(root, mark, (error, info) =>
-          useStore
-            .getState()
-            .reportRenderError(error, `taking over the first screen${info.componentStack ?? ''}`),
-        );
-      } else {
-        root.replaceChildren();
+    connectStore()
+      .then(() => listReaches(mark.revision, CATCH_UP_MS))
+      .then(() => {
+        if (showsFirstScreen(mark)) {
+          try {
+            // React recovers from a part that differs by drawing it afresh; main's log hears where.
+            takeOverFirstScreen(root, mark, (error, info) =>
+              useStore
+                .getState()
+                .reportRenderError(
+                  error,
+                  `taking over the first screen${info.componentStack ?? ''}`,
+                ),
+            );
+            return;
+          } catch (err) {
+            useStore.getState().reportRenderError(err, 'taking over the first screen');
+          }
+        }
+        // Drawn afresh: React empties #root when it first commits, so main's screen stays on view
+        // until then (no blank frame between the two).
         createRoot(root).render(app);
-      }
-    }, unreachable);
+      }, unreachable);
   } else {
     createRoot(root).render(app);
     connectStore().catch(unreachable);

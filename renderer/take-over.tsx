@@ -3,8 +3,11 @@ import type { ErrorInfo } from 'react';
 import type { Root } from 'react-dom/client';
 import type { FirstScreenMark } from '../common/first-screen';
 import { app } from './app-element';
-import { beginFirstScreen } from './first-screen';
+import { beginFirstScreen, endFirstScreen } from './first-screen';
 import { keepFirstScreenState } from './store';
+
+/** Ample time for React to take a first screen over, after which it no longer counts as one. */
+export const TAKE_OVER_LIMIT_MS = 10_000;
 
 /**
  * Takes over the first screen main wrote into `container` (docs/first-screen.md), once the store
@@ -20,5 +23,8 @@ export function takeOverFirstScreen(
 ): Root {
   beginFirstScreen(mark);
   keepFirstScreenState();
+  // Taken over, CamerasScreen ends it; should it never mount (an error screen instead), the page
+  // still goes back to its own window and clock.
+  setTimeout(endFirstScreen, TAKE_OVER_LIMIT_MS);
   return hydrateRoot(container, app, { onRecoverableError: onMismatch });
 }

@@ -241,11 +241,22 @@ const store = createStore<Store>()((set, get) => {
 let drawnFrom: Store | null = null;
 
 /**
- * Keeps the store's state now as the one the first screen was drawn from: until it has been taken
- * over (`endFirstScreen`), React takes the markup over from it, whatever changes meanwhile.
+ * Keeps the state the first screen was drawn from: until it has been taken over
+ * (`endFirstScreen`), React takes the markup over from it, whatever changes meanwhile. That is
+ * what main drew from (renderer/server.tsx): a fresh store with the first calls' answers, and
+ * nothing that came since (the watch state, say, asked for beside them).
  */
 export function keepFirstScreenState(): void {
-  drawnFrom = store.getState();
+  const s = store.getState();
+  drawnFrom = {
+    ...s,
+    ...initialState(),
+    session: s.session,
+    list: s.list,
+    listRevision: s.listRevision,
+    viewPrefs: s.viewPrefs,
+    appView: s.appView,
+  };
 }
 
 export const useStore = bindStore(store, () => {

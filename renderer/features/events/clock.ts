@@ -37,7 +37,8 @@ function read(): number {
  * camera row), ticking while any is shown.
  */
 export function useClock(): number {
-  return useSyncExternalStore(subscribe, read);
+  // The same on a server and while hydrating: the time, read once per render.
+  return useSyncExternalStore(subscribe, read, read);
 }
 
 /** "just now" under a minute (the list's clock ticks by the half minute), else "4 min ago". */
