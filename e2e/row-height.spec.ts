@@ -69,3 +69,58 @@ for (const width of [1280, 900]) {
     }
   });
 }
+
+/**
+ * The demo world plus 60 cameras with short values and, last by name, 4 with long ones: the rows in
+ * view at the top and at the bottom of the list would size their columns differently.
+ */
+function unevenWorld(): WorldInput {
+  const world = JSON.parse(readFileSync(DEMO_WORLD, 'utf8')) as WorldInput;
+  const [demo, ...others] = world.accounts;
+  if (!demo) throw new Error('the demo world has no account');
+  const hex = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
+  const short = Array.from({ length: 60 }, (_, i) => ({
+    mac: `2CAA8E11${hex(i)}`,
+    nickname: `Cam ${i + 1}`,
+    model: 'WYZEC1',
+    ip: `10.0.0.${i + 2}`,
+    firmware: '1.0.1',
+  }));
+  const long = Array.from({ length: 4 }, (_, i) => ({
+    mac: `2CAA8E22${hex(i)}`,
+    nickname: `Zz warehouse loading dock camera number ${i + 1}`,
+    model: 'HL_CAM3P',
+    ip: `192.168.100.${200 + i}`,
+    firmware: '4.58.11.3020',
+  }));
+  return {
+    ...world,
+    accounts: [{ ...demo, devices: [...(demo.devices ?? []), ...short, ...long] }, ...others],
+  };
+}
+
+test('the columns keep their widths as the list scrolls (the rows in view do not size them)', async ({
+  launch,
+}) => {
+  const { page } = await launch({ world: unevenWorld() });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signIn(page);
+  const table = cameraTable(page);
+  await expect(table).toBeVisible();
+  // Sorted by name: the long-named cameras are the last rows, out of view (and not drawn) at first.
+  await table.getByRole('button', { name: 'Name', exact: true }).click();
+  const widths = () =>
+    table
+      .locator('thead th')
+      .evaluateAll((cells) => cells.map((c) => Math.round(c.getBoundingClientRect().width)));
+  const atTop = await widths();
+  await expect(table.getByRole('row', { name: /Zz warehouse/ })).toHaveCount(0);
+  await table.evaluate((el) => {
+    const scroller = el.parentElement;
+    if (scroller) scroller.scrollTop = scroller.scrollHeight;
+  });
+  await expect(
+    table.getByRole('row', { name: /Zz warehouse loading dock camera number 4/ }),
+  ).toBeVisible();
+  expect(await widths()).toEqual(atTop);
+});
