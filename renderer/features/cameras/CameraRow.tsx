@@ -108,14 +108,17 @@ export const CameraRow = memo(function CameraRow({
         >
           {name}
         </button>
-        <WatchButton device={d} name={name} />
-        <LastEvent mac={mac} />
-        {(d.shared || d.battery !== null) && (
-          <span className="sub">
-            {d.shared && <Clipped text={`Shared${d.owner ? ` by ${d.owner}` : ''}`} />}
-            {d.battery !== null && <span>Battery {d.battery}%</span>}
-          </span>
-        )}
+        {/* The second line: one row that its column cuts from the end (list.css). */}
+        <span className="row-sub">
+          <WatchButton device={d} name={name} />
+          <LastEvent mac={mac} />
+          {(d.shared || d.battery !== null) && (
+            <span className="sub">
+              {d.shared && <Clipped text={`Shared${d.owner ? ` by ${d.owner}` : ''}`} />}
+              {d.battery !== null && <span>Battery {d.battery}%</span>}
+            </span>
+          )}
+        </span>
       </th>
       {columns.map((column) => (
         <td key={column} data-column={column}>
