@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   compareCameras,
+  createSearchCache,
   filterCameras,
   filterOptions,
   groupCameras,
@@ -288,5 +289,60 @@ describe('prepareSearch', () => {
     prepareSearch(devices);
     expect(macs(searchCameras(devices, 'camera'))).toEqual(['A']);
     expect(macs(searchCameras(devices, 'PORCH'))).toEqual(['B']);
+  });
+});
+
+describe('createSearchCache', () => {
+  const devices = [
+    cam({ mac: '2CAA8E000001', name: 'Front door', lanIp: '10.0.0.5' }),
+    cam({ mac: '2CAA8E000002', name: 'Front yard', ssid: 'Garage AP' }),
+    cam({ mac: 'AABBCC000003', name: 'Fridge', model: 'HL_CAM4', modelName: 'Wyze Cam v4' }),
+    cam({ mac: 'AABBCC000004', name: 'Garage', firmware: '4.52.9.1' }),
+  ];
+  // Every prefix typed, then erased, of searches that narrow, widen, switch and use MACs.
+  const typed = (word: string): string[] => [
+    ...Array.from({ length: word.length }, (_, i) => word.slice(0, i + 1)),
+    ...Array.from({ length: word.length }, (_, i) => word.slice(0, word.length - 1 - i)),
+  ];
+  const sequence = [
+    ...typed('front d'),
+    ...typed('fr'),
+    ...typed('2c:aa:8e:00:00:02'),
+    ...typed('aa-bb'),
+    ...typed('garage 4.5'),
+    ...typed('FRÍDGE'),
+    'front',
+    'fr',
+    'front yard',
+    'zzz',
+    'zzz front',
+    '  front   door ',
+  ];
+
+  it('answers every keystroke as searchCameras does, in the same order', () => {
+    const search = createSearchCache();
+    for (const query of sequence) {
+      expect(macs(search(devices, query)), JSON.stringify(query)).toEqual(
+        macs(searchCameras(devices, query)),
+      );
+    }
+  });
+
+  it('gives the same array for the same search of the same devices, and a new one for new devices', () => {
+    const search = createSearchCache();
+    const first = search(devices, 'front');
+    search(devices, 'garage');
+    expect(search(devices, ' FRONT ')).toBe(first);
+    const changed = devices.map((d) => (d.mac === '2CAA8E000001' ? { ...d, name: 'Back' } : d));
+    expect(macs(search(changed, 'front'))).toEqual(['2CAA8E000002']);
+  });
+
+  it('forgets the oldest searches beyond its bound and still answers them', () => {
+    const search = createSearchCache();
+    const first = search(devices, 'front');
+    for (let i = 0; i < 40; i++) search(devices, `x${i}`);
+    const again = search(devices, 'front');
+    expect(again).not.toBe(first);
+    expect(macs(again)).toEqual(macs(first));
   });
 });

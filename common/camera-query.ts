@@ -8,6 +8,7 @@ import { searchCameras } from './camera-search';
 import type { DeviceDto } from './view';
 
 export {
+  createSearchCache,
   foldText,
   matchesSearch,
   prepareSearch,

@@ -85,3 +85,42 @@ export function searchCameras(devices: readonly DeviceDto[], query: string): Dev
   const terms = termsOf(query);
   return terms.length === 0 ? [...devices] : devices.filter((d) => matchesTerms(d, terms));
 }
+
+/** How many searches a `SearchCache` keeps (the words of a search being typed, and erased). */
+const CACHED_SEARCHES = 32;
+
+/**
+ * `searchCameras` for a search box: remembers its last answers for the same device array, so
+ * erasing back to an earlier search is a lookup, and a search that only adds to an earlier one
+ * ("fro" → "front", "front" → "front door") scans that one's answer instead of every device
+ * (what matches the longer search matches the shorter, since each word found contains the
+ * shorter word's letters). Same order and answers as `searchCameras`; the same array for the same
+ * search, so what is computed from it need not be again.
+ */
+export function createSearchCache(): (devices: readonly DeviceDto[], query: string) => DeviceDto[] {
+  let base: readonly DeviceDto[] | null = null;
+  // Keyed by the search's words, folded and joined by one space; oldest first.
+  const answers = new Map<string, DeviceDto[]>();
+  return (devices, query) => {
+    if (devices !== base) {
+      base = devices;
+      answers.clear();
+    }
+    const key = searchTerms(query).join(' ');
+    const known = answers.get(key);
+    if (known) {
+      // Newest last, so the oldest is the one to forget.
+      answers.delete(key);
+      answers.set(key, known);
+      return known;
+    }
+    let from: readonly DeviceDto[] = devices;
+    for (const [shorter, found] of answers) {
+      if (key.startsWith(shorter) && found.length < from.length) from = found;
+    }
+    const found = searchCameras(from, query);
+    answers.set(key, found);
+    if (answers.size > CACHED_SEARCHES) answers.delete(answers.keys().next().value as string);
+    return found;
+  };
+}

@@ -1,9 +1,9 @@
 import type { DeviceDto } from '../../common/view';
 import {
+  createSearchCache,
   filterCameras,
   filterOptions,
   groupCameras,
-  searchCameras,
   sortCameras,
 } from '../../common/camera-query';
 import type { CameraGroup } from '../../common/camera-query';
@@ -76,7 +76,8 @@ const sortedCameras = memoLast((devices: DeviceDto[], sort: SortSpec) =>
   ),
 );
 const filteredCameras = memoLast(filterCameras);
-const searchedCameras = memoLast(searchCameras);
+// A search being typed or erased reuses what the last keystrokes found (camera-search.ts).
+const searchedCameras = createSearchCache();
 const groupedCameras = memoLast(groupCameras);
 const listRows = memoLast((groups: CameraGroup[], grouped: boolean): ListRow[] =>
   groups.flatMap((g): ListRow[] => [

@@ -29,6 +29,8 @@ export interface SearchFigures {
   p95: number;
   /** Of those, keystrokes that left the results as they were (timed to the next frame). */
   unchanged: number;
+  /** The p95 input → rows updated (the page's own work, no frame in it), of the others. */
+  updatedP95: number;
 }
 
 /** Scrolls the camera list end to end, one step per frame; frames, fps and dropped frames. */
@@ -77,13 +79,17 @@ export async function measureSearch(page: Page): Promise<SearchFigures | null> {
     .evaluate(
       (el: unknown, opts) => (globalThis as unknown as BenchGlobal).__bench.search(el, opts),
       { queries, settleMs: 500 },
-    )) as { samples?: unknown; unchanged?: unknown };
-  if (!Array.isArray(result.samples)) throw new Error('bench: search returned no samples');
+    )) as { samples?: unknown; updated?: unknown; unchanged?: unknown };
+  if (!Array.isArray(result.samples) || !Array.isArray(result.updated)) {
+    throw new Error('bench: search returned no samples');
+  }
   const samples = result.samples.map((v) => num(v, 'keystroke time'));
+  const updated = result.updated.map((v) => num(v, 'keystroke → rows updated'));
   return {
     measured: samples.length,
     p95: percentile(samples, 95),
     unchanged: num(result.unchanged, 'unchanged keystrokes'),
+    updatedP95: updated.length ? percentile(updated, 95) : NaN,
   };
 }
 

@@ -12,7 +12,10 @@ export const EVENT_TIMING_THRESHOLD_MS = 16;
  *  - `search(input, { queries, settleMs })`: types each query into `input` as one input event and
  *    times, per keystroke, input → the first frame after the results changed (the table's rows or
  *    row count, or the live count line); a keystroke that changes nothing within `settleMs` counts
- *    as input → the next frame, and is reported as unchanged.
+ *    as input → the next frame, and is reported as unchanged. For each keystroke that changed them
+ *    it also times input → the rows updated: the first change to the results the page made after
+ *    the event (a MutationObserver callback, run once the event's own work is done), with no frame
+ *    in the figure: the page's own work, which the browser's style, layout and paint then follow.
  *  - `scroll({ stepPx, maxMs })`: scrolls the camera list from top to bottom by `stepPx` per
  *    animation frame and records the frame intervals.
  *  - `eventTimings`: the browser's own Event Timing entries of EVENT_TIMING_THRESHOLD_MS or more
@@ -94,14 +97,19 @@ export const PAGE_PROBES = String.raw`
   bench.search = async (input, { queries, settleMs }) => {
     const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
     const samples = [];
+    const updated = [];
     let unchanged = 0;
     input.focus();
     for (const query of queries) {
       const result = await new Promise((resolve) => {
         let changed = false;
+        let updatedAt = null;
         let firstFrame = null;
         const observer = new MutationObserver((records) => {
-          if (touchesResults(records)) changed = true;
+          if (!changed && touchesResults(records)) {
+            changed = true;
+            updatedAt = performance.now() - t0;
+          }
         });
         observer.observe(document.body, {
           subtree: true,
@@ -118,18 +126,19 @@ export const PAGE_PROBES = String.raw`
             if (firstFrame === null) firstFrame = elapsed;
             if (changed || elapsed > settleMs) {
               observer.disconnect();
-              resolve(changed ? { elapsed, changed } : { elapsed: firstFrame, changed });
+              resolve(changed ? { elapsed, changed, updatedAt } : { elapsed: firstFrame, changed });
             } else tick();
           });
         tick();
       });
       samples.push(result.elapsed);
-      if (!result.changed) unchanged++;
+      if (result.changed) updated.push(result.updatedAt);
+      else unchanged++;
       // Let any deferred work of this keystroke finish before the next one.
       await frame();
       await frame();
     }
-    return { samples, unchanged };
+    return { samples, updated, unchanged };
   };
 
   const scrollerOf = (table) => {

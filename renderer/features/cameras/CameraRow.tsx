@@ -131,15 +131,17 @@ export const CameraRow = memo(function CameraRow({
 
 /** A group's header row: what the cameras below it share, and how many there are. */
 export const GroupRow = memo(function GroupRow({
+  groupKey,
   label,
   count,
   span,
   index,
   active,
-}: RowPlacement & { label: string; count: number; span: number }) {
+}: RowPlacement & { groupKey: string; label: string; count: number; span: number }) {
   return (
     <tr
       className="group-row"
+      data-group={groupKey}
       data-index={index}
       aria-rowindex={index + 2}
       tabIndex={active ? 0 : -1}

@@ -14,7 +14,15 @@ import type { ColumnId } from '../../../common/prefs';
 import { viewportHeight } from '../../first-screen';
 import { useStore } from '../../store';
 import { selectListRows } from '../../store/selectors';
-import { firstWindow, GROUP_ROW_HEIGHT, rowKey, Spacer, TableRow } from './table-rows';
+import {
+  firstWindow,
+  focusedRowKey,
+  GROUP_ROW_HEIGHT,
+  rowKey,
+  RowSlots,
+  Spacer,
+  TableRow,
+} from './table-rows';
 import type { DataColumn, RowWindow } from './table-rows';
 import type { TableVirtualizer } from './VirtualWindow';
 import './list.css';
@@ -154,6 +162,7 @@ export function CameraTable() {
   const [active, setActive] = useState(0);
   const focusNext = useRef<number | null>(null);
   const [virtualWindow, setVirtualWindow] = useState<RowWindow | null>(null);
+  const [slots] = useState(() => new RowSlots());
   const virtualizer = useRef<TableVirtualizer | null>(null);
   const onVirtualizer = useCallback((v: TableVirtualizer | null) => {
     virtualizer.current = v;
@@ -187,6 +196,8 @@ export function CameraTable() {
   // it is taken over (renderer/first-screen.ts).
   const shown = virtualWindow ?? firstWindow(rows, viewportHeight());
   const end = Math.min(shown.end, rows.length);
+  const drawn = rows.slice(shown.start, shown.end);
+  const keys = slots.keys(drawn.map(rowKey), focusedRowKey());
 
   const onKeyDown = useCallback(
     (e: KeyboardEvent<HTMLTableSectionElement>) => {
@@ -235,9 +246,9 @@ export function CameraTable() {
         </thead>
         <tbody onKeyDown={onKeyDown} onFocus={onFocus}>
           <Spacer height={shown.padTop} span={span} />
-          {rows.slice(shown.start, shown.end).map((row, i) => (
+          {drawn.map((row, i) => (
             <TableRow
-              key={rowKey(row)}
+              key={keys[i]}
               row={row}
               index={shown.start + i}
               activeIndex={activeIndex}

@@ -1,18 +1,23 @@
 import { useState } from 'react';
 import { useStore } from '../../store';
 
-/** Copies a value (an IP address, a MAC) and says so, also to screen readers (one live region). */
+/**
+ * Copies a value (an IP address, a MAC) and says so, also to screen readers (one live region).
+ * "Copied" is shown for the value that was copied: a row's elements can pass to another camera
+ * (table-rows.tsx, RowSlots), and the button with them.
+ */
 export function CopyButton({ value, label, what }: { value: string; label: string; what: string }) {
-  const [copied, setCopied] = useState(false);
+  const [copiedValue, setCopiedValue] = useState<string | null>(null);
+  const copied = copiedValue === value;
   const announce = useStore((s) => s.announce);
   async function copy() {
     try {
       await navigator.clipboard.writeText(value);
-      setCopied(true);
+      setCopiedValue(value);
       announce(`Copied ${what} ${value}`);
-      window.setTimeout(() => setCopied(false), 1500);
+      window.setTimeout(() => setCopiedValue((v) => (v === value ? null : v)), 1500);
     } catch {
-      setCopied(false);
+      setCopiedValue(null);
       announce(`Could not copy the ${what}`);
     }
   }

@@ -99,6 +99,45 @@ describe('virtualised camera table', () => {
   });
 });
 
+describe('rows drawn again for a search', () => {
+  const named = (prefix: string) =>
+    Array.from({ length: 20 }, (_, i) => {
+      const n = String(i).padStart(2, '0');
+      return device({ mac: `${prefix[0] ?? ''}${n}`, name: `${prefix} ${n}` });
+    });
+  const gardensAndPorches = () => [...named('Porch'), ...named('Garden')];
+
+  it('updates the rows already in the page in place for the cameras a search brings', async () => {
+    show(gardensAndPorches());
+    render(<App />);
+    expect(names()[0]).toBe('Garden 00');
+    const before = bodyRows();
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search cameras' }), 'porch');
+    expect(screen.getByText('20 of 40 cameras')).toBeTruthy();
+    expect(names()[0]).toBe('Porch 00');
+    const after = bodyRows();
+    // The same elements, now other cameras' (table-rows.tsx, RowSlots).
+    expect(after.length).toBeGreaterThan(5);
+    expect(after.every((row) => before.includes(row))).toBe(true);
+    expect(after[0]?.getAttribute('data-mac')).toBe('P00');
+    expect(
+      within(after[0] as HTMLElement).getByRole('button', { name: 'Watch Porch 00 live' }),
+    ).toBeTruthy();
+  });
+
+  it('never hands the focused row to another camera: focus leaves with its camera', () => {
+    show(gardensAndPorches());
+    render(<App />);
+    const name = within(table()).getByRole('button', { name: 'Garden 00' });
+    act(() => name.focus());
+    act(() => useStore.getState().setSearch('porch'));
+    expect(names()[0]).toBe('Porch 00');
+    expect(name.isConnected).toBe(false);
+    const focusedRow = document.activeElement?.closest('tr');
+    expect(focusedRow?.getAttribute('data-mac') ?? null).toBeNull();
+  });
+});
+
 describe('find and order', () => {
   const cams = [
     device({ mac: 'A', name: 'Caméra nord', ssid: 'Maison', firmware: '4.1' }),
