@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { WorldInput } from '../emulator/world';
-import { DEMO_WORLD, cameraTable, expect, signIn, test } from './fixtures';
+import { DEMO_WORLD, cameraTable, expect, screenshot, signIn, test } from './fixtures';
 
 /**
  * The camera table's virtualiser places rows by a fixed height and never measures them
@@ -123,4 +123,67 @@ test('the columns keep their widths as the list scrolls (the rows in view do not
     table.getByRole('row', { name: /Zz warehouse loading dock camera number 4/ }),
   ).toBeVisible();
   expect(await widths()).toEqual(atTop);
+});
+
+test('a short value its column cuts shows whole on hover, and a value that fits gets no tooltip', async ({
+  launch,
+}) => {
+  const world = JSON.parse(readFileSync(DEMO_WORLD, 'utf8')) as WorldInput;
+  const [demo, ...others] = world.accounts;
+  if (!demo) throw new Error('the demo world has no account');
+  // 30 wide letters: under the 32 at which a value carries its title from the start (Clipped.tsx),
+  // and wider than the name column.
+  const wide = 'W'.repeat(30);
+  const cut = { mac: '2CAA8E33CC01', nickname: wide, model: 'HL_CAM4', ip: '192.168.1.90' };
+  const { page } = await launch({
+    world: {
+      ...world,
+      accounts: [{ ...demo, devices: [...(demo.devices ?? []), cut] }, ...others],
+    },
+  });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signIn(page);
+  const table = cameraTable(page);
+  const name = table.getByRole('button', { name: wide, exact: true });
+  await expect(name).not.toHaveAttribute('title');
+  await name.hover();
+  await expect(name).toHaveAttribute('title', wide);
+  const fits = table.getByRole('button', { name: 'Front Door', exact: true });
+  await fits.hover();
+  await expect(name).not.toHaveAttribute('title');
+  await expect(fits).not.toHaveAttribute('title');
+});
+
+test('the name column stays in view when the list scrolls sideways, the details pane open', async ({
+  launch,
+}) => {
+  const { page } = await launch();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signIn(page);
+  const table = cameraTable(page);
+  await table.getByRole('button', { name: 'Front Door', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Front Door details' })).toBeVisible();
+  const scrolled = await table.evaluate((el) => {
+    const scroller = el.parentElement as HTMLElement;
+    scroller.scrollLeft = scroller.scrollWidth;
+    return scroller.scrollLeft;
+  });
+  expect(scrolled).toBeGreaterThan(100);
+  // Each name is still where it was, on top of what scrolled under it.
+  for (const camera of ['Front Door', 'Backyard']) {
+    const name = table.getByRole('button', { name: camera, exact: true });
+    const hit = await name.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const scroller = el.closest('.table-wrap')?.getBoundingClientRect();
+      const top = document.elementFromPoint(box.left + 8, box.top + box.height / 2);
+      return { onTop: top === el || el.contains(top), left: box.left - (scroller?.left ?? 0) };
+    });
+    expect(hit.onTop, camera).toBe(true);
+    expect(hit.left, camera).toBeLessThan(40);
+  }
+  // The focus ring goes round the whole row, the name cell included (it draws its own part).
+  await table.getByRole('row', { name: /Backyard/ }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(table.getByRole('row', { name: /Driveway/ })).toBeFocused();
+  await screenshot(page, 'list-scrolled-sideways');
 });

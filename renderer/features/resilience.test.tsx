@@ -1,4 +1,4 @@
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CameraListView } from '../../common/view';
@@ -155,6 +155,31 @@ describe('long values', () => {
     const copy = screen.getByRole('button', { name: /^Copy MAC of N+…$/ });
     expect(copy.getAttribute('aria-label')?.length).toBeLessThan(100);
     expect(screen.getByTitle('F'.repeat(500))).toBeTruthy();
+  });
+
+  it('shows a short value its column cuts whole on hover, and only while hovered', async () => {
+    installFakeBridge();
+    useStore.getState().setSession(session());
+    showCameras(list([device({ mac: 'A', name: 'Porch', firmware: '4.36.11.7095-beta' })]));
+    render(<App />);
+    const firmware = screen.getByText('4.36.11.7095-beta');
+    const name = within(screen.getByRole('rowheader')).getByText('Porch');
+    // The page's test environment has no layout: the firmware is cut, the name fits.
+    Object.defineProperty(firmware, 'scrollWidth', { value: 180 });
+    Object.defineProperty(firmware, 'clientWidth', { value: 120 });
+    fireEvent.pointerOver(firmware);
+    expect(firmware.getAttribute('title')).toBe('4.36.11.7095-beta');
+    fireEvent.pointerOut(firmware);
+    expect(firmware.getAttribute('title')).toBeNull();
+    fireEvent.pointerOver(name);
+    expect(name.getAttribute('title')).toBeNull();
+    // The element passes to another camera's value (a scroll reuses it): the title goes.
+    fireEvent.pointerOver(firmware);
+    expect(firmware.getAttribute('title')).toBe('4.36.11.7095-beta');
+    act(() => {
+      (firmware.firstChild as Text).data = '4.40.0.1';
+    });
+    await waitFor(() => expect(firmware.getAttribute('title')).toBeNull());
   });
 
   it('leaves short values alone: no title, no extra tab stop', () => {

@@ -24,6 +24,7 @@ import {
   TableRow,
 } from './table-rows';
 import type { DataColumn, RowWindow } from './table-rows';
+import { useCutTitles } from './useCutTitles';
 import type { TableVirtualizer } from './VirtualWindow';
 import './list.css';
 
@@ -157,6 +158,7 @@ export function CameraTable() {
   const stale = useStore((s) => s.list.stale);
   const columns = useDataColumns();
   const scrollRef = useFitToWindow();
+  useCutTitles(scrollRef);
   const headRef = useRef<HTMLTableSectionElement>(null);
   const [headHeight, setHeadHeight] = useState(GROUP_ROW_HEIGHT);
   const [active, setActive] = useState(0);

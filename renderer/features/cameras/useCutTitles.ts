@@ -1,0 +1,52 @@
+import { useEffect } from 'react';
+import type { RefObject } from 'react';
+
+/**
+ * A value its column cuts short shows whole in a tooltip on hover. Values longer than CLIP_AT
+ * carry their title from the start (Clipped.tsx); a shorter one can still be cut by a narrow
+ * column (an SSID in 10 rem, a model's name), and a title on every value would have screen readers
+ * read each twice. So the title is set while the pointer is over a value that is actually cut,
+ * and taken off when it leaves or its text changes under it (a row's elements can pass to another
+ * camera as the list scrolls: table-rows.tsx, RowSlots). One listener for the whole list, nothing
+ * per row.
+ */
+export function useCutTitles(scroller: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    const list = scroller.current;
+    if (!list) return;
+    let titled: HTMLElement | null = null;
+    // Watches the one value that has a title: new text (another camera's) takes it off.
+    const changed = new MutationObserver(() => clear());
+    const clear = () => {
+      changed.disconnect();
+      // Only a title this set, and still as it set it (React may have set its own since).
+      if (titled && titled.dataset.cutTitle !== undefined) {
+        if (titled.title === titled.dataset.cutTitle) titled.removeAttribute('title');
+        delete titled.dataset.cutTitle;
+      }
+      titled = null;
+    };
+    const over = (e: PointerEvent) => {
+      const target = e.target instanceof Element ? e.target.closest('.clip') : null;
+      if (target === titled) return;
+      clear();
+      if (!(target instanceof HTMLElement) || !list.contains(target)) return;
+      if (target.hasAttribute('title') || target.scrollWidth <= target.clientWidth) return;
+      const text = target.textContent ?? '';
+      target.title = text;
+      target.dataset.cutTitle = text;
+      titled = target;
+      changed.observe(target, { characterData: true, childList: true, subtree: true });
+    };
+    const out = (e: PointerEvent) => {
+      if (titled && e.target instanceof Node && titled.contains(e.target)) clear();
+    };
+    list.addEventListener('pointerover', over);
+    list.addEventListener('pointerout', out);
+    return () => {
+      clear();
+      list.removeEventListener('pointerover', over);
+      list.removeEventListener('pointerout', out);
+    };
+  }, [scroller]);
+}
