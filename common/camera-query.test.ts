@@ -308,6 +308,11 @@ describe('createSearchCache', () => {
     ...typed('front d'),
     ...typed('fr'),
     ...typed('2c:aa:8e:00:00:02'),
+    // The tail of a MAC as printed on a label: ":" and "-" alone match no stored MAC (no
+    // separators), ":0" matches any holding a 0.
+    ...typed(':00:02'),
+    ...typed('-aa-bb'),
+    ...typed('front :0'),
     ...typed('aa-bb'),
     ...typed('garage 4.5'),
     ...typed('FRÍDGE'),

@@ -86,6 +86,13 @@ export function searchCameras(devices: readonly DeviceDto[], query: string): Dev
   return terms.length === 0 ? [...devices] : devices.filter((d) => matchesTerms(d, terms));
 }
 
+/**
+ * A search word of separators only (":", "-"): it matches only text holding them, but one hex
+ * digit more (":0") makes it a MAC word, which matches any MAC holding that digit. So a longer
+ * search can find what it did not, and its answer is not searched for the longer one's.
+ */
+const SEPARATORS_ONLY = /(^| )[:-]+$/;
+
 /** How many searches a `SearchCache` keeps (the words of a search being typed, and erased). */
 const CACHED_SEARCHES = 32;
 
@@ -94,7 +101,7 @@ const CACHED_SEARCHES = 32;
  * erasing back to an earlier search is a lookup, and a search that only adds to an earlier one
  * ("fro" → "front", "front" → "front door") scans that one's answer instead of every device
  * (what matches the longer search matches the shorter, since each word found contains the
- * shorter word's letters). Same order and answers as `searchCameras`; the same array for the same
+ * shorter word's letters; not after a word of separators only, see SEPARATORS_ONLY). Same order and answers as `searchCameras`; the same array for the same
  * search, so what is computed from it need not be again.
  */
 export function createSearchCache(): (devices: readonly DeviceDto[], query: string) => DeviceDto[] {
@@ -116,7 +123,9 @@ export function createSearchCache(): (devices: readonly DeviceDto[], query: stri
     }
     let from: readonly DeviceDto[] = devices;
     for (const [shorter, found] of answers) {
-      if (key.startsWith(shorter) && found.length < from.length) from = found;
+      if (key.startsWith(shorter) && !SEPARATORS_ONLY.test(shorter) && found.length < from.length) {
+        from = found;
+      }
     }
     const found = searchCameras(from, query);
     answers.set(key, found);

@@ -148,8 +148,8 @@ function report(r: WorldFigures): void {
     );
     const updated = medianOf(r.search, (s) => s.updatedP95);
     line(
-      'search keystroke → rows updated in the page, p95:',
-      `${ms(updated)}  (goal ${SEARCH_GOAL_MS} ms: ${updated <= SEARCH_GOAL_MS ? 'met' : 'MISSED'}; the ${n - unchanged} that changed the rows, before style, layout and paint)`,
+      'search keystroke → rows updated (the page’s work), p95:',
+      `${ms(updated)}  (${SEARCH_GOAL_MS} ms: ${updated <= SEARCH_GOAL_MS ? 'within' : 'OVER'}; the ${n - unchanged} that changed the rows; no rendering in it: the paint is the next lines' figure)`,
     );
   }
   typingLine('search keystroke → painted (key presses, Event Timing), p95:', r.typing);

@@ -180,6 +180,12 @@ describe('long values', () => {
       (firmware.firstChild as Text).data = '4.40.0.1';
     });
     await waitFor(() => expect(firmware.getAttribute('title')).toBeNull());
+    // A cut model's name: its code (the tooltip of the abbreviation around it) is said too.
+    const model = screen.getByText('Wyze Cam v3');
+    Object.defineProperty(model, 'scrollWidth', { value: 180 });
+    Object.defineProperty(model, 'clientWidth', { value: 120 });
+    fireEvent.pointerOver(model);
+    expect(model.getAttribute('title')).toBe('Wyze Cam v3 (WYZE_CAKP2JFUS)');
   });
 
   it('leaves short values alone: no title, no extra tab stop', () => {

@@ -63,9 +63,10 @@ export type ListRow =
   { kind: 'group'; key: string; label: string; count: number } | { kind: 'camera'; mac: string };
 
 const sameRow = (a: ListRow, b: ListRow): boolean =>
-  a.kind === 'group'
+  a === b ||
+  (a.kind === 'group'
     ? b.kind === 'group' && a.key === b.key && a.label === b.label && a.count === b.count
-    : b.kind === 'camera' && a.mac === b.mac;
+    : b.kind === 'camera' && a.mac === b.mac);
 
 // Each step is memoised on its own inputs, so a search keystroke does not sort again and a
 // device that changed without moving keeps every array below (its row re-renders, not the table).
@@ -79,12 +80,25 @@ const filteredCameras = memoLast(filterCameras);
 // A search being typed or erased reuses what the last keystrokes found (camera-search.ts).
 const searchedCameras = createSearchCache();
 const groupedCameras = memoLast(groupCameras);
-const listRows = memoLast((groups: CameraGroup[], grouped: boolean): ListRow[] =>
-  groups.flatMap((g): ListRow[] => [
-    ...(grouped ? [{ kind: 'group' as const, key: g.key, label: g.label, count: g.count }] : []),
-    ...g.devices.map((d) => ({ kind: 'camera' as const, mac: d.mac })),
-  ]),
-);
+// One row object per device object, made once: a keystroke that shows all 5,000 cameras again
+// builds no 5,000 new objects (and compares each with itself first, in selectListRows).
+const cameraRows = new WeakMap<DeviceDto, ListRow>();
+function cameraRow(d: DeviceDto): ListRow {
+  let row = cameraRows.get(d);
+  if (!row) {
+    row = { kind: 'camera', mac: d.mac };
+    cameraRows.set(d, row);
+  }
+  return row;
+}
+const listRows = memoLast((groups: CameraGroup[], grouped: boolean): ListRow[] => {
+  const rows: ListRow[] = [];
+  for (const g of groups) {
+    if (grouped) rows.push({ kind: 'group', key: g.key, label: g.label, count: g.count });
+    for (const d of g.devices) rows.push(cameraRow(d));
+  }
+  return rows;
+});
 
 type ViewState = Pick<Store, 'list' | 'viewPrefs'>;
 

@@ -32,7 +32,11 @@ export function useCutTitles(scroller: RefObject<HTMLElement | null>): void {
       clear();
       if (!(target instanceof HTMLElement) || !list.contains(target)) return;
       if (target.hasAttribute('title') || target.scrollWidth <= target.clientWidth) return;
-      const text = target.textContent ?? '';
+      // A tooltip of an element around it (a model's code, on its name) would be hidden by this
+      // one: it is said too.
+      const own = target.textContent ?? '';
+      const outer = target.parentElement?.closest<HTMLElement>('[title]');
+      const text = outer && list.contains(outer) ? `${own} (${outer.title})` : own;
       target.title = text;
       target.dataset.cutTitle = text;
       titled = target;

@@ -6,6 +6,7 @@ import type { DeviceDto } from '../../../common/view';
 import { useStore } from '../../store';
 import { closeLive, closeLiveWall, setOnWall } from '../../store/live-sessions';
 import { selectDevicesByMac } from '../../store/selectors';
+import { captureFocus } from '../shell/captureFocus';
 import { inFullScreen } from './focus';
 import { LiveTile } from './LiveTile';
 import { liveUnavailableReason } from './openers';
@@ -90,7 +91,7 @@ export function LiveWall() {
 
   useEffect(() => {
     const element = dialog.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const restoreFocus = captureFocus();
     // showModal is missing only in test DOMs; an open <dialog> is still a dialog there.
     if (element && !element.open) {
       if (typeof element.showModal === 'function') element.showModal();
@@ -99,7 +100,7 @@ export function LiveWall() {
     element?.querySelector<HTMLElement>('h2')?.focus();
     return () => {
       if (element?.open && typeof element.close === 'function') element.close();
-      opener?.focus();
+      restoreFocus();
     };
   }, []);
 

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import type { ReactNode } from 'react';
+import { captureFocus } from '../shell/captureFocus';
 
 /**
  * A modal dialog on the native <dialog>: focus moves into it and stays there, the page behind is
@@ -23,7 +24,7 @@ export function Dialog({
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const restoreFocus = captureFocus();
     // showModal is missing only in test DOMs; an open <dialog> is still a dialog there.
     if (dialog && !dialog.open) {
       if (typeof dialog.showModal === 'function') dialog.showModal();
@@ -34,7 +35,7 @@ export function Dialog({
     }
     return () => {
       if (dialog?.open && typeof dialog.close === 'function') dialog.close();
-      opener?.focus();
+      restoreFocus();
     };
   }, []);
   return (
