@@ -9,15 +9,14 @@ import { rowHeight, rowKey } from './table-rows';
 import type { RowWindow } from './table-rows';
 
 /**
- * Rows drawn beyond each edge of the visible ones (~230 px). The virtualiser draws the rows a
+ * Rows drawn beyond each edge of the visible ones (~350 px). The virtualiser draws the rows a
  * scroll brings into view in the scroll event itself, so a scroll the page drives shows no blank;
  * one the compositor runs ahead of the page (a wheel, the scrollbar) can outpace it by a frame,
- * and the margin covers that for a quick wheel (a notch is ~100 px). Each row more is style,
- * layout and paint work on every scroll frame and keystroke: with 20, at 5,000 cameras, scrolling
- * ran at ~42 fps and a keystroke's p95 was ~60 ms; with 4–6, ~55 fps and ~30 ms (scripts/README.md,
- * third pass); 4 instead of 6 took a keystroke's own work from 17 to 15 ms (p95, the eighth pass).
+ * and the margin covers that for a quick wheel. Each row more is style, layout and paint work on
+ * every scroll frame and keystroke: with 20, at 5,000 cameras, scrolling ran at ~42 fps and a
+ * keystroke's p95 was ~60 ms; with 4–6, ~55 fps and ~30 ms (scripts/README.md, third pass).
  */
-const OVERSCAN = 4;
+const OVERSCAN = 6;
 
 export type TableVirtualizer = Virtualizer<HTMLDivElement, Element>;
 
