@@ -133,6 +133,31 @@ describe('the shown list (selectors)', () => {
     expect(selectCameraOrder(useStore.getState())).toBe(order);
   });
 
+  it('give back the same rows when a search is erased back, ungrouped and grouped', () => {
+    installFakeBridge();
+    useStore.getState().receiveCameras(snapshot(list(cams)));
+    const macs = () =>
+      selectListRows(useStore.getState()).map((r) => (r.kind === 'camera' ? r.mac : r.key));
+    expect(macs()).toEqual(['A', 'C', 'B']);
+    useStore.getState().setSearch('sud');
+    expect(selectListRows(useStore.getState())).toEqual([{ kind: 'camera', mac: 'C' }]);
+    useStore.getState().setSearch('');
+    const all = selectListRows(useStore.getState());
+    useStore.getState().setSearch('po');
+    expect(macs()).toEqual(['B']);
+    useStore.getState().setSearch('');
+    expect(selectListRows(useStore.getState())).toBe(all);
+    expect(macs()).toEqual(['A', 'C', 'B']);
+    useStore.getState().setViewPrefs({ groupBy: 'status' });
+    const grouped = selectListRows(useStore.getState());
+    expect(grouped.filter((r) => r.kind === 'group')).toHaveLength(2);
+    useStore.getState().setSearch('porch');
+    expect(selectListRows(useStore.getState())).toEqual([
+      { kind: 'group', key: 'offline', label: 'Offline', count: 1 },
+      { kind: 'camera', mac: 'B' },
+    ]);
+  });
+
   it('offer the filter values of cameras only', () => {
     useStore.getState().receiveCameras(snapshot(list(cams)));
     expect(selectFilterOptions(useStore.getState()).ssids.map((o) => [o.value, o.count])).toEqual([
