@@ -187,3 +187,30 @@ test('the name column stays in view when the list scrolls sideways, the details 
   await expect(table.getByRole('row', { name: /Driveway/ })).toBeFocused();
   await screenshot(page, 'list-scrolled-sideways');
 });
+
+test("a group's label stays in view when the list scrolls sideways", async ({ launch }) => {
+  const { page } = await launch();
+  await page.setViewportSize({ width: 900, height: 900 });
+  await signIn(page);
+  await page.getByLabel('Group by').selectOption({ label: 'Status' });
+  const table = cameraTable(page);
+  const heading = table.getByRole('columnheader', { name: /^Online · \d+ cameras$/ });
+  await expect(heading).toBeVisible();
+  const scrolled = await table.evaluate((el) => {
+    const scroller = el.parentElement as HTMLElement;
+    scroller.scrollLeft = scroller.scrollWidth;
+    return scroller.scrollLeft;
+  });
+  expect(scrolled).toBeGreaterThan(100);
+  const label = heading.locator('.group-heading');
+  const hit = await label.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const scroller = el.closest('.table-wrap')?.getBoundingClientRect();
+    const top = document.elementFromPoint(box.left + 4, box.top + box.height / 2);
+    return { onTop: top === el || el.contains(top), left: box.left - (scroller?.left ?? 0) };
+  });
+  expect(hit.onTop).toBe(true);
+  expect(hit.left).toBeGreaterThanOrEqual(0);
+  expect(hit.left).toBeLessThan(40);
+  await screenshot(page, 'list-grouped-scrolled-sideways');
+});

@@ -147,8 +147,11 @@ export const GroupRow = memo(function GroupRow({
       tabIndex={active ? 0 : -1}
     >
       <th scope="colgroup" colSpan={span}>
-        <span className="group-label">{label}</span>
-        <span className="group-count"> · {plural(count, 'camera')}</span>
+        {/* One box, so it can stay in view when the list scrolls sideways (list.css). */}
+        <span className="group-heading">
+          <span className="group-label">{label}</span>
+          <span className="group-count"> · {plural(count, 'camera')}</span>
+        </span>
       </th>
     </tr>
   );
