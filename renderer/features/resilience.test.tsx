@@ -188,6 +188,37 @@ describe('long values', () => {
     expect(model.getAttribute('title')).toBe('Wyze Cam v3 (WYZE_CAKP2JFUS)');
   });
 
+  it('shows a cut last event and a status past its two lines whole on hover', () => {
+    installFakeBridge();
+    useStore.getState().setSession(session());
+    showCameras(list([device({ mac: 'A', name: 'Porch', online: false })]));
+    render(<App />);
+    act(() =>
+      useStore.setState((s) => ({
+        watch: {
+          ...s.watch,
+          lastEvents: { A: { kind: 'motion', label: 'Motion', at: Date.now() - 4 * 60_000 } },
+        },
+      })),
+    );
+    const event = screen.getByText(/Motion 4 min ago/);
+    Object.defineProperty(event, 'scrollWidth', { value: 180 });
+    Object.defineProperty(event, 'clientWidth', { value: 60 });
+    fireEvent.pointerOver(event);
+    // What it shows, not what only a screen reader hears before it ("Last event: ").
+    expect(event.getAttribute('title')).toBe('Motion 4 min ago');
+    fireEvent.pointerOut(event);
+    expect(event.getAttribute('title')).toBeNull();
+    const status = within(screen.getAllByRole('row')[1] as HTMLElement).getByText(/^Offline/);
+    fireEvent.pointerOver(status);
+    expect(status.getAttribute('title')).toBeNull();
+    Object.defineProperty(status, 'scrollHeight', { value: 60 });
+    Object.defineProperty(status, 'clientHeight', { value: 36 });
+    fireEvent.pointerOut(status);
+    fireEvent.pointerOver(status);
+    expect(status.getAttribute('title')).toBe(status.textContent);
+  });
+
   it('leaves short values alone: no title, no extra tab stop', () => {
     installFakeBridge();
     useStore.getState().setSession(session());

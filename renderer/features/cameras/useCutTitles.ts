@@ -1,11 +1,33 @@
 import { useEffect } from 'react';
 import type { RefObject } from 'react';
 
+/** What a row's cells may cut short. */
+const CUTTABLE = '.clip, .last-event, .status';
+
+/** Cut in its width, or, for a status, past its two lines. */
+const isCut = (el: HTMLElement): boolean =>
+  el.scrollWidth > el.clientWidth ||
+  (el.classList.contains('status') && el.scrollHeight > el.clientHeight);
+
+/** The text an element shows: without what only a screen reader hears ("Last event: "). */
+function shownText(el: Element): string {
+  let text = '';
+  for (const node of el.childNodes) {
+    if (node instanceof Element) {
+      if (!node.classList.contains('visually-hidden')) text += shownText(node);
+    } else {
+      text += node.textContent ?? '';
+    }
+  }
+  return text;
+}
+
 /**
- * A value its column cuts short shows whole in a tooltip on hover. Values longer than CLIP_AT
- * carry their title from the start (Clipped.tsx); a shorter one can still be cut by a narrow
- * column (an SSID in 10 rem, a model's name), and a title on every value would have screen readers
- * read each twice. So the title is set while the pointer is over a value that is actually cut,
+ * A value its column cuts short shows whole in a tooltip on hover: a value (`.clip`), a camera's
+ * last event under its name, and its status ("Offline since…", two lines at most). Values longer
+ * than CLIP_AT carry their title from the start (Clipped.tsx); a shorter one can still be cut by
+ * a narrow column (an SSID in 10 rem, a model's name), and a title on every value would have
+ * screen readers read each twice. So the title is set while the pointer is over a value that is actually cut,
  * and taken off when it leaves or its text changes under it (a row's elements can pass to another
  * camera as the list scrolls: table-rows.tsx, RowSlots). One listener for the whole list, nothing
  * per row.
@@ -27,14 +49,14 @@ export function useCutTitles(scroller: RefObject<HTMLElement | null>): void {
       titled = null;
     };
     const over = (e: PointerEvent) => {
-      const target = e.target instanceof Element ? e.target.closest('.clip') : null;
+      const target = e.target instanceof Element ? e.target.closest(CUTTABLE) : null;
       if (target === titled) return;
       clear();
       if (!(target instanceof HTMLElement) || !list.contains(target)) return;
-      if (target.hasAttribute('title') || target.scrollWidth <= target.clientWidth) return;
+      if (target.hasAttribute('title') || !isCut(target)) return;
       // A tooltip of an element around it (a model's code, on its name) would be hidden by this
       // one: it is said too.
-      const own = target.textContent ?? '';
+      const own = shownText(target).trim();
       const outer = target.parentElement?.closest<HTMLElement>('[title]');
       const text = outer && list.contains(outer) ? `${own} (${outer.title})` : own;
       target.title = text;
