@@ -39,12 +39,17 @@ export const rowKey = (row: ListRow): string =>
  * slot is retired instead), so focus never lands on someone else's row.
  */
 export class RowSlots {
+  /** The slots of the rows on the page, as last committed. */
   private slots = new Map<string, number>();
   private nextSlot = 0;
+  /** What the last render asked for, until React commits it. */
+  private pending: { slots: Map<string, number>; nextSlot: number } | null = null;
 
   /**
    * One key per row key, in order. `focused` is the row key whose elements have keyboard focus
-   * (null when none does).
+   * (null when none does). Computed from the slots committed, never from a render React may
+   * have thrown away, so rendering twice gives the same keys; `commit` (in a layout effect)
+   * makes them the page's.
    */
   keys(rowKeys: readonly string[], focused: string | null): number[] {
     const wanted = new Set(rowKeys);
@@ -54,17 +59,26 @@ export class RowSlots {
       if (!wanted.has(key) && key !== focused) free.push(slot);
     }
     let reused = 0;
+    let nextSlot = this.nextSlot;
     const next = new Map<string, number>();
     const keys = rowKeys.map((key) => {
       let slot = this.slots.get(key);
       if (slot === undefined || next.has(key)) {
-        slot = reused < free.length ? (free[reused++] as number) : this.nextSlot++;
+        slot = reused < free.length ? (free[reused++] as number) : nextSlot++;
       }
       next.set(key, slot);
       return slot;
     });
-    this.slots = next;
+    this.pending = { slots: next, nextSlot };
     return keys;
+  }
+
+  /** The keys of the last render are now the page's (call after React commits it). */
+  commit(): void {
+    if (!this.pending) return;
+    this.slots = this.pending.slots;
+    this.nextSlot = this.pending.nextSlot;
+    this.pending = null;
   }
 }
 
