@@ -188,7 +188,7 @@ describe('long values', () => {
     expect(model.getAttribute('title')).toBe('Wyze Cam v3 (WYZE_CAKP2JFUS)');
   });
 
-  it('shows a cut last event and a status past its two lines whole on hover', () => {
+  it('shows a cut last event and a status past its two lines whole on hover', async () => {
     installFakeBridge();
     useStore.getState().setSession(session());
     showCameras(list([device({ mac: 'A', name: 'Porch', online: false })]));
@@ -207,6 +207,14 @@ describe('long values', () => {
     fireEvent.pointerOver(event);
     // What it shows, not what only a screen reader hears before it ("Last event: ").
     expect(event.getAttribute('title')).toBe('Motion 4 min ago');
+    // Its time moves on while the pointer stays over it: the tooltip follows.
+    const matches = event.matches.bind(event);
+    vi.spyOn(event, 'matches').mockImplementation((s) => s === ':hover' || matches(s));
+    const last = event.lastChild as Text;
+    act(() => {
+      last.data = last.data.replace('4 min', '5 min');
+    });
+    await waitFor(() => expect(event.getAttribute('title')).toBe('Motion 5 min ago'));
     fireEvent.pointerOut(event);
     expect(event.getAttribute('title')).toBeNull();
     const status = within(screen.getAllByRole('row')[1] as HTMLElement).getByText(/^Offline/);

@@ -201,7 +201,9 @@ export function CameraTable() {
   const drawn = rows.slice(shown.start, shown.end);
   const keys = slots.keys(drawn.map(rowKey), focusedRowKey());
   // The keys of the render React committed are the page's from now on.
-  useLayoutEffect(() => slots.commit());
+  useLayoutEffect(() => {
+    slots.commit();
+  });
 
   const onKeyDown = useCallback(
     (e: KeyboardEvent<HTMLTableSectionElement>) => {

@@ -15,7 +15,7 @@ function shownText(el: Element): string {
   for (const node of el.childNodes) {
     if (node instanceof Element) {
       if (!node.classList.contains('visually-hidden')) text += shownText(node);
-    } else {
+    } else if (node.nodeType === Node.TEXT_NODE) {
       text += node.textContent ?? '';
     }
   }
@@ -37,8 +37,14 @@ export function useCutTitles(scroller: RefObject<HTMLElement | null>): void {
     const list = scroller.current;
     if (!list) return;
     let titled: HTMLElement | null = null;
-    // Watches the one value that has a title: new text (another camera's) takes it off.
-    const changed = new MutationObserver(() => clear());
+    // Watches the one value that has a title: new text takes it off (another camera's, when the
+    // row's elements passed to it), and, while the pointer is still over it (a last event's
+    // "4 min ago" becoming "5 min ago"), gives it the new text's.
+    const changed = new MutationObserver(() => {
+      const hovered = titled?.matches(':hover') ? titled : null;
+      clear();
+      if (hovered) show(hovered);
+    });
     const clear = () => {
       changed.disconnect();
       // Only a title this set, and still as it set it (React may have set its own since).
@@ -52,7 +58,10 @@ export function useCutTitles(scroller: RefObject<HTMLElement | null>): void {
       const target = e.target instanceof Element ? e.target.closest(CUTTABLE) : null;
       if (target === titled) return;
       clear();
-      if (!(target instanceof HTMLElement) || !list.contains(target)) return;
+      if (target instanceof HTMLElement && list.contains(target)) show(target);
+    };
+    /** Titles `target` with its whole text when it is cut and has no title of its own. */
+    const show = (target: HTMLElement) => {
       if (target.hasAttribute('title') || !isCut(target)) return;
       // A tooltip of an element around it (a model's code, on its name) would be hidden by this
       // one: it is said too.
