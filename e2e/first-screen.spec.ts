@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { cameraRow, cameraTable, expect, keptPrefs, signIn, test } from './fixtures';
+import type { AppHandle } from './fixtures';
 
 /**
  * The first screen written into the page (docs/first-screen.md): with a stored session, the
@@ -34,6 +35,27 @@ async function recordAtLoad(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Waits until the emulator has had no request for half a second: main's calls after sign-in are
+ * done. A list that changes between the page written and the app taking it over is drawn afresh,
+ * by design (renderer/start.tsx); on a busy machine those calls could land just there.
+ */
+async function cloudQuiet(app: AppHandle): Promise<void> {
+  const total = () => [...app.emulator.state.requestCounts.values()].reduce((a, b) => a + b, 0);
+  let last = -1;
+  await expect
+    .poll(
+      () => {
+        const now = total();
+        const same = now === last;
+        last = now;
+        return same;
+      },
+      { intervals: [500], timeout: 15_000 },
+    )
+    .toBe(true);
+}
+
 /** Once the app answers the keyboard (its effects have run), whether it kept the parsed rows. */
 async function takenOver(page: Page): Promise<{ atLoad: AtLoad | null; kept: boolean }> {
   await expect(cameraTable(page)).toBeVisible();
@@ -55,6 +77,7 @@ test('a reload shows the list from the page itself, and the app takes those rows
   const { page } = app;
   await signIn(page);
   await expect(cameraRow(page, 'Front Door')).toHaveCount(1);
+  await cloudQuiet(app);
   await recordAtLoad(page);
   await page.reload();
   const { atLoad, kept } = await takenOver(page);
