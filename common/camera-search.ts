@@ -101,8 +101,9 @@ const CACHED_SEARCHES = 32;
  * erasing back to an earlier search is a lookup, and a search that only adds to an earlier one
  * ("fro" → "front", "front" → "front door") scans that one's answer instead of every device
  * (what matches the longer search matches the shorter, since each word found contains the
- * shorter word's letters; not after a word of separators only, see SEPARATORS_ONLY). Same order and answers as `searchCameras`; the same array for the same
- * search, so what is computed from it need not be again.
+ * shorter word's letters; not after a word of separators only, see SEPARATORS_ONLY). Same order
+ * and answers as `searchCameras`; the same array for the same search, so what is computed from it
+ * need not be again.
  */
 export function createSearchCache(): (devices: readonly DeviceDto[], query: string) => DeviceDto[] {
   let base: readonly DeviceDto[] | null = null;

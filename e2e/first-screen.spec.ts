@@ -41,12 +41,11 @@ async function recordAtLoad(page: Page): Promise<void> {
  * by design (renderer/start.tsx); on a busy machine those calls could land just there.
  */
 async function cloudQuiet(app: AppHandle): Promise<void> {
-  const total = () => [...app.emulator.state.requestCounts.values()].reduce((a, b) => a + b, 0);
   let last = -1;
   await expect
     .poll(
       () => {
-        const now = total();
+        const now = app.emulator.state.requestTotal();
         const same = now === last;
         last = now;
         return same;

@@ -111,6 +111,13 @@ export class EmulatorState {
     this.requestCounts.set(path, (this.requestCounts.get(path) ?? 0) + 1);
   }
 
+  /** Every request counted so far, whatever its path. */
+  requestTotal(): number {
+    let total = 0;
+    for (const n of this.requestCounts.values()) total += n;
+    return total;
+  }
+
   /** Epoch ms until which sign-in is refused for this e-mail, or 0. */
   lockedUntil(email: string): number {
     const entry = this.failures.get(email.toLowerCase());

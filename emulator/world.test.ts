@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { MODELS } from '../common/models';
 import { generateWorld } from './generate';
 import { startEmulator } from './server';
+import { EmulatorState } from './state';
 import { DEMO, md5x3 } from './test-helpers';
 import { WorldError, loadWorld, parseWorld } from './world';
 
@@ -165,5 +166,16 @@ describe('generated worlds', () => {
     } finally {
       await emulator.close();
     }
+  });
+});
+
+describe('request counts', () => {
+  it('add up every path counted', () => {
+    const state = new EmulatorState(loadWorld(DEMO_WORLD), () => 0);
+    expect(state.requestTotal()).toBe(0);
+    state.countRequest('/a');
+    state.countRequest('/a');
+    state.countRequest('/b');
+    expect(state.requestTotal()).toBe(3);
   });
 });

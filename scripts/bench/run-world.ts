@@ -76,8 +76,7 @@ async function until(ok: () => boolean, timeoutMs: number): Promise<void> {
   }
 }
 
-const totalRequests = (e: RunningEmulator): number =>
-  [...e.state.requestCounts.values()].reduce((a, b) => a + b, 0);
+const totalRequests = (e: RunningEmulator): number => e.state.requestTotal();
 
 async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });

@@ -27,10 +27,10 @@ function shownText(el: Element): string {
  * last event under its name, and its status ("Offline since…", two lines at most). Values longer
  * than CLIP_AT carry their title from the start (Clipped.tsx); a shorter one can still be cut by
  * a narrow column (an SSID in 10 rem, a model's name), and a title on every value would have
- * screen readers read each twice. So the title is set while the pointer is over a value that is actually cut,
- * and taken off when it leaves or its text changes under it (a row's elements can pass to another
- * camera as the list scrolls: table-rows.tsx, RowSlots). One listener for the whole list, nothing
- * per row.
+ * screen readers read each twice. So the title is set while the pointer is over a value that is
+ * actually cut, and taken off when it leaves or its text changes under it (a row's elements can
+ * pass to another camera as the list scrolls: table-rows.tsx, RowSlots). One listener for the
+ * whole list, nothing per row.
  */
 export function useCutTitles(scroller: RefObject<HTMLElement | null>): void {
   useEffect(() => {
