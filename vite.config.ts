@@ -7,6 +7,15 @@ type ModuleInfoOf = (id: string) => { isEntry: boolean; importers: readonly stri
 const isAppStart = (id: string): boolean => /[\\/]renderer[\\/]start\.tsx$/.test(id);
 
 /**
+ * The bundler's helper that every `import()` is rewritten to call, even with `modulePreload:
+ * false`. In the app chunk, it made that chunk a static import of the entry: the whole app was
+ * evaluated before the entry ran, not when the entry asks for it (renderer/main.ts). Left out of
+ * the group, it goes into the entry, and the app chunk imports it from there
+ * (vite.config.test.ts; scripts/README.md, "The tenth pass").
+ */
+const isPreloadHelper = (id: string): boolean => id.includes('vite/preload-helper');
+
+/**
  * Whether the app's start imports the module statically (directly or through other static
  * imports): the first screen cannot run without it.
  */
@@ -75,8 +84,11 @@ export default defineConfig({
           groups: [
             {
               name: (id: string, ctx: Rolldown.ChunkingContext) =>
-                partOfApp(id, (m) => ctx.getModuleInfo(m)) ? 'app' : null,
+                !isPreloadHelper(id) && partOfApp(id, (m) => ctx.getModuleInfo(m)) ? 'app' : null,
               debugName: 'first screen',
+              // The name above already takes every module the app's start imports; taking their
+              // imports too would pull in the preload helper (isPreloadHelper).
+              includeDependenciesRecursively: false,
             },
           ],
         },
