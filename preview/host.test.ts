@@ -2,6 +2,7 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_EXPORT_MACS } from '../common/export';
 import { MAX_SNAPSHOT_BYTES } from '../common/live';
+import { withBridge } from './host';
 import type { PreviewHost } from './host';
 import { startTestPreviewHost } from './test-host';
 
@@ -77,6 +78,36 @@ function ipc(channelPath: string, body = '{}'): Promise<{ status: number; body: 
     ].join('\r\n'),
   );
 }
+
+describe('preview host: the bridge in index.html', () => {
+  // As vite writes the built page: the app's scripts and stylesheet in <head>.
+  const BUILT = [
+    '<!doctype html>',
+    '<html lang="en">',
+    '  <head>',
+    '    <title>Wyzecam Desktop</title>',
+    '    <script type="module" crossorigin src="./assets/index-a.js"></script>',
+    '    <link rel="stylesheet" crossorigin href="./assets/style-b.css">',
+    '    <link rel="modulepreload" crossorigin href="./assets/app-c.js">',
+    '  </head>',
+    '  <body>',
+    '    <div id="root"></div>',
+    '  </body>',
+    '</html>',
+  ].join('\n');
+
+  it("goes last in <head>, once, after the stylesheet and the app's scripts", () => {
+    const page = withBridge(BUILT);
+    const tag = '<script src="./__preview/bridge.js"></script>';
+    expect(page.split(tag)).toHaveLength(2);
+    const at = page.indexOf(tag);
+    expect(at).toBeGreaterThan(page.indexOf('rel="stylesheet"'));
+    expect(at).toBeGreaterThan(page.indexOf('rel="modulepreload"'));
+    expect(at).toBeGreaterThan(page.indexOf('<script type="module"'));
+    expect(at).toBeLessThan(page.indexOf('</head>'));
+    expect(page.replace(tag, '').replace(/\n\s*\n/, '\n')).toBe(BUILT);
+  });
+});
 
 describe('preview host: Host check against the address it listens on (DNS rebinding)', () => {
   it.each([

@@ -101,6 +101,20 @@ async function readBody(req: IncomingMessage, cap: number): Promise<string | nul
 }
 
 /**
+ * index.html with the preview's bridge (the stand-in for the preload, `window.wyze`): a plain
+ * script, so it has run before the app's module script, which runs only once the page is parsed.
+ * It goes last in <head>, after the stylesheet and the app's scripts: put before them, it held
+ * them back (the page asked for them only once it had arrived and run, by Resource Timing;
+ * scripts/README.md, "The tenth pass").
+ */
+export function withBridge(page: string): string {
+  return page.replace(
+    '</head>',
+    () => '  <script src="./__preview/bridge.js"></script>\n  </head>',
+  );
+}
+
+/**
  * The browser host: the same main-process services and IPC handler table as the desktop app,
  * served to the same renderer over loopback. Development and testing only; never packaged.
  */
@@ -164,12 +178,7 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
       return;
     }
     if (target.endsWith('index.html')) {
-      let page = body
-        .toString('utf8')
-        .replace(
-          '<script type="module"',
-          '<script src="./__preview/bridge.js"></script>\n    <script type="module"',
-        );
+      let page = withBridge(body.toString('utf8'));
       if (sameSecret(url.searchParams.get('launch') ?? '', secret)) {
         page = await firstScreen.page(page);
       }
