@@ -14,16 +14,30 @@ let outDir: string;
 
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'wyzecam-vite-build-'));
-  await build({
-    configFile: join(import.meta.dirname, 'vite.config.ts'),
-    logLevel: 'silent',
-    build: { outDir, emptyOutDir: true },
-  });
+  // Vitest sets NODE_ENV=test, and a build takes its mode's code (React's) from it: build as
+  // `npm run build:renderer` does.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: join(import.meta.dirname, 'vite.config.ts'),
+      root: join(import.meta.dirname, 'renderer'),
+      logLevel: 'silent',
+      build: { outDir, emptyOutDir: true },
+    });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
 }, 60_000);
 
 afterAll(() => {
-  rmSync(outDir, { recursive: true, force: true });
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
+
+const read = (...path: string[]): string => readFileSync(join(outDir, ...path), 'utf8');
+const literally = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const appChunk = (): string =>
+  readdirSync(join(outDir, 'assets')).find((f) => /^app-[\w-]+\.js$/.test(f)) ?? '';
 
 /** The module specifiers of a built chunk's static imports and re-exports (`import … from "x"`). */
 function staticImports(code: string): string[] {
@@ -41,16 +55,23 @@ describe('the renderer build (vite.config.ts)', () => {
   });
 
   it('gives the page an entry that imports nothing statically and loads the app chunk with import()', () => {
-    const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+    const html = read('index.html');
     const entry = /<script type="module"[^>]*\ssrc="\.\/assets\/([^"]+\.js)"/.exec(html)?.[1];
     expect(entry).toBeDefined();
-    const code = readFileSync(join(outDir, 'assets', entry ?? ''), 'utf8');
-    const app = readdirSync(join(outDir, 'assets')).find((f) => /^app-[\w-]+\.js$/.test(f));
-    expect(app).toBeDefined();
+    const code = read('assets', entry ?? '');
+    const app = literally(appChunk());
+    expect(app).not.toBe('');
 
     expect(staticImports(code)).toEqual([]);
-    expect(code).toContain(`import(\`./${app}\`)`);
+    expect(code).toMatch(new RegExp(`import\\(["'\`]\\./${app}["'\`]\\)`));
     // Fetched with the page, so it is there when asked for (but not run).
-    expect(html).toContain(`<link rel="modulepreload" crossorigin href="./assets/${app}">`);
+    expect(html).toMatch(new RegExp(`<link [^>]*rel="modulepreload"[^>]*href="\\./assets/${app}"`));
+  });
+
+  it("keeps what the app needs in its chunk: it imports only the entry (for the import() helper) and the bundler's runtime", () => {
+    const others = staticImports(read('assets', appChunk())).filter(
+      (name) => !/^\.\/(index|rolldown-runtime)-[\w-]+\.js$/.test(name),
+    );
+    expect(others).toEqual([]);
   });
 });

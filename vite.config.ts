@@ -66,10 +66,10 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'chrome130',
     sourcemap: false,
-    // No preload helper (about 0.3 kB gzipped in the first screen's script, with a polyfill for
-    // browsers older than the target): the lazily loaded chunks (renderer/README.md, "Bundle
-    // budget") come from this computer and carry no CSS of their own, so a plain import() is
-    // all they need.
+    // No modulepreload polyfill, and no dependency lists for import() to preload (the helper that
+    // import() is rewritten to call stays, in the entry: isPreloadHelper above): the lazily
+    // loaded chunks (renderer/README.md, "Bundle budget") come from this computer and carry no
+    // CSS of their own, so a plain import() is all they need.
     modulePreload: false,
     // One stylesheet, linked from index.html: the first screen written into the page is painted
     // with it before any script runs (docs/first-screen.md), and no chunk loads CSS of its own.

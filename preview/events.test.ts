@@ -25,7 +25,10 @@ let secret: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'wyzecam-preview-events-'));
   mkdirSync(join(dir, 'dist', 'renderer'), { recursive: true });
-  writeFileSync(join(dir, 'dist', 'renderer', 'index.html'), '<!doctype html><title>t</title>');
+  writeFileSync(
+    join(dir, 'dist', 'renderer', 'index.html'),
+    '<!doctype html><head><title>t</title></head>',
+  );
   emulator = await startEmulator({ world: generateWorld(5000) });
   host = await startPreviewHost({
     baseUrls: { auth: emulator.url, api: emulator.url },

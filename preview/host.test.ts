@@ -107,6 +107,12 @@ describe('preview host: the bridge in index.html', () => {
     expect(at).toBeLessThan(page.indexOf('</head>'));
     expect(page.replace(tag, '').replace(/\n\s*\n/, '\n')).toBe(BUILT);
   });
+
+  it('refuses a page with no <head> end rather than serve it without the bridge', () => {
+    expect(() => withBridge('<!doctype html><body><div id="root"></div></body>')).toThrow(
+      /no <\/head>/,
+    );
+  });
 });
 
 describe('preview host: Host check against the address it listens on (DNS rebinding)', () => {

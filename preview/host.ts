@@ -108,6 +108,9 @@ async function readBody(req: IncomingMessage, cap: number): Promise<string | nul
  * scripts/README.md, "The tenth pass").
  */
 export function withBridge(page: string): string {
+  // A page without one would load without `window.wyze`: better a clear error (a 500) than an
+  // app that cannot reach main.
+  if (!page.includes('</head>')) throw new Error('index.html has no </head> for the bridge');
   return page.replace(
     '</head>',
     () => '  <script src="./__preview/bridge.js"></script>\n  </head>',

@@ -24,7 +24,10 @@ let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'wyzecam-lazy-'));
   mkdirSync(join(dir, 'dist', 'renderer', 'assets'), { recursive: true });
-  writeFileSync(join(dir, 'dist', 'renderer', 'index.html'), '<!doctype html><title>t</title>');
+  writeFileSync(
+    join(dir, 'dist', 'renderer', 'index.html'),
+    '<!doctype html><head><title>t</title></head>',
+  );
   for (const [path, body] of LAZY_FILES) writeFileSync(join(dir, 'dist', 'renderer', path), body);
   host = await startPreviewHost({
     // Nothing here reaches a cloud: no test signs in.

@@ -15,7 +15,10 @@ export async function startTestPreviewHost(
 ): Promise<{ host: PreviewHost; close(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'wyzecam-preview-'));
   mkdirSync(join(dir, 'dist', 'renderer'), { recursive: true });
-  writeFileSync(join(dir, 'dist', 'renderer', 'index.html'), '<!doctype html><title>t</title>');
+  writeFileSync(
+    join(dir, 'dist', 'renderer', 'index.html'),
+    '<!doctype html><head><title>t</title></head>',
+  );
   const host = await startPreviewHost({
     baseUrls,
     userDataDir: join(dir, 'profile'),
