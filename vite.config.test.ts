@@ -74,4 +74,15 @@ describe('the renderer build (vite.config.ts)', () => {
     );
     expect(others).toEqual([]);
   });
+
+  it("has the page fetch the app chunk's imports with it, but the entry", () => {
+    const html = read('index.html');
+    for (const name of staticImports(read('assets', appChunk()))) {
+      if (name.startsWith('./index-')) continue;
+      const file = literally(name.slice(2));
+      expect(html).toMatch(
+        new RegExp(`<link [^>]*rel="modulepreload"[^>]*href="\\./assets/${file}"`),
+      );
+    }
+  });
 });

@@ -28,8 +28,9 @@ function partOfApp(id: string, info: ModuleInfoOf, seen = new Set<string>()): bo
 }
 
 /**
- * Fetches the app's chunk with the page (a modulepreload link), so it is there when the entry
- * runs it: after the first paint when the page holds a first screen (renderer/main.ts).
+ * Fetches the app's chunk with the page (a modulepreload link), and the chunks it imports but the
+ * entry (the bundler's runtime), so they are there when the entry runs it: after the first paint
+ * when the page holds a first screen (renderer/main.ts).
  */
 function preloadApp(): Plugin {
   return {
@@ -37,17 +38,15 @@ function preloadApp(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
-        const app = Object.values(ctx.bundle ?? {}).find(
-          (c) => c.type === 'chunk' && c.name === 'app',
-        );
+        const chunks = Object.values(ctx.bundle ?? {}).filter((c) => c.type === 'chunk');
+        const app = chunks.find((c) => c.name === 'app');
         if (!app) throw new Error('vite.config.ts: the build has no "app" chunk');
-        return [
-          {
-            tag: 'link',
-            attrs: { rel: 'modulepreload', crossorigin: true, href: `./${app.fileName}` },
-            injectTo: 'head',
-          },
-        ];
+        const entries = new Set(chunks.filter((c) => c.isEntry).map((c) => c.fileName));
+        return [app.fileName, ...app.imports.filter((f) => !entries.has(f))].map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` },
+          injectTo: 'head' as const,
+        }));
       },
     },
   };
