@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { DEMO_ACCOUNT } from '../../emulator/demo-account';
 import { startEmulator } from '../../emulator/server';
-import type { RunningEmulator } from '../../emulator/server';
 import type { DeviceDto } from '../../common/view';
 import type { WorldInput } from '../../emulator/world';
 import { createLogger } from '../../main/logging/logger';
@@ -75,8 +74,6 @@ async function until(ok: () => boolean, timeoutMs: number): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
-
-const totalRequests = (e: RunningEmulator): number => e.state.requestTotal();
 
 async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
@@ -173,12 +170,12 @@ export async function measureWorld(
       await page.getByLabel('Password', { exact: true }).fill(DEMO_ACCOUNT.password);
       await page.getByLabel('API key ID').fill(DEMO_ACCOUNT.keyId);
       await page.getByLabel('API key', { exact: true }).fill(DEMO_ACCOUNT.apiKey);
-      const before = totalRequests(emulator);
+      const before = emulator.state.requestTotal();
       const clickedAt = await page.evaluate(() => performance.now());
       await page.getByRole('button', { name: 'Sign in' }).click();
       const painted = await firstRowAt(page);
       figures.cold.push({
-        cloudRequests: totalRequests(emulator) - before,
+        cloudRequests: emulator.state.requestTotal() - before,
         ms: painted - clickedAt,
       });
       await settled(page);
@@ -201,7 +198,7 @@ export async function measureWorld(
 
       // Relaunch: a new host on the same profile and keychain, with the stored session and list.
       ({ context, page } = await newPage(browser));
-      const beforeRelaunch = totalRequests(emulator);
+      const beforeRelaunch = emulator.state.requestTotal();
       const cpuProfile = opts.cpuProfileDir
         ? join(opts.cpuProfileDir, `relaunch-${name.split(' ')[0]}-${run + 1}.cpuprofile`)
         : null;
@@ -215,7 +212,7 @@ export async function measureWorld(
           const hostMs = epochNow() - startedAt;
           await page.goto(h.url);
           const navigationMs = await firstRowAt(page);
-          const cloudRequests = totalRequests(emulator) - beforeRelaunch;
+          const cloudRequests = emulator.state.requestTotal() - beforeRelaunch;
           if (pageProfile && cpuProfile) {
             const { profile } = await pageProfile.send('Profiler.stop');
             writeFileSync(
