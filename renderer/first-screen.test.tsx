@@ -144,7 +144,12 @@ describe('the first screen written into the page', () => {
         i === 0 ? { ...d, name: 'Camera 1 (porch)' } : d,
       );
       useStore.getState().receiveCameras(snapshot({ ...cams.list, devices }));
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // However long the scheduler's tasks take on a loaded machine (a fixed 200 ms wait once
+      // failed in CI): wait for the change on screen, wherever it is drawn.
+      await vi.waitFor(() => expect(container.textContent).toContain('Camera 1 (porch)'), {
+        timeout: 10_000,
+        interval: 20,
+      });
     } finally {
       (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT =
         wasActEnvironment;
