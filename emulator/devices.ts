@@ -17,30 +17,54 @@ const digest = (mac: string, salt: string): Buffer =>
 
 const isGwell = (model: string): boolean => model.startsWith('GW_');
 
-/** The 16-character per-device key: base64-like for TUTK cameras, hex for GW_* models. */
-export function enrFor(device: DeviceSpec): string {
-  const bytes = digest(device.mac, 'enr');
-  return isGwell(device.model)
-    ? bytes.toString('hex').slice(0, 16)
-    : bytes.toString('base64').slice(0, 16);
+/**
+ * A device's key and UID depend only on its MAC and model, and every list answer carries them:
+ * they are worked out once per pair (two hashes per device made a 5,000-camera list slow).
+ */
+const identities = new Map<string, { enr: string; p2pId: string }>();
+
+function identityOf(device: DeviceSpec): { enr: string; p2pId: string } {
+  const key = `${device.model}\n${device.mac}`;
+  let found = identities.get(key);
+  if (!found) {
+    const gw = isGwell(device.model);
+    const enrBytes = digest(device.mac, 'enr');
+    let p2pId = `${device.model}_${device.mac}`;
+    if (!gw) {
+      const alphabet = 'ABCDEFGHJKLMNPRSTUVWXYZ0123456789';
+      const bytes = digest(device.mac, 'p2p');
+      let id = '';
+      for (let i = 0; i < 16; i++) id += alphabet[(bytes[i] ?? 0) % alphabet.length];
+      p2pId = `${id}111A`;
+    }
+    found = {
+      enr: (gw ? enrBytes.toString('hex') : enrBytes.toString('base64')).slice(0, 16),
+      p2pId,
+    };
+    identities.set(key, found);
+  }
+  return found;
 }
 
+/** The 16-character per-device key: base64-like for TUTK cameras, hex for GW_* models. */
+export const enrFor = (device: DeviceSpec): string => identityOf(device).enr;
+
 /** TUTK UIDs are 20 uppercase alphanumerics; GW_* models use "<MODEL>_<MAC>". */
-export function p2pIdFor(device: DeviceSpec): string {
-  if (isGwell(device.model)) return `${device.model}_${device.mac}`;
-  const alphabet = 'ABCDEFGHJKLMNPRSTUVWXYZ0123456789';
-  const bytes = digest(device.mac, 'p2p');
-  let id = '';
-  for (let i = 0; i < 16; i++) id += alphabet[(bytes[i] ?? 0) % alphabet.length];
-  return `${id}111A`;
-}
+export const p2pIdFor = (device: DeviceSpec): string => identityOf(device).p2pId;
 
 const ownerOf = (device: DeviceSpec, account: AccountSpec): string =>
   device.sharedBy ?? account.email;
 
 const roleOf = (device: DeviceSpec): number => (device.sharedBy ? 2 : 1);
 
+const isEmpty = (o: object): boolean => {
+  for (const key in o) if (Object.hasOwn(o, key)) return false;
+  return true;
+};
+
 const applyOverrides = (record: Json, device: DeviceSpec): Json => {
+  // Most devices have no overrides: their record is the answer as it is.
+  if (isEmpty(device.raw) && device.omit.length === 0) return record;
   const merged: Json = { ...record, ...device.raw };
   return Object.fromEntries(Object.entries(merged).filter(([key]) => !device.omit.includes(key)));
 };
@@ -84,7 +108,7 @@ function cameraParams(device: DeviceSpec, pictureUrl: PictureUrl): Json {
     accessory_switch: 0,
     spotlight_status: 0,
   });
-  return { ...params, ...device.params };
+  return isEmpty(device.params) ? params : { ...params, ...device.params };
 }
 
 function otherParams(device: DeviceSpec): Json {
