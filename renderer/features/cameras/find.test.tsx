@@ -195,6 +195,26 @@ describe('find and order', () => {
     await waitFor(() => expect(ssids()).toEqual(['Any network', 'Home (2)', 'Maison (1)']));
   });
 
+  it('keeps a saved filter selected as the values come, and puts a new value in its place', async () => {
+    const prefs = useStore.getState().viewPrefs;
+    useStore.setState({ viewPrefs: { ...prefs, filters: { ...prefs.filters, ssid: 'Maison' } } });
+    show(cams);
+    render(<App />);
+    const select = screen.getByLabelText('Wi-Fi network') as HTMLSelectElement;
+    const ssids = () =>
+      within(select)
+        .getAllByRole('option')
+        .map((o) => o.textContent);
+    // Before the values come, the chosen one is on offer alone.
+    expect(ssids()).toEqual(['Any network', 'Maison (0)']);
+    expect(select.value).toBe('Maison');
+    await waitFor(() => expect(ssids()).toEqual(['Any network', 'Home (2)', 'Maison (1)']));
+    expect(select.value).toBe('Maison');
+    act(() => show([...cams, device({ mac: 'E', name: 'Barn', ssid: 'Barn net' })]));
+    expect(ssids()).toEqual(['Any network', 'Barn net (1)', 'Home (2)', 'Maison (1)']);
+    expect(select.value).toBe('Maison');
+  });
+
   it('combines filters, shows each as a chip to remove, and clears them all', async () => {
     show(cams);
     render(<App />);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { inFirstScreen } from '../../first-screen';
 
 /**
@@ -16,7 +16,9 @@ export function usePainted(): boolean {
     if (painted) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const done = () => {
-      timer = setTimeout(() => setPainted(true), 0);
+      // A transition: what waited is rendered in slices the page can answer input between
+      // (5,000 filter values took 100 ms to render in one piece after the first rows).
+      timer = setTimeout(() => startTransition(() => setPainted(true)), 0);
     };
     // A hidden page (a first screen taken over while hidden) has no frames to wait for.
     const frame = document.visibilityState === 'visible' ? requestAnimationFrame(done) : 0;
