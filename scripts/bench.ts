@@ -4,6 +4,7 @@
  *    session),
  *  - time to the first row painted, against a static HTML page of the same rows in the same
  *    browser (ratios within one run),
+ *  - after a cold sign-in's first row, the longest task until the list settles (input waits),
  *  - for the relaunch, where the time goes (host start, the app's script, the first answers),
  *  - the renderer's JavaScript heap once the list is shown, scrolling the list end to end (fps,
  *    dropped frames; and the static page, scrolled the same way) and a search keystroke → updated
@@ -102,6 +103,10 @@ function report(r: WorldFigures): void {
   line(
     'first row, cold sign-in (click → painted):',
     `${ms(cold)}  (${ratio(cold, staticNav)} static)`,
+  );
+  line(
+    '  then the longest task until the list settled (input waits):',
+    ms(medianOf(r.blockedAfterFirstRow, (b) => b)),
   );
   line(
     'first row, relaunch (navigation → painted):',

@@ -12,6 +12,8 @@ import type { CDPSession, Page } from '@playwright/test';
 export interface BenchGlobal {
   __bench: {
     firstRow: number | null;
+    lastClick: number | null;
+    longTasks: unknown[];
     search(input: unknown, opts: { queries: string[]; settleMs: number }): Promise<unknown>;
     scroll(opts: { stepPx: number; maxMs: number }): Promise<unknown>;
     eventTimings: unknown[];
@@ -38,6 +40,30 @@ export async function firstRowAt(page: Page, timeoutMs = 120_000): Promise<numbe
     await page.evaluate(() => (globalThis as unknown as BenchGlobal).__bench.firstRow),
     'first row time',
   );
+}
+
+/** The page time of the last trusted click (its event's time stamp); throws when none came. */
+export async function lastClickAt(page: Page): Promise<number> {
+  return num(
+    await page.evaluate(() => (globalThis as unknown as BenchGlobal).__bench.lastClick),
+    'click time',
+  );
+}
+
+/**
+ * The longest task the page ran from `since` (page time) to now, in ms: 0 when none took 50 ms
+ * or more (the Long Tasks API reports no shorter one).
+ */
+export async function longestTaskSince(page: Page, since: number): Promise<number> {
+  const tasks = await page.evaluate(() => (globalThis as unknown as BenchGlobal).__bench.longTasks);
+  let longest = 0;
+  for (const task of tasks) {
+    if (!Array.isArray(task)) throw new Error('bench: a long task is not [start, duration]');
+    const start = num(task[0], 'long task start');
+    const duration = num(task[1], 'long task duration');
+    if (start + duration > since) longest = Math.max(longest, duration);
+  }
+  return longest;
 }
 
 /** The page's time origin (ms since the epoch), to put its times on the Node clock. */

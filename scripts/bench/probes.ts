@@ -23,11 +23,24 @@ export const EVENT_TIMING_THRESHOLD_MS = 16;
  *    handlers ran, in 8 ms steps (https://w3c.github.io/event-timing/). Shorter ones are not
  *    reported by the browser.
  *  - `afterFrames(n)`: resolves with performance.now() after n animation frames.
+ *  - `longTasks`: the page's long tasks (50 ms or more, Long Tasks API) as [start, duration]: how
+ *    long the page could not answer input, e.g. while it adds what waited for the first rows.
+ *  - `lastClick`: the time stamp of the last trusted click event (when the input event was made,
+ *    on the page clock), so a "click → painted" figure starts at the click itself, not before
+ *    Playwright's own checks that the button is visible, stable and enabled; null before a click.
  */
 export const PAGE_PROBES = String.raw`
 (() => {
-  const bench = { firstRow: null, eventTimings: [] };
+  const bench = { firstRow: null, eventTimings: [], lastClick: null, longTasks: [] };
+  if (PerformanceObserver.supportedEntryTypes.includes('longtask')) {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) bench.longTasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  }
   Object.defineProperty(window, '__bench', { value: bench });
+  addEventListener('click', (e) => {
+    if (e.isTrusted) bench.lastClick = e.timeStamp;
+  }, true);
   const KEY_EVENTS = new Set(['keydown', 'keypress', 'keyup', 'beforeinput', 'input']);
   if (PerformanceObserver.supportedEntryTypes.includes('event')) {
     new PerformanceObserver((list) => {
