@@ -19,7 +19,9 @@ const isGwell = (model: string): boolean => model.startsWith('GW_');
 
 /**
  * A device's key and UID depend only on its MAC and model, and every list answer carries them:
- * they are worked out once per pair (two hashes per device made a 5,000-camera list slow).
+ * they are worked out once per pair (two hashes per device made a 5,000-camera list slow). A
+ * world's changes cannot alter either (state.ts), so an entry never goes stale; the map holds one
+ * entry per device ever served, a few thousand at most.
  */
 const identities = new Map<string, { enr: string; p2pId: string }>();
 

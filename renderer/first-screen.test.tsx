@@ -150,6 +150,8 @@ describe('the first screen written into the page', () => {
         timeout: 10_000,
         interval: 20,
       });
+      // And the row stays: nothing rendered a moment later (the filter values) draws it again.
+      await new Promise((resolve) => setTimeout(resolve, 200));
     } finally {
       (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT =
         wasActEnvironment;
@@ -157,7 +159,7 @@ describe('the first screen written into the page', () => {
     expect(errors).toEqual([]);
     expect(firstRow?.isConnected).toBe(true);
     expect(firstRow?.textContent).toContain('Camera 1 (porch)');
-  });
+  }, 15_000);
 
   it('is taken over with the search, sort and grouping it was drawn with', async () => {
     const prefs: ViewPrefs = {

@@ -23,20 +23,28 @@ export const EVENT_TIMING_THRESHOLD_MS = 16;
  *    handlers ran, in 8 ms steps (https://w3c.github.io/event-timing/). Shorter ones are not
  *    reported by the browser.
  *  - `afterFrames(n)`: resolves with performance.now() after n animation frames.
- *  - `longTasks`: the page's long tasks (50 ms or more, Long Tasks API) as [start, duration]: how
- *    long the page could not answer input, e.g. while it adds what waited for the first rows.
+ *  - `longTasks()`: the page's long tasks so far (50 ms or more, Long Tasks API) as
+ *    [start, duration], with those the observer has not yet been called back for: the longest
+ *    a key or click could have waited, e.g. while the page adds what waited for the first rows.
  *  - `lastClick`: the time stamp of the last trusted click event (when the input event was made,
  *    on the page clock), so a "click → painted" figure starts at the click itself, not before
  *    Playwright's own checks that the button is visible, stable and enabled; null before a click.
  */
 export const PAGE_PROBES = String.raw`
 (() => {
-  const bench = { firstRow: null, eventTimings: [], lastClick: null, longTasks: [] };
+  const bench = { firstRow: null, eventTimings: [], lastClick: null };
+  const longTasks = [];
+  const keepLongTasks = (entries) => {
+    for (const e of entries) longTasks.push([e.startTime, e.duration]);
+  };
+  const longTaskObserver = new PerformanceObserver((list) => keepLongTasks(list.getEntries()));
   if (PerformanceObserver.supportedEntryTypes.includes('longtask')) {
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) bench.longTasks.push([e.startTime, e.duration]);
-    }).observe({ type: 'longtask', buffered: true });
+    longTaskObserver.observe({ type: 'longtask', buffered: true });
   }
+  bench.longTasks = () => {
+    keepLongTasks(longTaskObserver.takeRecords());
+    return longTasks;
+  };
   Object.defineProperty(window, '__bench', { value: bench });
   addEventListener('click', (e) => {
     if (e.isTrusted) bench.lastClick = e.timeStamp;

@@ -46,11 +46,12 @@ function FilterSelect({
       <label htmlFor={id}>{label}</label>
       <select id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value || null)}>
         <option value="">{any}</option>
-        {/* Keyed on whether the values have come, so they are placed as one block. Placed one
-            by one into a select already in the page, React searches past every other new option
-            for where each goes: quadratic, and most of a 300 ms block of the page after the
-            first rows at 5,000 firmware versions (scripts/README.md, the eleventh pass). */}
-        <Fragment key={shown.length === 0 ? 'none' : 'values'}>
+        {/* Keyed on whether the values have come (a saved choice is on offer before), so they
+            are placed as one block. Placed one by one into a select already in the page, React
+            searches past every other new option for where each goes: quadratic, and most of a
+            300 ms block of the page after the first rows at 5,000 firmware versions
+            (scripts/README.md, the eleventh pass). */}
+        <Fragment key={options.length === 0 ? 'none' : 'values'}>
           {shown.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label} ({o.count})
