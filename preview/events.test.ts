@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,7 @@ import type { RunningEmulator } from '../emulator/server';
 import { createLogger } from '../main/logging/logger';
 import { startPreviewHost } from './host';
 import type { PreviewHost } from './host';
+import { writeStandInBuild } from './test-host';
 
 let emulator: RunningEmulator;
 let host: PreviewHost;
@@ -24,11 +25,7 @@ let secret: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'wyzecam-preview-events-'));
-  mkdirSync(join(dir, 'dist', 'renderer'), { recursive: true });
-  writeFileSync(
-    join(dir, 'dist', 'renderer', 'index.html'),
-    '<!doctype html><head><title>t</title></head>',
-  );
+  writeStandInBuild(dir);
   emulator = await startEmulator({ world: generateWorld(5000) });
   host = await startPreviewHost({
     baseUrls: { auth: emulator.url, api: emulator.url },

@@ -6,6 +6,7 @@ import { createLogger } from '../main/logging/logger';
 import { CSP, mimeType, resolveAppUrl } from '../main/protocol';
 import { startPreviewHost } from './host';
 import type { PreviewHost } from './host';
+import { writeStandInBuild } from './test-host';
 
 /**
  * The renderer loads its dialogs, details pane, pictures view and two-step screen as separate
@@ -23,12 +24,9 @@ let dir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'wyzecam-lazy-'));
-  mkdirSync(join(dir, 'dist', 'renderer', 'assets'), { recursive: true });
-  writeFileSync(
-    join(dir, 'dist', 'renderer', 'index.html'),
-    '<!doctype html><head><title>t</title></head>',
-  );
-  for (const [path, body] of LAZY_FILES) writeFileSync(join(dir, 'dist', 'renderer', path), body);
+  const renderer = writeStandInBuild(dir);
+  mkdirSync(join(renderer, 'assets'));
+  for (const [path, body] of LAZY_FILES) writeFileSync(join(renderer, path), body);
   host = await startPreviewHost({
     // Nothing here reaches a cloud: no test signs in.
     baseUrls: { auth: 'http://127.0.0.1:9', api: 'http://127.0.0.1:9' },

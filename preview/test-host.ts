@@ -10,15 +10,23 @@ import type { BaseUrls } from '../main/wyze/config';
 import { startPreviewHost } from './host';
 import type { PreviewHost } from './host';
 
+/**
+ * Writes the one-page build a test host serves under `dir`: dist/renderer/index.html, a stand-in
+ * with the `</head>` the host puts the bridge before (host.ts, withBridge). Returns the renderer
+ * folder.
+ */
+export function writeStandInBuild(dir: string): string {
+  const renderer = join(dir, 'dist', 'renderer');
+  mkdirSync(renderer, { recursive: true });
+  writeFileSync(join(renderer, 'index.html'), '<!doctype html><head><title>t</title></head>');
+  return renderer;
+}
+
 export async function startTestPreviewHost(
   baseUrls: BaseUrls,
 ): Promise<{ host: PreviewHost; close(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'wyzecam-preview-'));
-  mkdirSync(join(dir, 'dist', 'renderer'), { recursive: true });
-  writeFileSync(
-    join(dir, 'dist', 'renderer', 'index.html'),
-    '<!doctype html><head><title>t</title></head>',
-  );
+  writeStandInBuild(dir);
   const host = await startPreviewHost({
     baseUrls,
     userDataDir: join(dir, 'profile'),
