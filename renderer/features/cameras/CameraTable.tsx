@@ -22,6 +22,7 @@ import {
   RowSlots,
   Spacer,
   TableRow,
+  withinRows,
 } from './table-rows';
 import type { DataColumn, RowWindow } from './table-rows';
 import { useCutTitles } from './useCutTitles';
@@ -195,10 +196,11 @@ export function CameraTable() {
   });
 
   // The window's height, or the one a first screen written into the page was drawn for, while
-  // it is taken over (renderer/first-screen.ts).
-  const shown = virtualWindow ?? firstWindow(rows, viewportHeight());
+  // it is taken over (renderer/first-screen.ts); within the rows a search may just have cut.
+  const shown = withinRows(virtualWindow ?? firstWindow(rows, viewportHeight()), rows);
+  const { start, padTop, padBottom } = shown;
   const end = Math.min(shown.end, rows.length);
-  const drawn = rows.slice(shown.start, shown.end);
+  const drawn = rows.slice(start, end);
   const keys = slots.keys(drawn.map(rowKey), focusedRowKey());
   // The keys of the render React committed are the page's from now on.
   useLayoutEffect(() => {
@@ -215,13 +217,13 @@ export function CameraTable() {
       let to = targetIndex(e.key, from, rows.length);
       if (to === null) return;
       // Until the virtualiser is there, only the rows drawn can take focus.
-      if (!virtualizer.current) to = Math.max(shown.start, Math.min(to, end - 1));
+      if (!virtualizer.current) to = Math.max(start, Math.min(to, end - 1));
       e.preventDefault();
       setActive(to);
       focusNext.current = to;
       virtualizer.current?.scrollToIndex(to, { align: 'auto' });
     },
-    [rows.length, shown.start, end],
+    [rows.length, start, end],
   );
 
   const onFocus = useCallback((e: FocusEvent<HTMLTableSectionElement>) => {
@@ -232,7 +234,7 @@ export function CameraTable() {
   // The row Tab enters the table on: the last one focused, or, when it has been scrolled out of
   // the page, the first row drawn (the table always keeps one tab stop).
   const lastActive = Math.min(active, Math.max(rows.length - 1, 0));
-  const activeIndex = lastActive >= shown.start && lastActive < end ? lastActive : shown.start;
+  const activeIndex = lastActive >= start && lastActive < end ? lastActive : start;
   const span = columns.length + 1;
 
   return (
@@ -251,17 +253,17 @@ export function CameraTable() {
           </tr>
         </thead>
         <tbody onKeyDown={onKeyDown} onFocus={onFocus}>
-          <Spacer height={shown.padTop} span={span} />
+          <Spacer height={padTop} span={span} />
           {drawn.map((row, i) => (
             <TableRow
               key={keys[i]}
               row={row}
-              index={shown.start + i}
+              index={start + i}
               activeIndex={activeIndex}
               columns={columns}
             />
           ))}
-          <Spacer height={shown.padBottom} span={span} />
+          <Spacer height={padBottom} span={span} />
         </tbody>
       </table>
       {rows.length === 0 && <NoMatch />}

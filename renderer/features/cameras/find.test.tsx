@@ -125,6 +125,36 @@ describe('rows drawn again for a search', () => {
     ).toBeTruthy();
   });
 
+  it('hands the rows on when the list was scrolled further down than the search leaves rows', async () => {
+    // 4,000 cameras, then (by name) 1,000 gates: a search for the cameras leaves the end out.
+    show(many(5000).map((d, i) => (i < 1000 ? { ...d, name: `Gate ${i + 1}` } : d)));
+    render(<App />);
+    await act(async () => {
+      await import('./VirtualWindow');
+    });
+    const scroller = table().closest('.table-wrap') as HTMLElement;
+    act(() => scroller.scrollTo({ top: 58 * 5000 }));
+    await waitFor(() => expect(bodyRows().at(-1)?.getAttribute('aria-rowindex')).toBe('5001'));
+    const before = bodyRows();
+    const removed: Node[] = [];
+    const watch = new MutationObserver((records) =>
+      records.forEach((r) => removed.push(...r.removedNodes)),
+    );
+    watch.observe(table(), { subtree: true, childList: true });
+    act(() => useStore.getState().setSearch('camera'));
+    expect(screen.getByText('4000 of 5000 cameras')).toBeTruthy();
+    watch.disconnect();
+    const after = bodyRows();
+    // The end of the new list, drawn with the elements the end of the old one had: no row was
+    // taken out of the page on the way (table-rows.tsx, withinRows).
+    expect(after.at(-1)?.getAttribute('aria-rowindex')).toBe('4001');
+    expect(after.length).toBe(before.length);
+    expect(after.every((row) => before.includes(row))).toBe(true);
+    expect(removed.filter((n) => n.nodeName === 'TR' && before.includes(n as HTMLElement))).toEqual(
+      [],
+    );
+  });
+
   it('never hands the focused row to another camera: focus leaves with its camera', () => {
     show(gardensAndPorches());
     render(<App />);

@@ -115,6 +115,21 @@ export function firstWindow(rows: readonly ListRow[], height: number): RowWindow
   return { start: 0, end, padTop: 0, padBottom };
 }
 
+/**
+ * The window kept within `rows`. A search or filter that leaves fewer rows than the window reaches
+ * (the list scrolled further down than the new list is long) would draw none of them until the
+ * virtualiser reports its new window, and then draw them all anew. Moved to the end of the new
+ * rows, as many as it held, it is where the browser scrolls the shorter list back to: the rows'
+ * elements go to the new rows (RowSlots), and the virtualiser's window is then the same one.
+ */
+export function withinRows(win: RowWindow, rows: readonly ListRow[]): RowWindow {
+  if (win.end <= rows.length) return win;
+  const start = Math.max(0, rows.length - (win.end - win.start));
+  let padTop = 0;
+  for (let i = 0; i < start; i++) padTop += rowHeight(rows[i]);
+  return { start, end: rows.length, padTop, padBottom: 0 };
+}
+
 /** One row of the list: a camera, or a group's header. */
 export function TableRow({
   row,
