@@ -13,6 +13,7 @@ export default defineConfig({
             'preload/**/*.test.ts',
             'emulator/**/*.test.ts',
             'preview/**/*.test.ts',
+            'scripts/**/*.test.ts',
             'vite.config.test.ts',
           ],
           testTimeout: 20_000,
