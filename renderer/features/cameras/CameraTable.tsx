@@ -16,9 +16,9 @@ import { useStore } from '../../store';
 import { selectListRows } from '../../store/selectors';
 import {
   firstWindow,
-  focusedRowKey,
   GROUP_ROW_HEIGHT,
   rowKey,
+  rowKeyOf,
   RowSlots,
   Spacer,
   TableRow,
@@ -166,6 +166,9 @@ export function CameraTable() {
   const focusNext = useRef<number | null>(null);
   const [virtualWindow, setVirtualWindow] = useState<RowWindow | null>(null);
   const [slots] = useState(() => new RowSlots());
+  // The row keyboard focus is in (RowSlots never hands it to another camera): from the body's
+  // focus events, so rendering reads no state of the document.
+  const [focusedKey, setFocusedKey] = useState<string | null>(null);
   const virtualizer = useRef<TableVirtualizer | null>(null);
   const onVirtualizer = useCallback((v: TableVirtualizer | null) => {
     virtualizer.current = v;
@@ -201,7 +204,7 @@ export function CameraTable() {
   const { start, padTop, padBottom } = shown;
   const end = Math.min(shown.end, rows.length);
   const drawn = rows.slice(start, end);
-  const keys = slots.keys(drawn.map(rowKey), focusedRowKey());
+  const keys = slots.keys(drawn.map(rowKey), focusedKey);
   // The keys of the render React committed are the page's from now on.
   useLayoutEffect(() => {
     slots.commit();
@@ -227,8 +230,16 @@ export function CameraTable() {
   );
 
   const onFocus = useCallback((e: FocusEvent<HTMLTableSectionElement>) => {
-    const index = (e.target as HTMLElement).closest('tr')?.dataset.index;
+    const target = e.target as HTMLElement;
+    const index = target.closest('tr')?.dataset.index;
     if (index !== undefined) setActive(Number(index));
+    setFocusedKey(rowKeyOf(target));
+  }, []);
+
+  const onBlur = useCallback((e: FocusEvent<HTMLTableSectionElement>) => {
+    // Focus moving to another row is that row's focus event; leaving the rows ends it.
+    const next = e.relatedTarget;
+    if (!(next instanceof Node) || !e.currentTarget.contains(next)) setFocusedKey(null);
   }, []);
 
   // The row Tab enters the table on: the last one focused, or, when it has been scrolled out of
@@ -252,7 +263,7 @@ export function CameraTable() {
             ))}
           </tr>
         </thead>
-        <tbody onKeyDown={onKeyDown} onFocus={onFocus}>
+        <tbody onKeyDown={onKeyDown} onFocus={onFocus} onBlur={onBlur}>
           <Spacer height={padTop} span={span} />
           {drawn.map((row, i) => (
             <TableRow

@@ -166,6 +166,17 @@ describe('rows drawn again for a search', () => {
     const focusedRow = document.activeElement?.closest('tr');
     expect(focusedRow?.getAttribute('data-mac') ?? null).toBeNull();
   });
+
+  it('hands a row on again once focus has left it for the search box', () => {
+    show(gardensAndPorches());
+    render(<App />);
+    act(() => within(table()).getByRole('button', { name: 'Garden 00' }).focus());
+    act(() => screen.getByRole('searchbox', { name: 'Search cameras' }).focus());
+    const before = bodyRows();
+    act(() => useStore.getState().setSearch('porch'));
+    expect(names()[0]).toBe('Porch 00');
+    expect(bodyRows().every((row) => before.includes(row))).toBe(true);
+  });
 });
 
 describe('find and order', () => {

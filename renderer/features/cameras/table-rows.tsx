@@ -82,10 +82,9 @@ export class RowSlots {
   }
 }
 
-/** The row key of the table row that holds keyboard focus, if any (none while rendering on a server). */
-export function focusedRowKey(): string | null {
-  if (typeof document === 'undefined') return null;
-  const row = document.activeElement?.closest<HTMLElement>('tbody tr');
+/** The row key of the body row `element` is in (or is), if any: what `rowKey` gave it. */
+export function rowKeyOf(element: Element): string | null {
+  const row = element.closest<HTMLElement>('tbody tr');
   if (!row) return null;
   return row.dataset.mac ?? (row.dataset.group !== undefined ? `group:${row.dataset.group}` : null);
 }
