@@ -15,11 +15,11 @@ import {
   closeLive,
   closeLiveWall,
   connectLive,
-  LIVE_STATUS,
   markLiveFrame,
   retryLive,
   setOnWall,
 } from './live-sessions';
+import { LIVE_STATUS } from './live-entries';
 
 const CAMS = ['A', 'B', 'C', 'D', 'E'].map((mac) => device({ mac, name: `Cam ${mac}` }));
 

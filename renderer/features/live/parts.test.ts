@@ -134,6 +134,12 @@ describe('live view stays out of the first screen’s script (renderer/README.md
     const importers = staticImporters('live-sessions');
     expect(importers.length).toBeGreaterThan(0);
     expect(importers.every((p) => /features\/live\/(Live\w+|stats)\.tsx?$/.test(p))).toBe(true);
-    expect(staticImporters('peer')).toEqual(['store/live-sessions.ts']);
+    // Their parts, by the sessions alone.
+    expect(staticImporters('live-connection')).toEqual(['store/live-sessions.ts']);
+    expect(staticImporters('live-entries').sort()).toEqual([
+      'store/live-connection.ts',
+      'store/live-sessions.ts',
+    ]);
+    expect(staticImporters('peer')).toEqual(['store/live-connection.ts']);
   });
 });
