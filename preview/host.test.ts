@@ -2,7 +2,7 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_EXPORT_MACS } from '../common/export';
 import { MAX_SNAPSHOT_BYTES } from '../common/live';
-import { withBridge } from './host';
+import { withBridge } from './requests';
 import type { PreviewHost } from './host';
 import { startTestPreviewHost } from './test-host';
 

@@ -1,11 +1,11 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../main/logging/logger';
-import { CSP, mimeType, resolveStaticPath } from '../main/protocol';
+import { mimeType, resolveStaticPath } from '../main/protocol';
 import { isTrustedSender } from '../main/policy';
 import { createAppServices } from '../main/services';
 import type { AppServices } from '../main/services';
@@ -15,24 +15,22 @@ import { eventMediaReply } from '../main/events/route';
 import { EVENT_MEDIA_PATH_PREFIX } from '../common/camera-events';
 import type { BaseUrls } from '../main/wyze/config';
 import { wyzeError } from '../main/wyze/errors';
-import { CHANNELS } from '../common/channels';
 import {
   createFirstScreen,
   DEFAULT_FIRST_SCREEN_HEIGHT,
   loadFirstScreenRenderer,
 } from '../main/first-screen';
-import { MAX_SNAPSHOT_BYTES } from '../common/live';
+import {
+  bodyCapOf,
+  decodeChannel,
+  parseTarget,
+  readBody,
+  sameSecret,
+  SECURITY_HEADERS,
+  withBridge,
+} from './requests';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
-/** Room for the largest request: an export naming MAX_EXPORT_MACS cameras (common/export.ts). */
-const MAX_BODY = 1024 * 1024;
-/**
- * The one channel allowed more: a live view snapshot, a PNG of up to MAX_SNAPSHOT_BYTES as base64
- * (common/live.ts), with room for its JSON wrapping.
- */
-const MAX_SNAPSHOT_BODY = Math.ceil(MAX_SNAPSHOT_BYTES / 3) * 4 + 64 * 1024;
-const bodyCapOf = (channel: string | null): number =>
-  channel === CHANNELS.saveSnapshot ? MAX_SNAPSHOT_BODY : MAX_BODY;
 
 export interface PreviewHostOptions {
   baseUrls: BaseUrls;
@@ -56,65 +54,6 @@ export interface PreviewHost {
   url: string;
   services: AppServices;
   close(): Promise<void>;
-}
-
-const SECURITY_HEADERS = {
-  'content-security-policy': CSP,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cache-control': 'no-store',
-};
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
-/** The request target as a URL (origin-form or absolute-form), or null when it is not one. */
-function parseTarget(target: string | undefined, origin: string): URL | null {
-  try {
-    return new URL(target ?? '/', origin);
-  } catch {
-    return null;
-  }
-}
-
-/** A channel name from its percent-encoded path segment; null when the encoding is malformed. */
-function decodeChannel(segment: string): string | null {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return null;
-  }
-}
-
-async function readBody(req: IncomingMessage, cap: number): Promise<string | null> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > cap) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/**
- * index.html with the preview's bridge (the stand-in for the preload, `window.wyze`): a plain
- * script, so it has run before the app's module script, which runs only once the page is parsed.
- * It goes last in <head>, after the stylesheet and the app's scripts: put before them, it held
- * them back (the page asked for them only once it had arrived and run, by Resource Timing;
- * scripts/README.md, "The tenth pass").
- */
-export function withBridge(page: string): string {
-  // A page without one would load without `window.wyze`: better a clear error (a 500) than an
-  // app that cannot reach main.
-  if (!page.includes('</head>')) throw new Error('index.html has no </head> for the bridge');
-  return page.replace(
-    '</head>',
-    () => '  <script src="./__preview/bridge.js"></script>\n  </head>',
-  );
 }
 
 /**

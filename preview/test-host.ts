@@ -12,7 +12,7 @@ import type { PreviewHost } from './host';
 
 /**
  * Writes the one-page build a test host serves under `dir`: dist/renderer/index.html, a stand-in
- * with the `</head>` the host puts the bridge before (host.ts, withBridge). Returns the renderer
+ * with the `</head>` the host puts the bridge before (requests.ts, withBridge). Returns the renderer
  * folder.
  */
 export function writeStandInBuild(dir: string): string {

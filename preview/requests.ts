@@ -1,0 +1,84 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { CHANNELS } from '../common/channels';
+import { MAX_SNAPSHOT_BYTES } from '../common/live';
+import { CSP } from '../main/protocol';
+
+/**
+ * The preview host's request handling that needs none of its state (host.ts): the headers every
+ * answer carries, the launch secret's comparison, a request's target, channel and body, and the
+ * bridge written into index.html.
+ */
+
+/** Room for the largest request: an export naming MAX_EXPORT_MACS cameras (common/export.ts). */
+const MAX_BODY = 1024 * 1024;
+/**
+ * The one channel allowed more: a live view snapshot, a PNG of up to MAX_SNAPSHOT_BYTES as base64
+ * (common/live.ts), with room for its JSON wrapping.
+ */
+const MAX_SNAPSHOT_BODY = Math.ceil(MAX_SNAPSHOT_BYTES / 3) * 4 + 64 * 1024;
+/** The largest request body `channel` accepts, in bytes (more is refused with a 403). */
+export const bodyCapOf = (channel: string | null): number =>
+  channel === CHANNELS.saveSnapshot ? MAX_SNAPSHOT_BODY : MAX_BODY;
+
+/** What every answer carries: the app's CSP (main/protocol.ts); no sniffing, referrer or cache. */
+export const SECURITY_HEADERS = {
+  'content-security-policy': CSP,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+};
+
+/** Whether `a` is the launch secret `b`, compared in constant time. */
+export function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The request target as a URL (origin-form or absolute-form), or null when it is not one. */
+export function parseTarget(target: string | undefined, origin: string): URL | null {
+  try {
+    return new URL(target ?? '/', origin);
+  } catch {
+    return null;
+  }
+}
+
+/** A channel name from its percent-encoded path segment; null when the encoding is malformed. */
+export function decodeChannel(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/** A request's body as text, or null as soon as it passes `cap` bytes. */
+export async function readBody(req: IncomingMessage, cap: number): Promise<string | null> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > cap) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * index.html with the preview's bridge (the stand-in for the preload, `window.wyze`): a plain
+ * script, so it has run before the app's module script, which runs only once the page is parsed.
+ * It goes last in <head>, after the stylesheet and the app's scripts: put before them, it held
+ * them back (the page asked for them only once it had arrived and run, by Resource Timing;
+ * scripts/README.md, "The tenth pass").
+ */
+export function withBridge(page: string): string {
+  // A page without one would load without `window.wyze`: better a clear error (a 500) than an
+  // app that cannot reach main.
+  if (!page.includes('</head>')) throw new Error('index.html has no </head> for the bridge');
+  return page.replace(
+    '</head>',
+    () => '  <script src="./__preview/bridge.js"></script>\n  </head>',
+  );
+}
