@@ -51,7 +51,12 @@ function rendererJsGzip(): { files: number; bytes: number; gzip: number; entryGz
   const dir = join(DIST, 'renderer/assets');
   const js = readdirSync(dir).filter((f) => f.endsWith('.js'));
   const first = new Set(firstScreenChunks(readFileSync(join(DIST, 'renderer/index.html'), 'utf8')));
-  if (first.size === 0) throw new Error('bench: the built index.html loads no script');
+  const missing = [...first].filter((f) => !js.includes(f));
+  if (first.size === 0 || missing.length > 0) {
+    throw new Error(
+      `bench: index.html's scripts are not all built (missing: ${missing.join(', ')})`,
+    );
+  }
   let bytes = 0;
   let gzip = 0;
   let entryGzip = 0;

@@ -202,7 +202,7 @@ export function CameraTable() {
   // it is taken over (renderer/first-screen.ts); within the rows a search may just have cut.
   const shown = withinRows(virtualWindow ?? firstWindow(rows, viewportHeight()), rows);
   const { start, padTop, padBottom } = shown;
-  const end = Math.min(shown.end, rows.length);
+  const end = shown.end;
   const drawn = rows.slice(start, end);
   const keys = slots.keys(drawn.map(rowKey), focusedKey);
   // The keys of the render React committed are the page's from now on.
@@ -237,8 +237,13 @@ export function CameraTable() {
   }, []);
 
   const onBlur = useCallback((e: FocusEvent<HTMLTableSectionElement>) => {
-    // Focus moving to another row is that row's focus event; leaving the rows ends it.
     const next = e.relatedTarget;
+    // The window losing focus (another app, say) leaves it on the row: the row keeps it while the
+    // list refreshes in the background.
+    if (next === null && document.activeElement === e.target) return;
+    // Focus moving to another row is that row's focus event; leaving the rows ends it. (A row
+    // taken out of the page sends no blur: its key stays until focus next moves, which at worst
+    // keeps that camera's elements from being handed on once.)
     if (!(next instanceof Node) || !e.currentTarget.contains(next)) setFocusedKey(null);
   }, []);
 

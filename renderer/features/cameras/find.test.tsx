@@ -167,6 +167,23 @@ describe('rows drawn again for a search', () => {
     expect(focusedRow?.getAttribute('data-mac') ?? null).toBeNull();
   });
 
+  it('keeps the focused row its camera while the window is in the background', () => {
+    show(gardensAndPorches());
+    render(<App />);
+    const name = within(table()).getByRole('button', { name: 'Garden 00' });
+    act(() => name.focus());
+    // Another app takes focus: the page's focus stays on the button, with nowhere it went.
+    act(() => {
+      name.dispatchEvent(new FocusEvent('focusout', { bubbles: true, relatedTarget: null }));
+    });
+    expect(document.activeElement).toBe(name);
+    // A refresh meanwhile drops the gardens.
+    act(() => show(gardensAndPorches().filter((d) => d.name.startsWith('Porch'))));
+    expect(names()[0]).toBe('Porch 00');
+    expect(name.isConnected).toBe(false);
+    expect(document.activeElement?.closest('tr')?.getAttribute('data-mac') ?? null).toBeNull();
+  });
+
   it('hands a row on again once focus has left it for the search box', () => {
     show(gardensAndPorches());
     render(<App />);

@@ -118,8 +118,10 @@ export function firstWindow(rows: readonly ListRow[], height: number): RowWindow
  * The window kept within `rows`. A search or filter that leaves fewer rows than the window reaches
  * (the list scrolled further down than the new list is long) would draw none of them until the
  * virtualiser reports its new window, and then draw them all anew. Moved to the end of the new
- * rows, as many as it held, it is where the browser scrolls the shorter list back to: the rows'
- * elements go to the new rows (RowSlots), and the virtualiser's window is then the same one.
+ * rows, as many as it held, it is about where the browser scrolls the shorter list back to: the
+ * rows' elements go to the new rows (RowSlots), and the window the virtualiser then reports (in
+ * the same commit, before any paint) is the same or a few rows shorter (the margin below the
+ * rows in view, which the end of a list has no room for).
  */
 export function withinRows(win: RowWindow, rows: readonly ListRow[]): RowWindow {
   if (win.end <= rows.length) return win;
