@@ -1,7 +1,6 @@
 // The Electron main process: lifecycle only. Everything it wires up lives in plain-Node modules
-// (services.ts, policy.ts, protocol.ts, window*.ts, desktop-options.ts, startup.ts, logging/) that
-// are tested without Electron.
-import { readFile } from 'node:fs/promises';
+// (services.ts, policy.ts, protocol.ts, app-protocol.ts, window*.ts, desktop-options.ts,
+// startup.ts, logging/) that are tested without Electron.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -51,12 +50,10 @@ import {
   isAllowedExternal,
   isTrustedSender,
 } from './policy';
-import { CSP, mimeType, resolveAppUrl } from './protocol';
+import { createAppProtocolHandler } from './app-protocol';
 import { createAppServices } from './services';
 import type { AppServices } from './services';
 import { createQuitGuard } from './quit';
-import { thumbnailRequest, thumbnailReply } from './thumbnails/route';
-import { eventMediaReply, eventMediaRequest } from './events/route';
 import { createFailureHandlers, showLogsAction } from './startup';
 import { createAppTray, trayIconPaths } from './tray';
 import { pauseItem } from './tray-model';
@@ -223,43 +220,16 @@ if (!app.requestSingleInstanceLock()) {
       ses.setPermissionCheckHandler((_wc, permission) => allowPermission(permission));
       ses.setDevicePermissionHandler(() => false);
 
-      // The UI is served from app:// with a strict CSP; no file:// (security S7).
-      protocol.handle(APP_SCHEME, async (request) => {
-        // Cameras' pictures: fetched and checked by main, never by the page (security S8).
-        const picture = thumbnailRequest(request.url);
-        if (picture && services) {
-          const reply = await thumbnailReply(services.thumbnails, picture.pathname, picture.search);
-          return new Response(reply.body, {
-            status: reply.status,
-            headers: { ...reply.headers, 'content-security-policy': CSP },
-          });
-        }
-        // Event pictures and clips, likewise fetched and checked by main (security S27).
-        const mediaPath = eventMediaRequest(request.url);
-        if (mediaPath && services) {
-          const reply = await eventMediaReply(
-            services.eventMedia,
-            mediaPath,
-            request.headers.get('range'),
-          );
-          return new Response(reply.body, {
-            status: reply.status,
-            headers: { ...reply.headers, 'content-security-policy': CSP },
-          });
-        }
-        const file = resolveAppUrl(request.url, RENDERER_DIR);
-        if (!file) return new Response('Not found', { status: 404 });
-        try {
-          let body: Buffer | string = await readFile(file);
-          if (file === INDEX_HTML && firstScreen)
-            body = await firstScreen.page(body.toString('utf8'));
-          return new Response(body, {
-            headers: { 'content-type': mimeType(file), 'content-security-policy': CSP },
-          });
-        } catch {
-          return new Response('Not found', { status: 404 });
-        }
-      });
+      // The UI, cameras' pictures and event files, from app:// only (security S7, S8, S27).
+      protocol.handle(
+        APP_SCHEME,
+        createAppProtocolHandler({
+          rendererDir: RENDERER_DIR,
+          indexHtml: INDEX_HTML,
+          services: () => services,
+          firstScreen: () => firstScreen,
+        }),
+      );
 
       const linuxAutostart = xdgAutostart({
         dir: autostartDir(process.env, app.getPath('home')),

@@ -1,0 +1,67 @@
+import { readFile } from 'node:fs/promises';
+import { eventMediaReply, eventMediaRequest } from './events/route';
+import type { FirstScreen } from './first-screen';
+import { CSP, mimeType, resolveAppUrl } from './protocol';
+import { thumbnailReply, thumbnailRequest } from './thumbnails/route';
+
+export interface AppProtocolOptions {
+  /** The built renderer's folder: every file the page loads, under app://wyzecam/. */
+  rendererDir: string;
+  /** Its index.html, served with the cached list's first screen in it (main/first-screen.ts). */
+  indexHtml: string;
+  /** The services, once started: until then there are no pictures or event files to serve. */
+  services(): {
+    thumbnails: Parameters<typeof thumbnailReply>[0];
+    eventMedia: Parameters<typeof eventMediaReply>[0];
+  } | null;
+  /** What writes the first screen into index.html, once the services have started. */
+  firstScreen(): FirstScreen | null;
+}
+
+/**
+ * The app:// handler (Electron's `protocol.handle`; main/index.ts registers it): the UI from the
+ * built renderer with the app's CSP and no file:// (docs/security.md, S7), and cameras' pictures
+ * (S8) and event pictures and clips (S27), fetched and checked by main, never by the page. A URL
+ * that is none of these, or a file that cannot be read, is a 404.
+ */
+export function createAppProtocolHandler(
+  opts: AppProtocolOptions,
+): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const services = opts.services();
+    const picture = thumbnailRequest(request.url);
+    if (picture && services) {
+      const reply = await thumbnailReply(services.thumbnails, picture.pathname, picture.search);
+      return new Response(reply.body, {
+        status: reply.status,
+        headers: { ...reply.headers, 'content-security-policy': CSP },
+      });
+    }
+    const mediaPath = eventMediaRequest(request.url);
+    if (mediaPath && services) {
+      const reply = await eventMediaReply(
+        services.eventMedia,
+        mediaPath,
+        request.headers.get('range'),
+      );
+      return new Response(reply.body, {
+        status: reply.status,
+        headers: { ...reply.headers, 'content-security-policy': CSP },
+      });
+    }
+    const file = resolveAppUrl(request.url, opts.rendererDir);
+    if (!file) return new Response('Not found', { status: 404 });
+    try {
+      let body: Buffer | string = await readFile(file);
+      const firstScreen = opts.firstScreen();
+      if (file === opts.indexHtml && firstScreen) {
+        body = await firstScreen.page(body.toString('utf8'));
+      }
+      return new Response(body, {
+        headers: { 'content-type': mimeType(file), 'content-security-policy': CSP },
+      });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  };
+}
