@@ -54,14 +54,31 @@ describe('the app:// handler (docs/security.md, S7, S8, S27)', () => {
   });
 
   it('writes the first screen into index.html only', async () => {
+    const pages: string[] = [];
     const firstScreen = {
-      page: async (html: string) => html.replace('></div>', '>rows</div>'),
+      page: async (html: string) => {
+        pages.push(html);
+        return `${html}<!-- rows -->`;
+      },
     } as FirstScreen;
     const serve = handler({ firstScreen: () => firstScreen });
     expect(await (await serve(get('app://wyzecam/index.html'))).text()).toBe(
-      '<div id="root">rows</div>',
+      '<div id="root"></div><!-- rows -->',
     );
     expect(await (await serve(get('app://wyzecam/assets/app.js'))).text()).toBe('export {};');
+    expect(pages).toEqual(['<div id="root"></div>']);
+  });
+
+  it('asks for the services and the first screen at each request, not when it is made', async () => {
+    // main/index.ts registers the handler before either exists, and sets them once they do.
+    let started: ReturnType<AppProtocolOptions['services']> = null;
+    let firstScreen: FirstScreen | null = null;
+    const serve = handler({ services: () => started, firstScreen: () => firstScreen });
+    expect((await serve(get('app://wyzecam/thumbnails/CAM1.jpg'))).status).toBe(404);
+    started = services;
+    firstScreen = { page: async (html: string) => `${html}<!-- rows -->` } as FirstScreen;
+    expect((await serve(get('app://wyzecam/thumbnails/CAM1.jpg'))).status).toBe(200);
+    expect(await (await serve(get('app://wyzecam/'))).text()).toContain('<!-- rows -->');
   });
 
   it.each([

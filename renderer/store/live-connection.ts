@@ -42,8 +42,18 @@ export interface Session {
   slot: boolean;
 }
 
-/** The sessions, by camera MAC (one at most per camera). */
-export const sessions = new Map<string, Session>();
+/** The sessions, by camera MAC (one at most per camera): opened and stopped only here. */
+const sessions = new Map<string, Session>();
+
+/** The session of the camera `mac`, if it has one. */
+export const sessionOf = (mac: string): Session | undefined => sessions.get(mac);
+
+/** The session main knows as `sessionId`, if the page has it. */
+export const sessionWithId = (sessionId: string): Session | undefined =>
+  [...sessions.values()].find((s) => s.id === sessionId);
+
+/** The cameras that have a session, as a list of their own (stopping one does not change it). */
+export const camerasWithSessions = (): string[] => [...sessions.keys()];
 
 /**
  * Sessions main may hold: asked for and not yet known to be gone (a stop main has not answered,
@@ -250,8 +260,12 @@ export function deliver(s: Session, event: LiveEvent): void {
   }
 }
 
-/** A new session of `mac`, registered, its view saying "Connecting…" (opened if need be). */
+/**
+ * A new session of `mac` in place of the one it had (stopped), its view saying "Connecting…"
+ * (opened if need be).
+ */
 export function openSession(mac: string): Session {
+  stop(mac);
   const s: Session = {
     mac,
     id: null,

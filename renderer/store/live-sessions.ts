@@ -11,7 +11,9 @@ import {
   freeSlot,
   openSession,
   release,
-  sessions,
+  camerasWithSessions,
+  sessionOf,
+  sessionWithId,
   stop,
   takeSlot,
 } from './live-connection';
@@ -34,7 +36,7 @@ let paused = false;
 
 /** One event from main, queued on its session; held a moment when the session is not known yet. */
 function receive(event: LiveEvent): void {
-  const s = [...sessions.values()].find((x) => x.id === event.sessionId);
+  const s = sessionWithId(event.sessionId);
   if (!s) {
     early.push(event);
     if (early.length > MAX_EARLY_EVENTS) early.shift();
@@ -45,7 +47,6 @@ function receive(event: LiveEvent): void {
 
 /** Starts (or starts again) a camera's session; its view says "Connecting…". */
 async function start(mac: string): Promise<void> {
-  stop(mac);
   const s = openSession(mac);
   if (!(await takeSlot(s))) return;
   const started = await call((api) => api.startLive(mac));
@@ -91,7 +92,7 @@ function reconcile(): void {
 /** Hidden or minimised: every stream stops (the bandwidth is the user's, the relay Wyze's). */
 function pause(): void {
   paused = true;
-  for (const mac of [...sessions.keys()]) {
+  for (const mac of camerasWithSessions()) {
     stop(mac);
     setEntry(mac, { phase: 'paused', status: LIVE_STATUS.paused, canRetry: false });
   }
@@ -111,7 +112,7 @@ function onVisibility(): void {
 
 /** Signed out: every session stops and every view closes (main ends its side too). */
 function closeEverything(): void {
-  for (const mac of [...sessions.keys()]) stop(mac);
+  for (const mac of camerasWithSessions()) stop(mac);
   useStore.setState({ liveViewer: null, liveWall: null, liveEntries: {}, liveUnsupported: {} });
 }
 
@@ -152,7 +153,7 @@ export function connectLive(): () => void {
     document.removeEventListener('visibilitychange', onVisibility);
     window.removeEventListener('pagehide', pause);
     window.removeEventListener('pageshow', onPageShow);
-    for (const mac of [...sessions.keys()]) stop(mac);
+    for (const mac of camerasWithSessions()) stop(mac);
     // Views still open start afresh when this connects again (React's StrictMode does that).
     useStore.setState({ liveEntries: {} });
     early.length = 0;
@@ -192,7 +193,7 @@ export function retryLive(mac: string): void {
  * current connection's stream (not the last frame of one being replaced).
  */
 export function markLiveFrame(mac: string, stream: unknown): void {
-  const s = sessions.get(mac);
+  const s = sessionOf(mac);
   const phase = useStore.getState().liveEntries[mac]?.phase;
   if (!s || s.awaitingPeer || s.stream === null || s.stream !== stream) return;
   if (phase === 'connecting' || phase === 'reconnecting') {
@@ -202,7 +203,7 @@ export function markLiveFrame(mac: string, stream: unknown): void {
 
 /** The current connection's statistics (frame rate, round-trip time), or null without one. */
 export async function readLiveStats(mac: string): Promise<RTCStatsReport | null> {
-  const peer = sessions.get(mac)?.peer;
+  const peer = sessionOf(mac)?.peer;
   if (!peer) return null;
   try {
     return await peer.getStats();
