@@ -18,6 +18,17 @@ export interface AppProtocolOptions {
   firstScreen(): FirstScreen | null;
 }
 
+/** A reply of main's media routes (pictures, event files) as a response, with the app's CSP. */
+const withCsp = (reply: {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer | string;
+}): Response =>
+  new Response(reply.body, {
+    status: reply.status,
+    headers: { ...reply.headers, 'content-security-policy': CSP },
+  });
+
 /**
  * The app:// handler (Electron's `protocol.handle`; main/index.ts registers it): the UI from the
  * built renderer with the app's CSP and no file:// (docs/security.md, S7), and cameras' pictures
@@ -31,23 +42,13 @@ export function createAppProtocolHandler(
     const services = opts.services();
     const picture = thumbnailRequest(request.url);
     if (picture && services) {
-      const reply = await thumbnailReply(services.thumbnails, picture.pathname, picture.search);
-      return new Response(reply.body, {
-        status: reply.status,
-        headers: { ...reply.headers, 'content-security-policy': CSP },
-      });
+      return withCsp(await thumbnailReply(services.thumbnails, picture.pathname, picture.search));
     }
     const mediaPath = eventMediaRequest(request.url);
     if (mediaPath && services) {
-      const reply = await eventMediaReply(
-        services.eventMedia,
-        mediaPath,
-        request.headers.get('range'),
+      return withCsp(
+        await eventMediaReply(services.eventMedia, mediaPath, request.headers.get('range')),
       );
-      return new Response(reply.body, {
-        status: reply.status,
-        headers: { ...reply.headers, 'content-security-policy': CSP },
-      });
     }
     const file = resolveAppUrl(request.url, opts.rendererDir);
     if (!file) return new Response('Not found', { status: 404 });

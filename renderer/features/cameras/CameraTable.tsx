@@ -201,8 +201,7 @@ export function CameraTable() {
   // The window's height, or the one a first screen written into the page was drawn for, while
   // it is taken over (renderer/first-screen.ts); within the rows a search may just have cut.
   const shown = withinRows(virtualWindow ?? firstWindow(rows, viewportHeight()), rows);
-  const { start, padTop, padBottom } = shown;
-  const end = shown.end;
+  const { start, end, padTop, padBottom } = shown;
   const drawn = rows.slice(start, end);
   const keys = slots.keys(drawn.map(rowKey), focusedKey);
   // The keys of the render React committed are the page's from now on.

@@ -100,6 +100,13 @@ export interface RowWindow {
 /** Rows drawn below the window's edge on the first screen. */
 const FIRST_OVERSCAN = 2;
 
+/** How high `rows[from]` to `rows[to - 1]` stand: a spacer's height for the rows not drawn. */
+function heightOf(rows: readonly ListRow[], from: number, to: number): number {
+  let height = 0;
+  for (let i = from; i < to; i++) height += rowHeight(rows[i]);
+  return height;
+}
+
 /**
  * The first screen's window, without the virtualiser: the rows from the top that fill a window of
  * `height` pixels (and two more), then one spacer as high as the rest, so the scrollbar is
@@ -109,9 +116,7 @@ export function firstWindow(rows: readonly ListRow[], height: number): RowWindow
   let end = 0;
   for (let filled = 0; end < rows.length && filled < height; end++) filled += rowHeight(rows[end]);
   end = Math.min(rows.length, end + FIRST_OVERSCAN);
-  let padBottom = 0;
-  for (let i = end; i < rows.length; i++) padBottom += rowHeight(rows[i]);
-  return { start: 0, end, padTop: 0, padBottom };
+  return { start: 0, end, padTop: 0, padBottom: heightOf(rows, end, rows.length) };
 }
 
 /**
@@ -126,9 +131,7 @@ export function firstWindow(rows: readonly ListRow[], height: number): RowWindow
 export function withinRows(win: RowWindow, rows: readonly ListRow[]): RowWindow {
   if (win.end <= rows.length) return win;
   const start = Math.max(0, rows.length - (win.end - win.start));
-  let padTop = 0;
-  for (let i = 0; i < start; i++) padTop += rowHeight(rows[i]);
-  return { start, end: rows.length, padTop, padBottom: 0 };
+  return { start, end: rows.length, padTop: heightOf(rows, 0, start), padBottom: 0 };
 }
 
 /** One row of the list: a camera, or a group's header. */
