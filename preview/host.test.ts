@@ -2,7 +2,7 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_EXPORT_MACS } from '../common/export';
 import { MAX_SNAPSHOT_BYTES } from '../common/live';
-import { withBridge } from './requests';
+import { BRIDGE_TAG, withBridge } from './requests';
 import type { PreviewHost } from './host';
 import { startTestPreviewHost } from './test-host';
 
@@ -96,16 +96,22 @@ describe('preview host: the bridge in index.html', () => {
     '</html>',
   ].join('\n');
 
-  it("goes last in <head>, once, after the stylesheet and the app's scripts", () => {
+  it("goes before the app's module script, deferred, once, and changes nothing else", () => {
     const page = withBridge(BUILT);
-    const tag = '<script src="./__preview/bridge.js"></script>';
-    expect(page.split(tag)).toHaveLength(2);
-    const at = page.indexOf(tag);
-    expect(at).toBeGreaterThan(page.indexOf('rel="stylesheet"'));
-    expect(at).toBeGreaterThan(page.indexOf('rel="modulepreload"'));
-    expect(at).toBeGreaterThan(page.indexOf('<script type="module"'));
-    expect(at).toBeLessThan(page.indexOf('</head>'));
-    expect(page.replace(tag, '').replace(/\n\s*\n/, '\n')).toBe(BUILT);
+    expect(BRIDGE_TAG).toBe('<script defer src="./__preview/bridge.js"></script>');
+    expect(page.split(BRIDGE_TAG)).toHaveLength(2);
+    const at = page.indexOf(BRIDGE_TAG);
+    expect(at).toBeGreaterThan(page.indexOf('<head>'));
+    // Deferred and module scripts run in the page's order: the bridge first.
+    expect(at).toBeLessThan(page.indexOf('<script type="module"'));
+    expect(page.replace(`${BRIDGE_TAG}\n    `, '')).toBe(BUILT);
+  });
+
+  it('goes last in <head> when the page has no script there', () => {
+    const page = withBridge('<!doctype html><head><title>t</title></head><body></body>');
+    expect(page).toBe(
+      `<!doctype html><head><title>t</title>${BRIDGE_TAG}\n    </head><body></body>`,
+    );
   });
 
   it('refuses a page with no <head> end rather than serve it without the bridge', () => {
