@@ -12,6 +12,8 @@ import type { AppHandle } from './fixtures';
 interface AtLoad {
   firstRow: string | null;
   theme: string | null;
+  /** Whether the search bar and the header's buttons were hidden (until React handles them). */
+  controlsHidden: boolean;
 }
 
 declare global {
@@ -27,9 +29,15 @@ async function recordAtLoad(page: Page): Promise<void> {
     document.addEventListener('DOMContentLoaded', () => {
       const row = document.querySelector('#root tbody tr[aria-rowindex="2"]');
       window.__loadedRow = row;
+      const controls = [
+        ...document.querySelectorAll('#root [role="search"], #root .app-header button'),
+      ];
       window.__atLoad = {
         firstRow: row?.querySelector('th')?.textContent ?? null,
         theme: document.documentElement.getAttribute('data-theme'),
+        controlsHidden:
+          controls.length > 0 &&
+          controls.every((control) => getComputedStyle(control).visibility === 'hidden'),
       };
     });
   });
@@ -82,6 +90,9 @@ test('a reload shows the list from the page itself, and the app takes those rows
   const { atLoad, kept } = await takenOver(page);
   expect(atLoad?.firstRow).toMatch(/\S/);
   expect(kept).toBe(true);
+  // The controls showed only once the app could answer them, and they are there now.
+  expect(atLoad?.controlsHidden).toBe(true);
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   // It is the app, working: a search narrows the very rows that were in the page.
   await page.getByRole('searchbox', { name: 'Search cameras' }).fill('Front Door');
   await expect(page.getByText(/^1 of \d+ cameras/)).toBeVisible();
@@ -113,7 +124,12 @@ test('a relaunch paints the cached list before any script, in the chosen theme',
   await recordAtLoad(app.page);
   await app.relaunch();
   const { atLoad, kept } = await takenOver(app.page);
-  expect(atLoad).toEqual({ firstRow: expect.stringMatching(/\S/) as unknown, theme: 'dark' });
+  expect(atLoad).toEqual({
+    firstRow: expect.stringMatching(/\S/) as unknown,
+    theme: 'dark',
+    controlsHidden: true,
+  });
+  await expect(app.page.getByRole('button', { name: 'Refresh' })).toBeVisible();
   expect(kept).toBe(true);
   await expect(app.page.getByText('may be out of date')).toBeVisible();
 });

@@ -2,7 +2,12 @@ import { act, cleanup } from '@testing-library/react';
 import { createRoot } from 'react-dom/client';
 import type { Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defaultLocale, readFirstScreenMark, stateDigest } from '../common/first-screen';
+import {
+  defaultLocale,
+  FIRST_SCREEN_ATTRIBUTE,
+  readFirstScreenMark,
+  stateDigest,
+} from '../common/first-screen';
 import { defaultViewPrefs } from '../common/prefs';
 import type { ViewPrefs } from '../common/prefs';
 import type { CamerasSnapshot } from '../common/camera-delta';
@@ -57,6 +62,8 @@ async function takeOver(
   const screen = await mainRenders(cams, prefs);
   if (!screen) throw new Error('no first screen');
   container.innerHTML = screen.html;
+  // Marked as main marks #root (main/first-screen.ts).
+  container.setAttribute(FIRST_SCREEN_ATTRIBUTE, JSON.stringify(screen.mark));
   const firstRow = container.querySelector('tbody tr[aria-rowindex="2"]');
   // The page loads a moment later.
   vi.spyOn(Date, 'now').mockReturnValue(NOW + 1_700);
@@ -122,6 +129,8 @@ describe('the first screen written into the page', () => {
     expect(container.querySelector('tbody tr[aria-rowindex="2"]')).toBe(firstRow);
     // Taken over, the page reads its own window and clock again.
     expect(inFirstScreen()).toBe(false);
+    // React handles the page now: the mark, which hid the controls until then, is gone.
+    expect(container.hasAttribute(FIRST_SCREEN_ATTRIBUTE)).toBe(false);
   });
 
   it('is taken over as drawn even when the list changes meanwhile, then shows the change', async () => {

@@ -9,7 +9,7 @@ import type { FirstScreenMark } from '../common/first-screen';
 import { useStore } from './store';
 import { connectStore } from './store/events';
 import { app } from './app-element';
-import { takeOverFirstScreen } from './take-over';
+import { handOver, takeOverFirstScreen } from './take-over';
 
 /**
  * Whether the store, now that the first calls are answered, is what main drew the first screen
@@ -63,6 +63,7 @@ export function start(): void {
   const root = document.getElementById('root');
   if (!root) return;
   const unreachable = () => {
+    handOver(root);
     root.textContent = 'The app could not reach its main process. Restart the app.';
   };
   // Main wrote the cached list's first screen into the page: it is on the screen already, and
@@ -91,6 +92,7 @@ export function start(): void {
         // Drawn afresh: React empties #root when it first commits, so main's screen stays on view
         // until then (no blank frame between the two).
         createRoot(root).render(app);
+        handOver(root);
       }, unreachable);
   } else {
     createRoot(root).render(app);
