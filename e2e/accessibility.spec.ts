@@ -115,6 +115,24 @@ for (const scheme of ['light', 'dark'] as const) {
       }
     });
 
+    test('a relaunch’s list before the cloud answers (may be out of date)', async ({ launch }) => {
+      const app = await launch();
+      await app.page.emulateMedia({ colorScheme: scheme });
+      await signIn(app.page);
+      await expect(cameraTable(app.page)).toBeVisible();
+      // A slow cloud: the relaunch shows the cached list, in muted text, for the whole axe run.
+      app.emulator.state.setFaults([
+        { kind: 'latency', ms: 15_000, path: '/app/v2/home_page/get_object_list' },
+      ]);
+      await app.relaunch();
+      await app.page.emulateMedia({ colorScheme: scheme });
+      await expect(cameraRow(app.page, 'Front Door')).toHaveCount(1);
+      await expect(app.page.getByText('may be out of date')).toBeVisible();
+      await expectNoViolations(app.page, 'the out-of-date list');
+      await expect(app.page.getByText('may be out of date')).toBeVisible();
+      await screenshot(app.page, `a11y-stale-${scheme}`);
+    });
+
     test('the demo account (its Demo badge and banner)', async ({ launch }) => {
       const { page } = await launch();
       await page.emulateMedia({ colorScheme: scheme });
