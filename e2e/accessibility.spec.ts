@@ -128,6 +128,8 @@ for (const scheme of ['light', 'dark'] as const) {
       await app.page.emulateMedia({ colorScheme: scheme });
       await expect(cameraRow(app.page, 'Front Door')).toHaveCount(1);
       await expect(app.page.getByText('may be out of date')).toBeVisible();
+      // The app's page, not main's first screen before it (whose controls wait for the app).
+      await expect(app.page.getByRole('button', { name: 'Sign out' })).toBeVisible();
       await expectNoViolations(app.page, 'the out-of-date list');
       await expect(app.page.getByText('may be out of date')).toBeVisible();
       await screenshot(app.page, `a11y-stale-${scheme}`);

@@ -1,3 +1,4 @@
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import {
   defaultLocale,
@@ -56,6 +57,18 @@ function listReaches(revision: number, ms: number): Promise<void> {
 }
 
 /**
+ * Draws the app in `root` over main's first screen, which stays on view until React's first commit
+ * replaces it (no blank frame between the two), then hands the page over. The commit is made at
+ * once (flushSync): main's controls, hidden until the hand-over, never show without the app's
+ * own behind them.
+ */
+function drawOver(root: HTMLElement): void {
+  const fresh = createRoot(root);
+  flushSync(() => fresh.render(app));
+  handOver(root);
+}
+
+/**
  * Starts the app in the page (the entry, `main.ts`, loads this chunk): draws its first screen, or
  * takes over the one main wrote into the page (docs/first-screen.md).
  */
@@ -89,11 +102,12 @@ export function start(): void {
             useStore.getState().reportRenderError(err, 'taking over the first screen');
           }
         }
-        // Drawn afresh: React empties #root when it first commits, so main's screen stays on view
-        // until then (no blank frame between the two).
-        createRoot(root).render(app);
-        handOver(root);
+        drawOver(root);
       }, unreachable);
+  } else if (root.hasAttribute(FIRST_SCREEN_ATTRIBUTE)) {
+    // A first screen with a mark this page cannot read: drawn over, as one that differs.
+    drawOver(root);
+    connectStore().catch(unreachable);
   } else {
     createRoot(root).render(app);
     connectStore().catch(unreachable);
