@@ -49,12 +49,14 @@ async function mainWrote(cams: CamerasSnapshot, mark?: string): Promise<Element>
   return search;
 }
 
-/** Whether main's element was still in the page each time the mark was removed. */
-function watchHandOver(mainElement: Element): boolean[] {
-  const seen: boolean[] = [];
+/** At each removal of the mark: whether main's element was still in the page, and the page's text. */
+function watchHandOver(mainElement: Element): { mainShown: boolean; text: string }[] {
+  const seen: { mainShown: boolean; text: string }[] = [];
   const remove = root.removeAttribute.bind(root);
   vi.spyOn(root, 'removeAttribute').mockImplementation((name: string) => {
-    if (name === FIRST_SCREEN_ATTRIBUTE) seen.push(mainElement.isConnected);
+    if (name === FIRST_SCREEN_ATTRIBUTE) {
+      seen.push({ mainShown: mainElement.isConnected, text: root.textContent });
+    }
     remove(name);
   });
   return seen;
@@ -84,7 +86,7 @@ describe('start: the first screen handed over to the app', () => {
     mainAnswers(cams);
     await started();
     // Taken over: the very elements main wrote are the app's now.
-    expect(seen).toEqual([true]);
+    expect(seen.map((s) => s.mainShown)).toEqual([true]);
     expect(mainSearch.isConnected).toBe(true);
   });
 
@@ -93,23 +95,27 @@ describe('start: the first screen handed over to the app', () => {
     const seen = watchHandOver(mainSearch);
     mainAnswers(snapshot(list(cameras(20, 'Aardvark'))));
     await started();
-    expect(seen).toEqual([false]);
-    expect(root.textContent).toContain('Aardvark');
+    expect(seen.map((s) => s.mainShown)).toEqual([false]);
+    expect(seen[0]?.text).toContain('Aardvark');
     expect(root.querySelector('[role="search"]')).not.toBeNull();
   });
 
-  it('with a mark the page cannot read: drawn over, and the mark goes too', async () => {
+  it('with a mark the page cannot read: drawn over once main answers, and the mark goes', async () => {
     const mainSearch = await mainWrote(snapshot(list(cameras(5))), '{"revision":"x"}');
     const seen = watchHandOver(mainSearch);
-    mainAnswers(snapshot(list(cameras(5))));
+    mainAnswers(snapshot(list(cameras(5, 'Aardvark'))));
     await started();
-    expect(seen).toEqual([false]);
+    expect(seen.map((s) => s.mainShown)).toEqual([false]);
+    // Main's list gave way to the app's, not to the "Starting…" splash drawn before any answer.
+    expect(seen[0]?.text).toContain('Aardvark');
   });
 
   it('when main cannot be reached: the mark goes with main’s screen, for the message', async () => {
-    await mainWrote(snapshot(list(cameras(5))));
+    const mainSearch = await mainWrote(snapshot(list(cameras(5))));
+    const seen = watchHandOver(mainSearch);
     Object.defineProperty(window, 'wyze', { value: undefined, configurable: true });
     await started();
+    expect(seen.map((s) => s.mainShown)).toEqual([false]);
     expect(root.textContent).toBe('The app could not reach its main process. Restart the app.');
   });
 });

@@ -59,8 +59,8 @@ function listReaches(revision: number, ms: number): Promise<void> {
 /**
  * Draws the app in `root` over main's first screen, which stays on view until React's first commit
  * replaces it (no blank frame between the two), then hands the page over. The commit is made at
- * once (flushSync): main's controls, hidden until the hand-over, never show without the app's
- * own behind them.
+ * once (flushSync), so the mark, which hides main's controls (they do nothing), goes only once
+ * main's screen has been replaced.
  */
 function drawOver(root: HTMLElement): void {
   const fresh = createRoot(root);
@@ -76,8 +76,8 @@ export function start(): void {
   const root = document.getElementById('root');
   if (!root) return;
   const unreachable = () => {
-    handOver(root);
     root.textContent = 'The app could not reach its main process. Restart the app.';
+    handOver(root);
   };
   // Main wrote the cached list's first screen into the page: it is on the screen already, and
   // stays there until the store has the same state, then React takes it over.
@@ -105,9 +105,9 @@ export function start(): void {
         drawOver(root);
       }, unreachable);
   } else if (root.hasAttribute(FIRST_SCREEN_ATTRIBUTE)) {
-    // A first screen with a mark this page cannot read: drawn over, as one that differs.
-    drawOver(root);
-    connectStore().catch(unreachable);
+    // A first screen with a mark this page cannot read: drawn over once the first calls are
+    // answered, as one that differs (until then main's list stays on view).
+    connectStore().then(() => drawOver(root), unreachable);
   } else {
     createRoot(root).render(app);
     connectStore().catch(unreachable);
