@@ -134,6 +134,13 @@ function report(r: WorldFigures): void {
   ] as const) {
     line(`  navigation → ${what}:`, ms(medianOf(r.relaunch, (x) => x.requests[key] ?? null)));
   }
+  const fresh = r.freshRelaunch.length > 0 ? medianOf(r.freshRelaunch, (x) => x) : null;
+  line(
+    'first row, relaunch, host in a fresh process (navigation → painted):',
+    fresh === null
+      ? 'not measured (BENCH_DIST: the fresh host serves dist/)'
+      : `${ms(fresh)}  (${ratio(fresh, staticNav)} static, ${ratio(fresh, staticHttp)} static over HTTP)`,
+  );
   line(
     'renderer JS heap after the list is shown (after GC):',
     `${(medianOf(r.heapBytes, (b) => b) / 1048576).toFixed(1)} MiB`,
@@ -228,6 +235,8 @@ async function main(): Promise<void> {
           distDir: DIST,
           cpuProfileDir,
           search: true,
+          // preview/cli.ts serves the repository's dist/, not BENCH_DIST's.
+          freshHostRoot: process.env.BENCH_DIST ? null : ROOT,
         }),
       );
     }

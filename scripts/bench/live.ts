@@ -7,7 +7,7 @@
  *    while those 4 streams play. Media never passes through main, so it should stay near idle;
  *    the bench process (the emulator and its 4 encoding cameras) is given beside it.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,7 @@ import type { Browser, Page } from '@playwright/test';
 import { DEMO_ACCOUNT } from '../../emulator/demo-account';
 import { startEmulator } from '../../emulator/server';
 import type { RunningEmulator } from '../../emulator/server';
+import { spawnHost, stopHost } from './host-process';
 import { num } from './page';
 
 export interface LiveOptions {
@@ -42,27 +43,6 @@ export const LIVE_CAMERAS = {
   single: 'Front Door',
   wall: ['Front Door', 'Backyard', 'Nursery', "Mom's Kitchen"],
 } as const;
-
-/** Starts `preview/cli.ts` as its own process and answers it and its URL. */
-function spawnHost(
-  root: string,
-  env: NodeJS.ProcessEnv,
-): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'preview/cli.ts'], { cwd: root, env });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const match = /Preview: (\S+)/.exec(out);
-      if (match?.[1]) resolve({ child, url: match[1] });
-    });
-    child.once('exit', (code) =>
-      reject(new Error(`bench: preview host exited (${code}):\n${err}`)),
-    );
-  });
-}
 
 /** CPU seconds (user + system) a Linux process has used, from /proc; null elsewhere. */
 function cpuSecondsOf(pid: number): number | null {
@@ -232,11 +212,7 @@ export async function measureLive(
     await context.close();
     return figures;
   } finally {
-    if (host && host.exitCode === null) {
-      const exited = new Promise((resolve) => host?.once('exit', resolve));
-      host.kill('SIGTERM');
-      await exited;
-    }
+    if (host) await stopHost(host);
     await emulator.close();
     // The host's keychain entries, through secret-tool, which only Linux has.
     if (process.platform === 'linux') {

@@ -16,6 +16,7 @@ import type { WorldInput } from '../../emulator/world';
 import { createLogger } from '../../main/logging/logger';
 import { startPreviewHost } from '../../preview/host';
 import type { PreviewHost } from '../../preview/host';
+import { spawnHost, stopHost } from './host-process';
 import { measureScroll, measureSearch, measureTyping } from './interactions';
 import type { ScrollFigures, SearchFigures, TypingFigures } from './interactions';
 import {
@@ -40,6 +41,11 @@ export interface BenchOptions {
   cpuProfileDir: string | null;
   /** Whether to look for the search box at all (see the bench's README section). */
   search: boolean;
+  /**
+   * The repository root, to relaunch with the host in a process of its own (`preview/cli.ts`,
+   * which serves the repository's dist/); null: not measured.
+   */
+  freshHostRoot: string | null;
 }
 
 export interface RelaunchFigures {
@@ -59,6 +65,11 @@ export interface WorldFigures {
   persistence: string;
   cold: { cloudRequests: number; ms: number }[];
   relaunch: RelaunchFigures[];
+  /**
+   * Relaunches with the host in a fresh process, as a desktop relaunch starts a fresh main:
+   * navigation → first row painted (empty when not measured).
+   */
+  freshRelaunch: number[];
   /** The static page of every camera: navigation → painted, and goto → painted (Node clock). */
   staticPage: { navigationMs: number; totalMs: number }[];
   staticRows: number;
@@ -85,6 +96,14 @@ async function until(ok: () => boolean, timeoutMs: number): Promise<void> {
     if (Date.now() > deadline) throw new Error('bench: main did not save the emptied search');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/** The sign-in form filled with the demo account, not yet sent. */
+async function fillSignIn(page: Page): Promise<void> {
+  await page.getByLabel('Email').fill(DEMO_ACCOUNT.email);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_ACCOUNT.password);
+  await page.getByLabel('API key ID').fill(DEMO_ACCOUNT.keyId);
+  await page.getByLabel('API key', { exact: true }).fill(DEMO_ACCOUNT.apiKey);
 }
 
 async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
@@ -161,6 +180,7 @@ export async function measureWorld(
     persistence: '',
     cold: [],
     relaunch: [],
+    freshRelaunch: [],
     staticPage: [],
     staticRows: 0,
     staticHttp: [],
@@ -179,10 +199,7 @@ export async function measureWorld(
       let h = await host();
       let { context, page } = await newPage(browser);
       await page.goto(h.url);
-      await page.getByLabel('Email').fill(DEMO_ACCOUNT.email);
-      await page.getByLabel('Password', { exact: true }).fill(DEMO_ACCOUNT.password);
-      await page.getByLabel('API key ID').fill(DEMO_ACCOUNT.keyId);
-      await page.getByLabel('API key', { exact: true }).fill(DEMO_ACCOUNT.apiKey);
+      await fillSignIn(page);
       const before = emulator.state.requestTotal();
       // Only this click counts: none before it may stand in for it.
       await page.evaluate(() => {
@@ -252,6 +269,44 @@ export async function measureWorld(
       await h.services.inventory.settled();
       await context.close();
       await h.close();
+    }
+
+    if (opts.freshHostRoot) {
+      // Relaunch in a fresh process. Each relaunch above ends signed out: sign in once more
+      // (the host saves the session and the list), then start the host as its own process on
+      // that profile and keychain, once a run. Stopped with SIGTERM, it saves what it holds.
+      const h = await host();
+      const { context, page } = await newPage(browser);
+      await page.goto(h.url);
+      await fillSignIn(page);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await settled(page);
+      await h.services.inventory.settled();
+      await context.close();
+      await h.close();
+      for (let run = 0; run < opts.runs; run++) {
+        const started = await spawnHost(opts.freshHostRoot, {
+          ...process.env,
+          WYZE_AUTH_BASE_URL: emulator.url,
+          WYZE_API_BASE_URL: emulator.url,
+          WYZECAM_USER_DATA: profile,
+          WYZECAM_KEYCHAIN_SERVICE: keychainService,
+          PORT: '0',
+        });
+        try {
+          const fresh = await newPage(browser);
+          await fresh.page.goto(started.url);
+          figures.freshRelaunch.push(await firstRowAt(fresh.page));
+          await settled(fresh.page);
+          await fresh.context.close();
+        } finally {
+          await stopHost(started.child);
+        }
+      }
+      const last = await host();
+      await last.services.session.signOut();
+      await last.services.inventory.settled();
+      await last.close();
     }
 
     // The same rows as a static page, served as a file, in the same browser.
