@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../common/channels';
+import { stateDigest } from '../common/first-screen';
 import type { FirstScreenInput } from '../common/first-screen';
 import { defaultViewPrefs } from '../common/prefs';
 import type { ViewPrefs } from '../common/prefs';
@@ -12,6 +13,7 @@ import {
   createFirstScreen,
   DEFAULT_FIRST_SCREEN_HEIGHT,
   loadFirstScreenRenderer,
+  PREPARED_MAX_AGE_MS,
   withFirstScreen,
 } from './first-screen';
 import type { FirstScreenRenderer } from './first-screen';
@@ -184,6 +186,99 @@ describe('createFirstScreen', () => {
     });
     expect(await screen.page(PAGE)).toBe(PAGE);
     expect(rendered).toHaveLength(0);
+  });
+});
+
+describe('createFirstScreen: rendered ahead of the page (prepare)', () => {
+  /** A main whose answers, clock and window height the test moves; marks as the renderer's. */
+  function world() {
+    const state = { revision: 7, theme: 'system' as ViewPrefs['theme'], height: 900, now: 1_000 };
+    const rendered: FirstScreenInput[] = [];
+    const logs: LogRecord[] = [];
+    let fail = false;
+    const screen = createFirstScreen({
+      router: {
+        dispatch: (_sender, channel) => {
+          const answers: Record<string, unknown> = {
+            [CHANNELS.getSession]: session(),
+            [CHANNELS.getViewPrefs]: { ...defaultViewPrefs(), theme: state.theme },
+            [CHANNELS.getCameras]: {
+              kind: 'snapshot',
+              revision: state.revision,
+              list: emptyCameraList(),
+            },
+          };
+          return Promise.resolve({ ok: true, value: answers[channel] });
+        },
+      },
+      cachedListShown: () => Promise.resolve(),
+      sender: { url: 'app://wyzecam/index.html', isMainFrame: true },
+      renderer: Promise.resolve({
+        renderFirstScreen: (input: FirstScreenInput) => {
+          if (fail) return Promise.reject(new Error('boom'));
+          rendered.push(input);
+          const revision = input.cameras.kind === 'snapshot' ? input.cameras.revision : -1;
+          return Promise.resolve({
+            html: `<main>revision ${revision}</main>`,
+            mark: {
+              revision,
+              height: input.height,
+              renderedAt: input.now,
+              locale: 'en-US',
+              digest: stateDigest(input.session, input.viewPrefs),
+            },
+          });
+        },
+      }),
+      height: () => state.height,
+      logger: createLogger({ sink: (entry) => logs.push(entry) }),
+      now: () => state.now,
+    });
+    return { screen, state, rendered, logs, failNext: () => (fail = true) };
+  }
+
+  it("is the page's first screen when nothing it shows has changed: rendered once", async () => {
+    const { screen, rendered } = world();
+    screen.prepare();
+    const page = await screen.page(PAGE);
+    expect(page).toContain('<main>revision 7</main>');
+    expect(rendered).toHaveLength(1);
+  });
+
+  it.each([
+    ['the list changed', (s: { revision: number }) => (s.revision = 8)],
+    ['the preferences changed', (s: { theme: ViewPrefs['theme'] }) => (s.theme = 'dark')],
+    ['the window is another height', (s: { height: number }) => (s.height = 700)],
+    ['it is too old', (s: { now: number }) => (s.now += PREPARED_MAX_AGE_MS + 1)],
+  ])('is not served when %s: the page gets one rendered for it', async (_what, change) => {
+    const { screen, state, rendered } = world();
+    screen.prepare();
+    await vi.waitFor(() => expect(rendered).toHaveLength(1));
+    change(state);
+    const page = await screen.page(PAGE);
+    expect(rendered).toHaveLength(2);
+    expect(page).toContain(`<main>revision ${state.revision}</main>`);
+    expect(page).toContain(`&quot;height&quot;:${state.height}`);
+  });
+
+  it('is served once: a later page gets its own', async () => {
+    const { screen, rendered } = world();
+    screen.prepare();
+    await screen.page(PAGE);
+    await screen.page(PAGE);
+    expect(rendered).toHaveLength(2);
+  });
+
+  it('that failed: the page gets one rendered for it, and the failure is logged', async () => {
+    const { screen, rendered, logs, failNext } = world();
+    failNext();
+    screen.prepare();
+    const early = logs.length;
+    expect(await screen.page(PAGE)).toBe(PAGE);
+    expect(rendered).toHaveLength(0);
+    expect(logs.slice(early).map((l) => l.message)).toContain(
+      'the first screen could not be rendered ahead',
+    );
   });
 });
 

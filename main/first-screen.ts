@@ -8,6 +8,7 @@ import {
   FIRST_SCREEN_ATTRIBUTE,
   MAX_FIRST_SCREEN_HEIGHT,
   MIN_FIRST_SCREEN_HEIGHT,
+  stateDigest,
 } from '../common/first-screen';
 import type { FirstScreenInput, FirstScreenMark } from '../common/first-screen';
 import type { IpcRouter, SenderInfo } from './ipc/router';
@@ -59,6 +60,12 @@ export async function loadFirstScreenRenderer(
  */
 export const FIRST_SCREEN_TIMEOUT_MS = 800;
 
+/**
+ * How long a first screen rendered ahead of the page's request (`prepare`) may wait for it: its
+ * "Updated … ago" and the mark's moment are from when it was rendered.
+ */
+export const PREPARED_MAX_AGE_MS = 2_000;
+
 /** The height used when the window's is not known (the browser preview): a tall screen's. */
 export const DEFAULT_FIRST_SCREEN_HEIGHT = 1_080;
 
@@ -105,33 +112,67 @@ export interface FirstScreenOptions {
   now?: () => number;
 }
 
+/** What a first screen is drawn from: the page's own first calls' answers. */
+interface Drawn {
+  session: SessionView;
+  viewPrefs: ViewPrefs;
+  cameras: CamerasEvent;
+}
+
+type Screen = { html: string; mark: FirstScreenMark };
+
 /** Serves index.html with the first screen in it when there is one to show (see above). */
 export function createFirstScreen(opts: FirstScreenOptions) {
   const now = opts.now ?? Date.now;
+  const timeoutMs = opts.timeoutMs ?? FIRST_SCREEN_TIMEOUT_MS;
+  /** A first screen rendered ahead of the page's request, taken by the next request. */
+  let prepared: Promise<Screen | null> | null = null;
 
   async function ask<T>(channel: string): Promise<T | null> {
     const result = (await opts.router.dispatch(opts.sender, channel, undefined)) as Result<T>;
     return result.ok ? result.value : null;
   }
 
-  async function render(page: string, signal: AbortSignal): Promise<string> {
+  /** The page's first calls' answers, when they make a first screen; null otherwise. */
+  async function drawnFrom(): Promise<Drawn | null> {
     const session = await ask<SessionView>(CHANNELS.getSession);
     // Only a signed-in start shows the list; the sign-in screen is quick to draw.
-    if (session?.status !== 'signedIn') return page;
+    if (session?.status !== 'signedIn') return null;
     await opts.cachedListShown();
     const [viewPrefs, cameras] = await Promise.all([
       ask<ViewPrefs>(CHANNELS.getViewPrefs),
       ask<CamerasEvent>(CHANNELS.getCameras),
     ]);
     // The pictures view is drawn by the page (its grid is laid out from the window's width).
-    if (!viewPrefs || !cameras || viewPrefs.mode !== 'table' || signal.aborted) return page;
+    if (!viewPrefs || !cameras || viewPrefs.mode !== 'table') return null;
+    return { session, viewPrefs, cameras };
+  }
+
+  async function draw(state: Drawn, signal: AbortSignal): Promise<Screen | null> {
     const renderer = await opts.renderer;
-    if (!renderer || signal.aborted) return page;
-    const screen = await renderer.renderFirstScreen(
-      { session, cameras, viewPrefs, height: clampHeight(opts.height()), now: now() },
+    if (!renderer || signal.aborted) return null;
+    return renderer.renderFirstScreen(
+      { ...state, height: clampHeight(opts.height()), now: now() },
       signal,
     );
-    return screen && !signal.aborted ? withFirstScreen(page, screen, viewPrefs.theme) : page;
+  }
+
+  /** Whether `screen` shows `state` at the window's height, and is recent enough to serve. */
+  const shows = (screen: Screen, state: Drawn): boolean =>
+    state.cameras.kind === 'snapshot' &&
+    screen.mark.revision === state.cameras.revision &&
+    screen.mark.digest === stateDigest(state.session, state.viewPrefs) &&
+    screen.mark.height === clampHeight(opts.height()) &&
+    now() - screen.mark.renderedAt <= PREPARED_MAX_AGE_MS;
+
+  async function render(page: string, signal: AbortSignal): Promise<string> {
+    const early = prepared;
+    prepared = null;
+    const state = await drawnFrom();
+    if (!state || signal.aborted) return page;
+    const ready = early ? await early : null;
+    const screen = ready && shows(ready, state) ? ready : await draw(state, signal);
+    return screen && !signal.aborted ? withFirstScreen(page, screen, state.viewPrefs.theme) : page;
   }
 
   return {
@@ -144,7 +185,7 @@ export function createFirstScreen(opts: FirstScreenOptions) {
           controller.abort();
           opts.logger.warn('the first screen took too long: the page draws it');
           resolve(page);
-        }, opts.timeoutMs ?? FIRST_SCREEN_TIMEOUT_MS);
+        }, timeoutMs);
       });
       try {
         return await Promise.race([render(page, controller.signal), timeout]);
@@ -154,6 +195,23 @@ export function createFirstScreen(opts: FirstScreenOptions) {
       } finally {
         clearTimeout(timer);
       }
+    },
+    /**
+     * Renders the first screen now, ahead of the page's request, which takes it when it still
+     * shows what the first calls answer (else it renders its own). A fresh main renders its first
+     * one several times slower than the next (scripts/README.md, "The thirteenth pass"), so the
+     * desktop app and the preview call this while the window is being opened. Never rejects.
+     */
+    prepare(): void {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), timeoutMs);
+      prepared = drawnFrom()
+        .then((state) => (state ? draw(state, controller.signal) : null))
+        .catch((err: unknown) => {
+          opts.logger.warn('the first screen could not be rendered ahead', { err });
+          return null;
+        })
+        .finally(() => clearTimeout(timer));
     },
   };
 }

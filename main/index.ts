@@ -307,6 +307,9 @@ if (!app.requestSingleInstanceLock()) {
           .startDemo()
           .catch((err: unknown) => logger.error('demo failed', { err }));
       }
+      // The window opens next: its page's first screen is rendered while it does, not on the
+      // page's request (main/first-screen.ts, `prepare`).
+      firstScreen.prepare();
       const app_ = services;
       openWindow = async (): Promise<void> => {
         const { win, saveBounds } = createMainWindow({

@@ -248,6 +248,9 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  // The page is opened next: its first screen is rendered now, not on its request (the calls it
+  // is drawn from are made as the page, so only once the address is known).
+  firstScreen.prepare();
   return {
     url: `${origin}/?launch=${secret}#launch=${secret}`,
     services,
