@@ -33,6 +33,8 @@ const session = (status: SessionView['status'] = 'signedIn'): SessionView => ({
   error: null,
 });
 
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 const MARK = { revision: 7, height: 900, renderedAt: 1_000, locale: 'en-US', digest: '0badf00d' };
 
 function setUp(
@@ -191,8 +193,11 @@ describe('createFirstScreen', () => {
 
 describe('createFirstScreen: rendered ahead of the page (prepare)', () => {
   /** A main whose answers, clock and window height the test moves; marks as the renderer's. */
-  function world() {
+  function world(
+    opts: { timeoutMs?: number; listAfterMs?: number; renderMs?: number; delta?: boolean } = {},
+  ) {
     const state = { revision: 7, theme: 'system' as ViewPrefs['theme'], height: 900, now: 1_000 };
+    const signals: AbortSignal[] = [];
     const rendered: FirstScreenInput[] = [];
     const logs: LogRecord[] = [];
     let fail = false;
@@ -202,23 +207,25 @@ describe('createFirstScreen: rendered ahead of the page (prepare)', () => {
           const answers: Record<string, unknown> = {
             [CHANNELS.getSession]: session(),
             [CHANNELS.getViewPrefs]: { ...defaultViewPrefs(), theme: state.theme },
-            [CHANNELS.getCameras]: {
-              kind: 'snapshot',
-              revision: state.revision,
-              list: emptyCameraList(),
-            },
+            [CHANNELS.getCameras]: opts.delta
+              ? { kind: 'delta', base: 6, revision: state.revision, changed: [], removed: [] }
+              : { kind: 'snapshot', revision: state.revision, list: emptyCameraList() },
           };
           return Promise.resolve({ ok: true, value: answers[channel] });
         },
       },
-      cachedListShown: () => Promise.resolve(),
+      cachedListShown: () => sleep(opts.listAfterMs ?? 0),
       sender: { url: 'app://wyzecam/index.html', isMainFrame: true },
       renderer: Promise.resolve({
-        renderFirstScreen: (input: FirstScreenInput) => {
-          if (fail) return Promise.reject(new Error('boom'));
+        renderFirstScreen: async (input: FirstScreenInput, signal?: AbortSignal) => {
+          if (fail) throw new Error('boom');
+          if (signal) signals.push(signal);
+          await sleep(opts.renderMs ?? 0);
+          // As React's prerender: a render told to stop draws nothing.
+          if (signal?.aborted) return null;
           rendered.push(input);
-          const revision = input.cameras.kind === 'snapshot' ? input.cameras.revision : -1;
-          return Promise.resolve({
+          const revision = input.cameras.revision;
+          return {
             html: `<main>revision ${revision}</main>`,
             mark: {
               revision,
@@ -227,14 +234,15 @@ describe('createFirstScreen: rendered ahead of the page (prepare)', () => {
               locale: 'en-US',
               digest: stateDigest(input.session, input.viewPrefs),
             },
-          });
+          };
         },
       }),
       height: () => state.height,
       logger: createLogger({ sink: (entry) => logs.push(entry) }),
+      timeoutMs: opts.timeoutMs,
       now: () => state.now,
     });
-    return { screen, state, rendered, logs, failNext: () => (fail = true) };
+    return { screen, state, rendered, signals, logs, failNext: () => (fail = true) };
   }
 
   it("is the page's first screen when nothing it shows has changed: rendered once", async () => {
@@ -243,6 +251,33 @@ describe('createFirstScreen: rendered ahead of the page (prepare)', () => {
     const page = await screen.page(PAGE);
     expect(page).toContain('<main>revision 7</main>');
     expect(rendered).toHaveLength(1);
+  });
+
+  it('taken by a page while it renders: it is under the page’s deadline, not its own', async () => {
+    // A slow start: the cached list comes late, and the render takes a while. Prepared at 0 ms
+    // with a 600 ms limit, its render (400–700 ms) would stop at 600; the page, asked at 250 ms,
+    // may wait until 850 ms.
+    const { screen, rendered } = world({ timeoutMs: 600, listAfterMs: 400, renderMs: 300 });
+    screen.prepare();
+    await sleep(250);
+    const page = await screen.page(PAGE);
+    expect(page).toContain('<main>revision 7</main>');
+    expect(rendered).toHaveLength(1);
+  });
+
+  it('taken by no page: it stops at its own limit', async () => {
+    const { screen, signals } = world({ timeoutMs: 50, renderMs: 200 });
+    screen.prepare();
+    await vi.waitFor(() => expect(signals).toHaveLength(1));
+    await vi.waitFor(() => expect(signals[0]?.aborted).toBe(true));
+  });
+
+  it('is not served for a list the page gets as a change, not whole', async () => {
+    const { screen, rendered } = world({ delta: true });
+    screen.prepare();
+    await vi.waitFor(() => expect(rendered).toHaveLength(1));
+    await screen.page(PAGE);
+    expect(rendered).toHaveLength(2);
   });
 
   it.each([
@@ -259,6 +294,7 @@ describe('createFirstScreen: rendered ahead of the page (prepare)', () => {
     expect(rendered).toHaveLength(2);
     expect(page).toContain(`<main>revision ${state.revision}</main>`);
     expect(page).toContain(`&quot;height&quot;:${state.height}`);
+    expect(page).toContain(`<html lang="en" data-theme="${state.theme}">`);
   });
 
   it('is served once: a later page gets its own', async () => {

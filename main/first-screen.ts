@@ -125,8 +125,11 @@ type Screen = { html: string; mark: FirstScreenMark };
 export function createFirstScreen(opts: FirstScreenOptions) {
   const now = opts.now ?? Date.now;
   const timeoutMs = opts.timeoutMs ?? FIRST_SCREEN_TIMEOUT_MS;
-  /** A first screen rendered ahead of the page's request, taken by the next request. */
-  let prepared: Promise<Screen | null> | null = null;
+  /**
+   * A first screen being rendered ahead of the page's request, for the next request to take:
+   * `adopt` puts it under that request's deadline instead of its own.
+   */
+  let prepared: { screen: Promise<Screen | null>; adopt(signal: AbortSignal): void } | null = null;
 
   async function ask<T>(channel: string): Promise<T | null> {
     const result = (await opts.router.dispatch(opts.sender, channel, undefined)) as Result<T>;
@@ -168,9 +171,12 @@ export function createFirstScreen(opts: FirstScreenOptions) {
   async function render(page: string, signal: AbortSignal): Promise<string> {
     const early = prepared;
     prepared = null;
+    // From now on the page's deadline is the one it has: it waits for no render that its own
+    // would have outlived.
+    early?.adopt(signal);
     const state = await drawnFrom();
     if (!state || signal.aborted) return page;
-    const ready = early ? await early : null;
+    const ready = early ? await early.screen : null;
     const screen = ready && shows(ready, state) ? ready : await draw(state, signal);
     return screen && !signal.aborted ? withFirstScreen(page, screen, state.viewPrefs.theme) : page;
   }
@@ -204,14 +210,23 @@ export function createFirstScreen(opts: FirstScreenOptions) {
      */
     prepare(): void {
       const controller = new AbortController();
+      // Not taken by a page within the usual limit: it stops (a start that shows no window).
       const timer = setTimeout(() => controller.abort(), timeoutMs);
-      prepared = drawnFrom()
+      const screen = drawnFrom()
         .then((state) => (state ? draw(state, controller.signal) : null))
         .catch((err: unknown) => {
           opts.logger.warn('the first screen could not be rendered ahead', { err });
           return null;
         })
         .finally(() => clearTimeout(timer));
+      prepared = {
+        screen,
+        adopt(signal) {
+          clearTimeout(timer);
+          if (signal.aborted) controller.abort();
+          else signal.addEventListener('abort', () => controller.abort(), { once: true });
+        },
+      };
     },
   };
 }

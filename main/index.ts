@@ -307,9 +307,6 @@ if (!app.requestSingleInstanceLock()) {
           .startDemo()
           .catch((err: unknown) => logger.error('demo failed', { err }));
       }
-      // The window opens next: its page's first screen is rendered while it does, not on the
-      // page's request (main/first-screen.ts, `prepare`).
-      firstScreen.prepare();
       const app_ = services;
       openWindow = async (): Promise<void> => {
         const { win, saveBounds } = createMainWindow({
@@ -401,7 +398,12 @@ if (!app.requestSingleInstanceLock()) {
         keepWatchingWhenClosed: app_.watch.state().prefs.keepWatchingWhenClosed,
       });
       // Started at login to keep watching: only the tray, unless there is no tray to come back by.
-      if (!hidden || !tray) await openWindow();
+      if (!hidden || !tray) {
+        // The page's first screen is rendered while the window opens, not on the page's request
+        // (main/first-screen.ts, `prepare`); a page from the dev server is not served by main.
+        if (!DEV_SERVER) firstScreen?.prepare();
+        await openWindow();
+      }
     })
     // A failure here would otherwise be a silent exit: tell the user and point at the log.
     .catch(failures.startupFailed);
