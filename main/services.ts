@@ -187,6 +187,8 @@ export async function createAppServices(opts: AppServicesOptions) {
       await inventory.flushed();
       await watchService.flushed();
       await session.shutdown();
+      // A preference changed a moment ago (the theme, say) may still be on its way to disk.
+      await settings.flushed();
     },
   };
 }

@@ -70,6 +70,10 @@ export function jsonFile<T>(
         await writeFileAtomic(path, text, { mode: 0o600 });
       });
     },
+    /** Resolves once every operation queued on the file so far has settled. */
+    flushed(): Promise<void> {
+      return enqueue(path, () => Promise.resolve());
+    },
     /** Deletes the file (no error when it is missing), after every earlier operation on it. */
     remove(): Promise<void> {
       return enqueue(path, () => rm(path, { force: true }));

@@ -61,6 +61,21 @@ describe('settings: theme and refresh interval (view:set-prefs)', () => {
     expect(onDisk.viewPrefs).toMatchObject({ theme: 'dark', refreshIntervalSec: 300 });
   });
 
+  it('are on disk once flushed, even when the change was not waited for (a quit right after)', async () => {
+    const settings = await openSettings(dir);
+    const answered = await settings.flushed(); // nothing queued: resolves at once
+    expect(answered).toBeUndefined();
+    void settings.setViewPrefs({ theme: 'dark' });
+    // What main answers at once, before the file is written.
+    expect(settings.viewPrefs().theme).toBe('dark');
+    await settings.flushed();
+    const onDisk = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')) as {
+      viewPrefs: { theme: string };
+    };
+    expect(onDisk.viewPrefs.theme).toBe('dark');
+    expect((await openSettings(dir)).viewPrefs().theme).toBe('dark');
+  });
+
   it('leave the inventory alone when the interval is not part of the change', async () => {
     const { router, intervals } = await routerOver(dir);
     await router.dispatch(app, CHANNELS.setViewPrefs, { theme: 'light' });

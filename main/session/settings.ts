@@ -74,6 +74,8 @@ export async function openSettings(userDataDir: string, opts: { logger?: Logger 
       await file.write(current);
     },
     viewPrefs: (): ViewPrefs => current.viewPrefs,
+    /** Resolves once every change so far is on disk (or has failed to be written). */
+    flushed: (): Promise<void> => file.flushed(),
     /**
      * Applies a change (already checked by the IPC schema) and answers the preferences after it.
      * A preference that cannot be written to disk still applies for this run: losing it at the
