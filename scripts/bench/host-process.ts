@@ -11,8 +11,27 @@ export interface HostProcess {
   url: string;
 }
 
-/** Starts `preview/cli.ts` in `root` with `env`; resolves once it prints its URL. */
-export function spawnHost(root: string, env: NodeJS.ProcessEnv): Promise<HostProcess> {
+/** Where the host finds its cloud, profile and keychain entry. */
+export interface HostSetup {
+  /** The emulator's URL, for both the auth and the API cloud. */
+  cloudUrl: string;
+  userDataDir: string;
+  keychainService: string;
+}
+
+/**
+ * Starts `preview/cli.ts` in `root` against `setup`, on a port of its own; resolves once it prints
+ * its URL.
+ */
+export function spawnHost(root: string, setup: HostSetup): Promise<HostProcess> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    WYZE_AUTH_BASE_URL: setup.cloudUrl,
+    WYZE_API_BASE_URL: setup.cloudUrl,
+    WYZECAM_USER_DATA: setup.userDataDir,
+    WYZECAM_KEYCHAIN_SERVICE: setup.keychainService,
+    PORT: '0',
+  };
   const child = spawn(process.execPath, ['--import', 'tsx', 'preview/cli.ts'], { cwd: root, env });
   return new Promise((resolve, reject) => {
     let out = '';

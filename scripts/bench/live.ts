@@ -190,12 +190,9 @@ export async function measureLive(
   const figures: LiveFigures = { single: [], four: [], hostCpu: [], emulatorCpu: [] };
   try {
     const started = await spawnHost(opts.root, {
-      ...process.env,
-      WYZE_AUTH_BASE_URL: emulator.url,
-      WYZE_API_BASE_URL: emulator.url,
-      WYZECAM_USER_DATA: profile,
-      WYZECAM_KEYCHAIN_SERVICE: keychainService,
-      PORT: '0',
+      cloudUrl: emulator.url,
+      userDataDir: profile,
+      keychainService,
     });
     host = started.child;
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });

@@ -286,12 +286,9 @@ export async function measureWorld(
       await h.close();
       for (let run = 0; run < opts.runs; run++) {
         const started = await spawnHost(opts.freshHostRoot, {
-          ...process.env,
-          WYZE_AUTH_BASE_URL: emulator.url,
-          WYZE_API_BASE_URL: emulator.url,
-          WYZECAM_USER_DATA: profile,
-          WYZECAM_KEYCHAIN_SERVICE: keychainService,
-          PORT: '0',
+          cloudUrl: emulator.url,
+          userDataDir: profile,
+          keychainService,
         });
         try {
           const fresh = await newPage(browser);
