@@ -24,12 +24,12 @@ import type { Logger } from './logging/logger';
  * #root), the page is served as it is and draws its first screen itself, as it always could.
  */
 
+/** A first screen: the markup for #root and the mark the page takes it over with. */
+type Screen = { html: string; mark: FirstScreenMark };
+
 /** What the server build exports (renderer/server.tsx). */
 export interface FirstScreenRenderer {
-  renderFirstScreen(
-    input: FirstScreenInput,
-    signal?: AbortSignal,
-  ): Promise<{ html: string; mark: FirstScreenMark } | null>;
+  renderFirstScreen(input: FirstScreenInput, signal?: AbortSignal): Promise<Screen | null>;
 }
 
 /** Loads the server build; null (and a log line) when it is missing or not one. */
@@ -79,11 +79,7 @@ const escapeAttribute = (value: string): string =>
  * index.html with the first screen in #root, its mark on #root and the theme on <html> (so the
  * first paint is already in the right colours); unchanged when the page has no empty #root.
  */
-export function withFirstScreen(
-  page: string,
-  screen: { html: string; mark: FirstScreenMark },
-  theme: ViewPrefs['theme'],
-): string {
+export function withFirstScreen(page: string, screen: Screen, theme: ViewPrefs['theme']): string {
   if (!page.includes(ROOT)) return page;
   const mark = escapeAttribute(JSON.stringify(screen.mark));
   const root = `<div id="root" ${FIRST_SCREEN_ATTRIBUTE}="${mark}">${screen.html}</div>`;
@@ -118,8 +114,6 @@ interface Drawn {
   viewPrefs: ViewPrefs;
   cameras: CamerasEvent;
 }
-
-type Screen = { html: string; mark: FirstScreenMark };
 
 /** Serves index.html with the first screen in it when there is one to show (see above). */
 export function createFirstScreen(opts: FirstScreenOptions) {
