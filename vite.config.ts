@@ -29,8 +29,9 @@ function partOfApp(id: string, info: ModuleInfoOf, seen = new Set<string>()): bo
 
 /**
  * Fetches the app's chunk with the page (a modulepreload link), and the chunks it imports but the
- * entry (the bundler's runtime), so they are there when the entry runs it: after the first paint
- * when the page holds a first screen (renderer/main.ts).
+ * entry (the bundler's runtime), so they are there when the entry runs it (renderer/main.ts). A
+ * page served with a first screen has the links taken out (main/first-screen.ts,
+ * withFirstScreen): its app runs after the paint, and fetches the chunk then.
  */
 function preloadApp(): Plugin {
   return {

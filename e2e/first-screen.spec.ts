@@ -14,6 +14,8 @@ interface AtLoad {
   theme: string | null;
   /** Whether the search bar and the header's buttons were hidden (until React handles them). */
   controlsHidden: boolean;
+  /** The page's modulepreload links: none with a first screen (its app runs after the paint). */
+  preloads: number;
 }
 
 declare global {
@@ -38,6 +40,7 @@ async function recordAtLoad(page: Page): Promise<void> {
         controlsHidden:
           controls.length > 0 &&
           controls.every((control) => getComputedStyle(control).visibility === 'hidden'),
+        preloads: document.querySelectorAll('link[rel="modulepreload"]').length,
       };
     });
   });
@@ -92,6 +95,8 @@ test('a reload shows the list from the page itself, and the app takes those rows
   expect(kept).toBe(true);
   // The controls showed only once the app could answer them, and they are there now.
   expect(atLoad?.controlsHidden).toBe(true);
+  // The app's chunk was not fetched with the page: its loader fetched it after the paint.
+  expect(atLoad?.preloads).toBe(0);
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   // It is the app, working: a search narrows the very rows that were in the page.
   await page.getByRole('searchbox', { name: 'Search cameras' }).fill('Front Door');
@@ -128,6 +133,7 @@ test('a relaunch paints the cached list before any script, in the chosen theme',
     firstRow: expect.stringMatching(/\S/) as unknown,
     theme: 'dark',
     controlsHidden: true,
+    preloads: 0,
   });
   await expect(app.page.getByRole('button', { name: 'Refresh' })).toBeVisible();
   expect(kept).toBe(true);
@@ -148,6 +154,8 @@ test('signed out, the page carries no camera and draws the sign-in form itself',
   await expect(page.getByRole('heading', { name: 'Sign in to Wyze' })).toBeVisible();
   const atLoad = await page.evaluate(() => window.__atLoad ?? null);
   expect(atLoad?.firstRow ?? null).toBeNull();
+  // A page with no first screen runs its app at once, with the chunk fetched beside the entry.
+  expect(atLoad?.preloads).toBeGreaterThan(0);
 });
 
 test('the preview serves the first screen only to the page that has the launch secret', async ({

@@ -93,6 +93,27 @@ describe('withFirstScreen', () => {
     expect(page).toContain('<script type="module" src="./main.js"></script>');
   });
 
+  it("drops the app's modulepreload links (the app runs after the paint) and keeps the rest", () => {
+    const built = PAGE.replace(
+      '</head>',
+      '    <script type="module" crossorigin src="./assets/index-a.js"></script>\n' +
+        '    <link rel="stylesheet" crossorigin href="./assets/style-b.css">\n' +
+        '    <link rel="modulepreload" crossorigin href="./assets/app-c.js">\n' +
+        '    <link rel="modulepreload" crossorigin href="./assets/runtime-d.js">\n' +
+        '  </head>',
+    );
+    const page = withFirstScreen(built, { html: '<p>rows</p>', mark: MARK }, 'light');
+    expect(page).not.toContain('modulepreload');
+    expect(page).toContain(
+      '    <script type="module" crossorigin src="./assets/index-a.js"></script>\n' +
+        '    <link rel="stylesheet" crossorigin href="./assets/style-b.css">\n' +
+        '  </head>',
+    );
+    // A page served without a first screen keeps them: its app runs at once.
+    const other = built.replace('<div id="root"></div>', '<div id="root">x</div>');
+    expect(withFirstScreen(other, { html: '<p>rows</p>', mark: MARK }, 'light')).toBe(other);
+  });
+
   it('takes the markup as it is: no replacement pattern in it is expanded', () => {
     const page = withFirstScreen(PAGE, { html: "<p>$& $' $`</p>", mark: MARK }, 'system');
     expect(page).toContain("<p>$& $' $`</p>");

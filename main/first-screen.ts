@@ -75,9 +75,17 @@ const HTML_TAG = '<html lang="en">';
 const escapeAttribute = (value: string): string =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
+/** The build's links that fetch the app's chunks with the page (vite.config.ts, preloadApp). */
+const MODULE_PRELOAD = /[ \t]*<link\b[^>]*\brel="modulepreload"[^>]*>\n?/g;
+
 /**
  * index.html with the first screen in #root, its mark on #root and the theme on <html> (so the
  * first paint is already in the right colours); unchanged when the page has no empty #root.
+ *
+ * Without its modulepreload links: a page with a first screen runs the app only once that screen
+ * is painted (renderer/main.ts), and a chunk preloaded with the page is fetched and compiled while
+ * it is being painted, on the same two cores. The app's loader fetches it after the paint instead
+ * (docs/first-screen.md, "The app's chunk after the paint").
  */
 export function withFirstScreen(page: string, screen: Screen, theme: ViewPrefs['theme']): string {
   if (!page.includes(ROOT)) return page;
@@ -85,6 +93,7 @@ export function withFirstScreen(page: string, screen: Screen, theme: ViewPrefs['
   const root = `<div id="root" ${FIRST_SCREEN_ATTRIBUTE}="${mark}">${screen.html}</div>`;
   return page
     .replace(HTML_TAG, `<html lang="en" data-theme="${escapeAttribute(theme)}">`)
+    .replace(MODULE_PRELOAD, '')
     .replace(ROOT, () => root);
 }
 
