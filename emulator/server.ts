@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
+import { readCappedText } from '../common/capped-text';
 import { formatResetBy } from './ratelimit';
 import type { BudgetState } from './ratelimit';
 import { appError, authError } from './reply';
@@ -79,17 +80,6 @@ export interface RunningEmulator {
    */
   controlToken: string | null;
   close(): Promise<void>;
-}
-
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_REQUEST_BYTES) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function parseJson(text: string): unknown {
@@ -182,7 +172,7 @@ async function handle(
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const path = url.pathname;
-  const text = await readBody(req);
+  const text = await readCappedText(req, MAX_REQUEST_BYTES);
   if (text === null) {
     res.writeHead(413).end();
     return;

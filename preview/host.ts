@@ -12,6 +12,7 @@ import type { AppServices } from '../main/services';
 import type { KeytarLike } from '../main/session/secret-store';
 import { THUMBNAIL_PATH_PREFIX, thumbnailReply } from '../main/thumbnails/route';
 import { eventMediaReply } from '../main/events/route';
+import { readCappedText } from '../common/capped-text';
 import { EVENT_MEDIA_PATH_PREFIX } from '../common/camera-events';
 import type { BaseUrls } from '../main/wyze/config';
 import { wyzeError } from '../main/wyze/errors';
@@ -24,7 +25,6 @@ import {
   bodyCapOf,
   decodeChannel,
   parseTarget,
-  readBody,
   sameSecret,
   SECURITY_HEADERS,
   withBridge,
@@ -197,7 +197,7 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
         sameSecret(String(req.headers['x-wyze-launch'] ?? ''), secret) &&
         req.headers['content-type'] === 'application/json';
       const channel = decodeChannel(url.pathname.slice('/__ipc/'.length));
-      const text = ok ? await readBody(req, bodyCapOf(channel)) : null;
+      const text = ok ? await readCappedText(req, bodyCapOf(channel)) : null;
       if (!ok || text === null) {
         res.writeHead(403).end();
         return;

@@ -1,13 +1,12 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import { CHANNELS } from '../common/channels';
 import { MAX_SNAPSHOT_BYTES } from '../common/live';
 import { CSP } from '../main/protocol';
 
 /**
  * The preview host's request handling that needs none of its state (host.ts): the headers every
- * answer carries, the launch secret's comparison, a request's target, channel and body, and the
- * bridge written into index.html.
+ * answer carries, the launch secret's comparison, a request's target, channel and body cap (the
+ * body is read by common/capped-text.ts), and the bridge written into index.html.
  */
 
 /** Room for the largest request: an export naming MAX_EXPORT_MACS cameras (common/export.ts). */
@@ -52,18 +51,6 @@ export function decodeChannel(segment: string): string | null {
   } catch {
     return null;
   }
-}
-
-/** A request's body as text, or null as soon as it passes `cap` bytes. */
-export async function readBody(req: IncomingMessage, cap: number): Promise<string | null> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > cap) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** The preview's bridge, as index.html loads it (withBridge). */
