@@ -292,6 +292,21 @@ export default tseslint.config(
   },
   ...zoneConfigs,
   {
+    // Every file gets Node's globals (above), and the type-check sees @types/node through the
+    // test tools': nothing else would stop common/ from using them, and the page would break.
+    name: 'common/: bundled by the renderer and the preload, so no Node globals',
+    files: ['common/**/*.ts'],
+    ignores: ['common/**/*.test.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['Buffer', 'process', 'global', '__dirname', '__filename', 'require', 'module'].map(
+          (name) => ({ name, message: 'common/ runs in the page too: no Node globals.' }),
+        ),
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}', 'preview/bridge.ts'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -43,4 +43,20 @@ describe('readCappedText', () => {
     const bytes = [0x61, 0xff, 0x62, 0xe2, 0x82];
     expect(await readCappedText(chunksOf(bytes), 100)).toBe(Buffer.from(bytes).toString('utf8'));
   });
+
+  it('keeps a leading byte-order mark, as Node does (JSON.parse then refuses the body)', async () => {
+    const bytes = [0xef, 0xbb, 0xbf, 0x7b, 0x7d];
+    const text = await readCappedText(chunksOf(bytes), 100);
+    expect(text).toBe(Buffer.from(bytes).toString('utf8'));
+    expect(text).toBe('\uFEFF{}');
+  });
+
+  it('refuses a chunk that is not bytes (a stream given an encoding): the cap counts bytes', async () => {
+    async function* strings(): AsyncIterable<unknown> {
+      yield 'text';
+    }
+    await expect(readCappedText(strings() as AsyncIterable<Uint8Array>, 100)).rejects.toThrow(
+      TypeError,
+    );
+  });
 });

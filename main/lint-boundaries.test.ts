@@ -14,6 +14,7 @@ const BOUNDARY_RULES = new Set([
   'no-restricted-imports',
   '@typescript-eslint/no-restricted-imports',
   'no-restricted-syntax',
+  'no-restricted-globals',
 ]);
 
 /** The boundary errors ESLint reports for `code` as if it were the file at `filePath`. */
@@ -117,6 +118,9 @@ const mustError: [string, string, string][] = [
   ['common/ imports main/', 'common/device.ts', "import { x } from '../main/wyze/normalise';"],
   ['common/ imports the emulator', 'common/models.ts', "import '../emulator/world';"],
   ['common/view takes the schemas', 'common/view.ts', "import { schemas } from './ipc';"],
+  // common/ is bundled into the page: no Node globals either (types would not catch them).
+  ['common/ uses Buffer', 'common/capped-text.ts', "export const b = Buffer.from('x');"],
+  ['common/ reads process.env', 'common/prefs.ts', 'export const p = process.env.X;'],
   // preload/: electron (index.ts only), common/ and itself.
   ['preload/api imports electron', 'preload/api.ts', "import { ipcRenderer } from 'electron';"],
   ['preload/index imports main/', 'preload/index.ts', "import { x } from '../main/services';"],
@@ -151,6 +155,7 @@ const mustError: [string, string, string][] = [
 ];
 
 const mustPass: [string, string, string][] = [
+  ['a common/ test uses Buffer', 'common/x.test.ts', "export const b = Buffer.from('x');"],
   [
     'main/index: electron, ipcMain handed to register.ts, the guarded openExternal',
     'main/index.ts',
