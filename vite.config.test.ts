@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
+import { APP_CHUNK_ATTRIBUTE } from './common/first-screen';
 
 /**
  * The renderer's build as vite.config.ts makes it, into a folder of its own. The page's entry
@@ -69,6 +70,12 @@ describe('the renderer build (vite.config.ts)', () => {
     expect(code).toMatch(new RegExp(`import\\(["'\`]\\./${literally(app)}["'\`]\\)`));
     // Fetched with the page, so it is there when asked for (but not run).
     expect(preloads(html, app)).toBe(true);
+    // Its link, and only its, is marked for main to drop with a first screen (withFirstScreen).
+    const marked = [...html.matchAll(/<link\b[^>]*>/g)]
+      .map(([tag]) => tag)
+      .filter((tag) => new RegExp(`\\s${APP_CHUNK_ATTRIBUTE}[\\s>]`).test(tag));
+    expect(marked).toHaveLength(1);
+    expect(marked[0]).toContain(`href="./assets/${app}"`);
   });
 
   it("keeps what the app needs in its chunk: it imports only the entry (for the import() helper) and the bundler's runtime", () => {

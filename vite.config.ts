@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import type { Plugin, Rolldown } from 'vite';
+import { APP_CHUNK_ATTRIBUTE } from './common/first-screen';
 
 type ModuleInfoOf = (id: string) => { isEntry: boolean; importers: readonly string[] } | null;
 
@@ -29,9 +30,10 @@ function partOfApp(id: string, info: ModuleInfoOf, seen = new Set<string>()): bo
 
 /**
  * Fetches the app's chunk with the page (a modulepreload link), and the chunks it imports but the
- * entry (the bundler's runtime), so they are there when the entry runs it (renderer/main.ts). A
- * page served with a first screen has the links taken out (main/first-screen.ts,
- * withFirstScreen): its app runs after the paint, and fetches the chunk then.
+ * entry (the bundler's runtime), so they are there when the entry runs it (renderer/main.ts). The
+ * app chunk's link is marked (APP_CHUNK_ATTRIBUTE): a page served with a first screen has it
+ * taken out (main/first-screen.ts, withFirstScreen), since its app runs after the paint and the
+ * chunk, fetched and compiled with the page, was competing with that paint.
  */
 function preloadApp(): Plugin {
   return {
@@ -45,7 +47,12 @@ function preloadApp(): Plugin {
         const entries = new Set(chunks.filter((c) => c.isEntry).map((c) => c.fileName));
         return [app.fileName, ...app.imports.filter((f) => !entries.has(f))].map((file) => ({
           tag: 'link',
-          attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` },
+          attrs: {
+            rel: 'modulepreload',
+            crossorigin: true,
+            href: `./${file}`,
+            ...(file === app.fileName ? { [APP_CHUNK_ATTRIBUTE]: true } : {}),
+          },
           injectTo: 'head' as const,
         }));
       },

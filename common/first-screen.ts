@@ -39,6 +39,12 @@ export interface FirstScreenInput {
 /** The attribute on #root that carries the mark, as JSON. */
 export const FIRST_SCREEN_ATTRIBUTE = 'data-first-screen';
 
+/**
+ * The attribute on index.html's modulepreload link of the app chunk (vite.config.ts), which a page
+ * served with a first screen goes without (main/first-screen.ts, withFirstScreen).
+ */
+export const APP_CHUNK_ATTRIBUTE = 'data-app-chunk';
+
 /** The least and most window height a mark may give (a hostile value draws no huge list). */
 export const MIN_FIRST_SCREEN_HEIGHT = 200;
 export const MAX_FIRST_SCREEN_HEIGHT = 4320;

@@ -23,6 +23,18 @@ import type { LogRecord } from './logging/logger';
 const PAGE =
   '<!doctype html>\n<html lang="en">\n<head><title>t</title></head>\n<body>\n<div id="root"></div>\n<script type="module" src="./main.js"></script>\n</body>\n</html>';
 
+/** PAGE as vite builds it: the entry, the stylesheet, the app chunk's marked preload link. */
+const BUILT = PAGE.replace(
+  '</head>',
+  '    <script type="module" crossorigin src="./assets/index-a.js"></script>\n' +
+    '    <link rel="stylesheet" crossorigin href="./assets/style-b.css">\n' +
+    '    <link rel="modulepreload" crossorigin href="./assets/app-c.js" data-app-chunk>\n' +
+    '    <link rel="modulepreload" crossorigin href="./assets/runtime-d.js">\n' +
+    // Not the app chunk: only the attribute marks it.
+    '    <link rel="modulepreload" crossorigin href="./assets/app-chunk-e.js">\n' +
+    '  </head>',
+);
+
 const session = (status: SessionView['status'] = 'signedIn'): SessionView => ({
   status,
   email: 'a@example.com',
@@ -93,25 +105,29 @@ describe('withFirstScreen', () => {
     expect(page).toContain('<script type="module" src="./main.js"></script>');
   });
 
-  it("drops the app's modulepreload links (the app runs after the paint) and keeps the rest", () => {
-    const built = PAGE.replace(
-      '</head>',
-      '    <script type="module" crossorigin src="./assets/index-a.js"></script>\n' +
-        '    <link rel="stylesheet" crossorigin href="./assets/style-b.css">\n' +
-        '    <link rel="modulepreload" crossorigin href="./assets/app-c.js">\n' +
-        '    <link rel="modulepreload" crossorigin href="./assets/runtime-d.js">\n' +
-        '  </head>',
-    );
-    const page = withFirstScreen(built, { html: '<p>rows</p>', mark: MARK }, 'light');
-    expect(page).not.toContain('modulepreload');
+  it("drops the app chunk's modulepreload link (the app runs after the paint) and keeps the rest", () => {
+    const page = withFirstScreen(BUILT, { html: '<p>rows</p>', mark: MARK }, 'light');
+    expect(page).not.toContain('app-c.js');
     expect(page).toContain(
       '    <script type="module" crossorigin src="./assets/index-a.js"></script>\n' +
         '    <link rel="stylesheet" crossorigin href="./assets/style-b.css">\n' +
+        '    <link rel="modulepreload" crossorigin href="./assets/runtime-d.js">\n' +
+        '    <link rel="modulepreload" crossorigin href="./assets/app-chunk-e.js">\n' +
         '  </head>',
     );
-    // A page served without a first screen keeps them: its app runs at once.
-    const other = built.replace('<div id="root"></div>', '<div id="root">x</div>');
-    expect(withFirstScreen(other, { html: '<p>rows</p>', mark: MARK }, 'light')).toBe(other);
+  });
+
+  it.each([
+    ['data-app-chunk', 'the attribute last'],
+    ['data-app-chunk=""', 'with an empty value'],
+  ])('finds the link marked %s (%s) wherever it stands', (attribute) => {
+    const link = `<link ${attribute} rel="modulepreload" href="./assets/app-c.js">`;
+    const page = withFirstScreen(
+      PAGE.replace('</head>', `${link}</head>`),
+      { html: '<p>rows</p>', mark: MARK },
+      'light',
+    );
+    expect(page).not.toContain('app-c.js');
   });
 
   it('takes the markup as it is: no replacement pattern in it is expanded', () => {
@@ -135,9 +151,10 @@ describe('createFirstScreen', () => {
       },
       height: 1234.6,
     });
-    const page = await screen.page(PAGE);
+    const page = await screen.page(BUILT);
     expect(shown).toBe(true);
     expect(page).toContain('data-first-screen=');
+    expect(page).not.toContain('data-app-chunk');
     expect(page).toContain('<main>Front Door $& $1</main>');
     expect(rendered).toHaveLength(1);
     expect(rendered[0]).toMatchObject({ height: 1235, now: 1_000, cameras: { revision: 7 } });
@@ -147,7 +164,8 @@ describe('createFirstScreen', () => {
     'serves the page as it is when the session is %s (nothing to show before signing in)',
     async (status) => {
       const { screen, rendered, asked } = setUp({ status });
-      expect(await screen.page(PAGE)).toBe(PAGE);
+      // All of it, the app chunk's preload link too: this page runs its app at once.
+      expect(await screen.page(BUILT)).toBe(BUILT);
       expect(rendered).toHaveLength(0);
       expect(asked).toEqual([CHANNELS.getSession]);
     },

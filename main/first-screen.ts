@@ -5,6 +5,7 @@ import type { ViewPrefs } from '../common/prefs';
 import type { Result } from '../common/result';
 import type { SessionView } from '../common/view';
 import {
+  APP_CHUNK_ATTRIBUTE,
   FIRST_SCREEN_ATTRIBUTE,
   MAX_FIRST_SCREEN_HEIGHT,
   MIN_FIRST_SCREEN_HEIGHT,
@@ -75,17 +76,22 @@ const HTML_TAG = '<html lang="en">';
 const escapeAttribute = (value: string): string =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-/** The build's links that fetch the app's chunks with the page (vite.config.ts, preloadApp). */
-const MODULE_PRELOAD = /[ \t]*<link\b[^>]*\brel="modulepreload"[^>]*>\n?/g;
+/** The link that fetches the app chunk with the page (vite.config.ts, preloadApp). */
+const APP_CHUNK_PRELOAD = new RegExp(
+  `[ \\t]*<link\\b[^>]*\\s${APP_CHUNK_ATTRIBUTE}(?=[\\s>=])[^>]*>\\n?`,
+  'g',
+);
 
 /**
  * index.html with the first screen in #root, its mark on #root and the theme on <html> (so the
  * first paint is already in the right colours); unchanged when the page has no empty #root.
  *
- * Without its modulepreload links: a page with a first screen runs the app only once that screen
- * is painted (renderer/main.ts), and a chunk preloaded with the page is fetched and compiled while
- * it is being painted, on the same two cores. The app's loader fetches it after the paint instead
- * (docs/first-screen.md, "The app's chunk after the paint").
+ * Without the app chunk's modulepreload link: a page with a first screen runs the app once that
+ * screen is painted (renderer/main.ts), and the chunk (React DOM most of it), preloaded with the
+ * page, was fetched and compiled while the screen was being painted, on the same cores. The app's
+ * loader fetches it after the paint instead (docs/first-screen.md, "The app's chunk after the
+ * paint"). The bundler's runtime it imports keeps its link: a few hundred bytes, there when the
+ * chunk asks for it.
  */
 export function withFirstScreen(page: string, screen: Screen, theme: ViewPrefs['theme']): string {
   if (!page.includes(ROOT)) return page;
@@ -93,7 +99,7 @@ export function withFirstScreen(page: string, screen: Screen, theme: ViewPrefs['
   const root = `<div id="root" ${FIRST_SCREEN_ATTRIBUTE}="${mark}">${screen.html}</div>`;
   return page
     .replace(HTML_TAG, `<html lang="en" data-theme="${escapeAttribute(theme)}">`)
-    .replace(MODULE_PRELOAD, '')
+    .replace(APP_CHUNK_PRELOAD, '')
     .replace(ROOT, () => root);
 }
 

@@ -9,9 +9,11 @@ import './styles.css';
  *   that screen has been painted. Run straight away, the app's script (React DOM is most of it)
  *   held the first paint back until it had been evaluated: on two busy cores, ~60–120 ms more
  *   before the list showed (scripts/README.md, "The sixth pass"). Such a page is served without
- *   the chunk's modulepreload link, so the chunk is fetched here, after the paint, too.
- * - Otherwise at once (there is nothing on the screen to paint first), with the chunk already
- *   fetched beside this one (the link).
+ *   the app chunk's modulepreload link, so the chunk is fetched here, after the paint, too.
+ * - Otherwise at once (there is nothing on the screen to paint first, or the page is hidden and
+ *   paints nothing yet). Without a first screen, the chunk was fetched beside this one (its
+ *   link); a hidden page with a first screen (a preview opened in a background tab) fetches it
+ *   now.
  *
  * No import here but the stylesheet and `after-first-paint.ts`: a module this file shared with the
  * app would make the app's chunk a static import of the entry, evaluated before it.
