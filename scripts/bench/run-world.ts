@@ -2,9 +2,7 @@
  * One world of `npm run bench`: for each run, a cold sign-in (then, on that page, the heap,
  * scrolling and search), a relaunch with the stored session, and the static page of the same rows.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +14,7 @@ import type { WorldInput } from '../../emulator/world';
 import { createLogger } from '../../main/logging/logger';
 import { startPreviewHost } from '../../preview/host';
 import type { PreviewHost } from '../../preview/host';
-import { spawnHost, stopHost } from './host-process';
+import { measureFreshRelaunches } from './fresh-relaunch';
 import { measureScroll, measureSearch, measureTyping } from './interactions';
 import type { ScrollFigures, SearchFigures, TypingFigures } from './interactions';
 import {
@@ -31,7 +29,7 @@ import {
 } from './page';
 import type { BenchGlobal } from './page';
 import { PAGE_PROBES } from './probes';
-import { staticPage } from './static-page';
+import { serveStaticPage, staticPage } from './static-page';
 
 export interface BenchOptions {
   runs: number;
@@ -127,33 +125,6 @@ async function profiled<T>(file: string | null, work: () => Promise<T>): Promise
     writeFileSync(file, JSON.stringify(profile));
     session.disconnect();
   }
-}
-
-/** A loopback HTTP server of one page and its stylesheet (nothing else, no script). */
-async function serveStaticPage(
-  html: string,
-  cssFile: string,
-): Promise<{ url: string; close(): Promise<void> }> {
-  const css = readFileSync(cssFile);
-  const server = createServer((req, res) => {
-    if (req.url === '/style.css') {
-      res.writeHead(200, { 'content-type': 'text/css; charset=utf-8' }).end(css);
-    } else if (req.url === '/') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
-    } else {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
 }
 
 /** Measures one world: `opts.runs` cold sign-ins and relaunches, then the static page. */
@@ -272,38 +243,16 @@ export async function measureWorld(
     }
 
     if (opts.freshHostRoot) {
-      // Relaunch in a fresh process. Each relaunch above ends signed out: sign in once more
-      // (the host saves the session and the list), then start the host as its own process on
-      // that profile and keychain, once a run. Stopped with SIGTERM, it saves what it holds.
-      const h = await host();
-      const { context, page } = await newPage(browser);
-      await page.goto(h.url);
-      await fillSignIn(page);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await settled(page);
-      await h.services.inventory.settled();
-      await context.close();
-      await h.close();
-      for (let run = 0; run < opts.runs; run++) {
-        const started = await spawnHost(opts.freshHostRoot, {
-          cloudUrl: emulator.url,
-          userDataDir: profile,
-          keychainService,
-        });
-        try {
-          const fresh = await newPage(browser);
-          await fresh.page.goto(started.url);
-          figures.freshRelaunch.push(await firstRowAt(fresh.page));
-          await settled(fresh.page);
-          await fresh.context.close();
-        } finally {
-          await stopHost(started.child);
-        }
-      }
-      const last = await host();
-      await last.services.session.signOut();
-      await last.services.inventory.settled();
-      await last.close();
+      figures.freshRelaunch = await measureFreshRelaunches({
+        root: opts.freshHostRoot,
+        runs: opts.runs,
+        cloudUrl: emulator.url,
+        userDataDir: profile,
+        keychainService,
+        host,
+        newPage: () => newPage(browser),
+        fillSignIn,
+      });
     }
 
     // The same rows as a static page, served as a file, in the same browser.

@@ -3,8 +3,12 @@
  * as a plain table row (name, model, status, IP address, firmware, MAC), and a search box, no
  * script. "First row painted" on it is how fast this browser can show the same rows at all;
  * scrolling it and typing into its box, what the browser does with the same rows when no app runs
- * (with every row in the page: at 5,000 rows slower than the app's virtualised list).
+ * (with every row in the page: at 5,000 rows slower than the app's virtualised list). Opened as a
+ * file, and served over loopback HTTP as the preview host serves the app (`serveStaticPage`).
  */
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { DeviceDto } from '../../common/view';
 
 const escapeHtml = (s: string): string =>
@@ -46,4 +50,31 @@ export function staticPage(devices: readonly DeviceDto[], stylesheet: string): s
     `<div class="table-wrap"><table aria-label="Cameras"><thead><tr>${head}</tr></thead>` +
     `<tbody>${cameras.map(row).join('')}</tbody></table></div></main></div></body></html>`
   );
+}
+
+/** A loopback HTTP server of one page and its stylesheet (nothing else, no script). */
+export async function serveStaticPage(
+  html: string,
+  cssFile: string,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const css = readFileSync(cssFile);
+  const server = createServer((req, res) => {
+    if (req.url === '/style.css') {
+      res.writeHead(200, { 'content-type': 'text/css; charset=utf-8' }).end(css);
+    } else if (req.url === '/') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
 }

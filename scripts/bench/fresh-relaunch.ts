@@ -1,0 +1,62 @@
+/**
+ * The relaunch with the host in a fresh process, as a desktop relaunch starts a fresh main: the
+ * bench's other relaunches start their host in its own warm Node process, where main's first
+ * render of the first screen is several times quicker (scripts/README.md, "The thirteenth pass").
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+import type { PreviewHost } from '../../preview/host';
+import { spawnHost, stopHost } from './host-process';
+import type { HostSetup } from './host-process';
+import { firstRowAt, settled } from './page';
+
+export interface FreshRelaunchSetup extends HostSetup {
+  /** The repository root, whose `preview/cli.ts` (and dist/) the host process runs. */
+  root: string;
+  runs: number;
+  /** A host in the bench's own process, on the same profile and keychain. */
+  host(): Promise<PreviewHost>;
+  /** A new browser context and page, with the bench's probes. */
+  newPage(): Promise<{ context: BrowserContext; page: Page }>;
+  /** Fills the sign-in form with the demo account (not sent). */
+  fillSignIn(page: Page): Promise<void>;
+}
+
+/**
+ * Navigation → first row painted, once a run. The bench's relaunches each end signed out: this
+ * signs in once more (the host saves the session and the list), then starts the host as its own
+ * process on that profile and keychain for each run, stopped with SIGTERM (it saves what it holds),
+ * and signs out at the end.
+ */
+export async function measureFreshRelaunches(setup: FreshRelaunchSetup): Promise<number[]> {
+  const h = await setup.host();
+  const { context, page } = await setup.newPage();
+  await page.goto(h.url);
+  await setup.fillSignIn(page);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await settled(page);
+  await h.services.inventory.settled();
+  await context.close();
+  await h.close();
+  const figures: number[] = [];
+  for (let run = 0; run < setup.runs; run++) {
+    const started = await spawnHost(setup.root, {
+      cloudUrl: setup.cloudUrl,
+      userDataDir: setup.userDataDir,
+      keychainService: setup.keychainService,
+    });
+    try {
+      const fresh = await setup.newPage();
+      await fresh.page.goto(started.url);
+      figures.push(await firstRowAt(fresh.page));
+      await settled(fresh.page);
+      await fresh.context.close();
+    } finally {
+      await stopHost(started.child);
+    }
+  }
+  const last = await setup.host();
+  await last.services.session.signOut();
+  await last.services.inventory.settled();
+  await last.close();
+  return figures;
+}
