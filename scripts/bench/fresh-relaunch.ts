@@ -3,11 +3,11 @@
  * bench's other relaunches start their host in its own warm Node process, where main's first
  * render of the first screen is several times quicker (scripts/README.md, "The thirteenth pass").
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import type { PreviewHost } from '../../preview/host';
 import { spawnHost, stopHost } from './host-process';
 import type { HostSetup } from './host-process';
-import { firstRowAt, settled } from './page';
+import { fillSignIn, firstRowAt, newPage, settled } from './page';
 
 export interface FreshRelaunchSetup extends HostSetup {
   /** The repository root, whose `preview/cli.ts` (and dist/) the host process runs. */
@@ -15,10 +15,7 @@ export interface FreshRelaunchSetup extends HostSetup {
   runs: number;
   /** A host in the bench's own process, on the same profile and keychain. */
   host(): Promise<PreviewHost>;
-  /** A new browser context and page, with the bench's probes. */
-  newPage(): Promise<{ context: BrowserContext; page: Page }>;
-  /** Fills the sign-in form with the demo account (not sent). */
-  fillSignIn(page: Page): Promise<void>;
+  browser: Browser;
 }
 
 /**
@@ -29,9 +26,9 @@ export interface FreshRelaunchSetup extends HostSetup {
  */
 export async function measureFreshRelaunches(setup: FreshRelaunchSetup): Promise<number[]> {
   const h = await setup.host();
-  const { context, page } = await setup.newPage();
+  const { context, page } = await newPage(setup.browser);
   await page.goto(h.url);
-  await setup.fillSignIn(page);
+  await fillSignIn(page);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await settled(page);
   await h.services.inventory.settled();
@@ -45,7 +42,7 @@ export async function measureFreshRelaunches(setup: FreshRelaunchSetup): Promise
       keychainService: setup.keychainService,
     });
     try {
-      const fresh = await setup.newPage();
+      const fresh = await newPage(setup.browser);
       await fresh.page.goto(started.url);
       figures.push(await firstRowAt(fresh.page));
       await settled(fresh.page);

@@ -3,7 +3,9 @@
  * profile. Page results arrive as `unknown` and are checked here, so a changed page gives a clear
  * error instead of a wrong figure.
  */
-import type { CDPSession, Page } from '@playwright/test';
+import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
+import { DEMO_ACCOUNT } from '../../emulator/demo-account';
+import { PAGE_PROBES } from './probes';
 
 /**
  * What PAGE_PROBES puts on the page's global object. Functions handed to the page use it through
@@ -117,4 +119,20 @@ export async function requestTimes(page: Page): Promise<Record<string, number | 
     session: first((u) => u.includes(encodeURIComponent('session:get'))),
     cameras: first((u) => u.includes(encodeURIComponent('cameras:get'))),
   };
+}
+
+/** The sign-in form filled with the demo account, not yet sent. */
+export async function fillSignIn(page: Page): Promise<void> {
+  await page.getByLabel('Email').fill(DEMO_ACCOUNT.email);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_ACCOUNT.password);
+  await page.getByLabel('API key ID').fill(DEMO_ACCOUNT.keyId);
+  await page.getByLabel('API key', { exact: true }).fill(DEMO_ACCOUNT.apiKey);
+}
+
+/** A new context (the bench's window size) and page, with PAGE_PROBES installed. */
+export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const page = await context.newPage();
+  await page.addInitScript(PAGE_PROBES);
+  return { context, page };
 }

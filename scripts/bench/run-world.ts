@@ -6,8 +6,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { DEMO_ACCOUNT } from '../../emulator/demo-account';
+import type { Browser } from '@playwright/test';
 import { startEmulator } from '../../emulator/server';
 import type { DeviceDto } from '../../common/view';
 import type { WorldInput } from '../../emulator/world';
@@ -19,17 +18,18 @@ import { measureScroll, measureSearch, measureTyping } from './interactions';
 import type { ScrollFigures, SearchFigures, TypingFigures } from './interactions';
 import {
   epochNow,
+  fillSignIn,
   firstRowAt,
   heapUsed,
   lastClickAt,
   longestTaskSince,
+  newPage,
   requestTimes,
   settled,
   timeOrigin,
 } from './page';
 import type { BenchGlobal } from './page';
-import { PAGE_PROBES } from './probes';
-import { serveStaticPage, staticPage } from './static-page';
+import { firstScreenAsStaticPage, serveStaticPage, staticPage } from './static-page';
 
 export interface BenchOptions {
   runs: number;
@@ -73,6 +73,11 @@ export interface WorldFigures {
   staticRows: number;
   /** The same static page served over loopback HTTP: navigation → painted. */
   staticHttp: number[];
+  /**
+   * The relaunch's own page as a static file: the HTML the host served, first screen and all, with
+   * no script (`firstScreenAsStaticPage`): navigation → painted.
+   */
+  firstScreenFile: number[];
   /** The static page scrolled like the list: the same rows with no script (and no virtualiser). */
   staticScroll: ScrollFigures[];
   /** Typing the search's keystrokes into the static page's box (no script behind it). */
@@ -94,21 +99,6 @@ async function until(ok: () => boolean, timeoutMs: number): Promise<void> {
     if (Date.now() > deadline) throw new Error('bench: main did not save the emptied search');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-}
-
-/** The sign-in form filled with the demo account, not yet sent. */
-async function fillSignIn(page: Page): Promise<void> {
-  await page.getByLabel('Email').fill(DEMO_ACCOUNT.email);
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_ACCOUNT.password);
-  await page.getByLabel('API key ID').fill(DEMO_ACCOUNT.keyId);
-  await page.getByLabel('API key', { exact: true }).fill(DEMO_ACCOUNT.apiKey);
-}
-
-async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-  const page = await context.newPage();
-  await page.addInitScript(PAGE_PROBES);
-  return { context, page };
 }
 
 /** Profiles this process (the host and the emulator run in it) while `work` runs. */
@@ -155,6 +145,7 @@ export async function measureWorld(
     staticPage: [],
     staticRows: 0,
     staticHttp: [],
+    firstScreenFile: [],
     staticScroll: [],
     staticTyping: [],
     heapBytes: [],
@@ -164,6 +155,8 @@ export async function measureWorld(
     typing: [],
   };
   let devices: readonly DeviceDto[] = [];
+  /** The page a relaunch's host serves, with its first screen (the last run's). */
+  let served = '';
   try {
     for (let run = 0; run < opts.runs; run++) {
       // Cold: signed out; sign in through the form; count until the first row is painted.
@@ -235,6 +228,7 @@ export async function measureWorld(
           };
         }),
       );
+      served = await (await fetch(h.url)).text();
       await h.services.inventory.settled();
       await h.services.session.signOut();
       await h.services.inventory.settled();
@@ -250,8 +244,7 @@ export async function measureWorld(
         userDataDir: profile,
         keychainService,
         host,
-        newPage: () => newPage(browser),
-        fillSignIn,
+        browser,
       });
     }
 
@@ -273,17 +266,27 @@ export async function measureWorld(
       if (typing) figures.staticTyping.push(typing);
       await context.close();
     }
-    // And over loopback HTTP, as the preview host serves the app: a page that comes over HTTP is
-    // painted later than a file, whatever it holds (the same first screen written into a file
-    // painted at the file page's speed; scripts/README.md, the sixth pass).
-    const server = await serveStaticPage(staticPage(devices, 'style.css'), join(assets, css));
-    try {
+    /** Navigation → first row painted, once a run, each in a page of its own. */
+    const paintTimes = async (url: string): Promise<number[]> => {
+      const times: number[] = [];
       for (let run = 0; run < opts.runs; run++) {
         const { context, page } = await newPage(browser);
-        await page.goto(server.url);
-        figures.staticHttp.push(await firstRowAt(page));
+        await page.goto(url);
+        times.push(await firstRowAt(page));
         await context.close();
       }
+      return times;
+    };
+    // The relaunch's own page, first screen and all, as a static file: what is left of the
+    // relaunch's time beyond it is the transport and the app's scripts (scripts/README.md, the
+    // fourteenth pass).
+    const firstScreenFile = join(profile, 'first-screen.html');
+    writeFileSync(firstScreenFile, firstScreenAsStaticPage(served, join(assets, css)));
+    figures.firstScreenFile = await paintTimes(`file://${firstScreenFile}`);
+    // And the static page over loopback HTTP, as the preview host serves the app.
+    const server = await serveStaticPage(staticPage(devices, 'style.css'), join(assets, css));
+    try {
+      figures.staticHttp = await paintTimes(server.url);
     } finally {
       await server.close();
     }
