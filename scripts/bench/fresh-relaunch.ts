@@ -7,7 +7,7 @@ import type { Browser } from '@playwright/test';
 import type { PreviewHost } from '../../preview/host';
 import { spawnHost, stopHost } from './host-process';
 import type { HostSetup } from './host-process';
-import { fillSignIn, firstRowAt, newPage, settled } from './page';
+import { fillSignIn, firstRowAt, newPage, quiet, settled } from './page';
 
 export interface FreshRelaunchSetup extends HostSetup {
   /** The repository root, whose `preview/cli.ts` (and dist/) the host process runs. */
@@ -36,6 +36,8 @@ export async function measureFreshRelaunches(setup: FreshRelaunchSetup): Promise
   await h.close();
   const figures: number[] = [];
   for (let run = 0; run < setup.runs; run++) {
+    // The host starting is part of the relaunch; the last one's teardown is not.
+    await quiet();
     const started = await spawnHost(setup.root, {
       cloudUrl: setup.cloudUrl,
       userDataDir: setup.userDataDir,

@@ -136,3 +136,24 @@ export async function newPage(browser: Browser): Promise<{ context: BrowserConte
   await page.addInitScript(PAGE_PROBES);
   return { context, page };
 }
+
+/**
+ * How long the bench waits before each navigation (or click) it times: the run before has just
+ * closed its page and host, and what that leaves running (Chromium ending a renderer process,
+ * the host's last writes, the garbage collector) would otherwise share the two cores with the
+ * page measured. A user's relaunch does not start while the previous one is being torn down.
+ * Every page measured waits the same (scripts/README.md, "The fourteenth pass").
+ */
+export const QUIET_MS = 1_000;
+
+/** Waits QUIET_MS. */
+export const quiet = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+
+/** Polls `ok` until it holds; throws "bench: <failure>" after `timeoutMs`. */
+export async function until(ok: () => boolean, timeoutMs: number, failure: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!ok()) {
+    if (Date.now() > deadline) throw new Error(`bench: ${failure}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

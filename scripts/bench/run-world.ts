@@ -24,7 +24,9 @@ import {
   lastClickAt,
   longestTaskSince,
   newPage,
+  quiet,
   requestTimes,
+  until,
   settled,
   timeOrigin,
 } from './page';
@@ -92,15 +94,6 @@ export interface WorldFigures {
   typing: TypingFigures[];
 }
 
-/** Polls `ok` until it holds; throws after `timeoutMs`. */
-async function until(ok: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!ok()) {
-    if (Date.now() > deadline) throw new Error('bench: main did not save the emptied search');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 /** Profiles this process (the host and the emulator run in it) while `work` runs. */
 async function profiled<T>(file: string | null, work: () => Promise<T>): Promise<T> {
   if (!file) return work();
@@ -164,6 +157,7 @@ export async function measureWorld(
       let { context, page } = await newPage(browser);
       await page.goto(h.url);
       await fillSignIn(page);
+      await quiet();
       const before = emulator.state.requestTotal();
       // Only this click counts: none before it may stand in for it.
       await page.evaluate(() => {
@@ -189,13 +183,18 @@ export async function measureWorld(
         const typing = search ? await measureTyping(page) : null;
         if (typing) figures.typing.push(typing);
         // The search is kept for the relaunch: wait until the emptied box is what main saved.
-        await until(() => h.services.settings.viewPrefs().search === '', 10_000);
+        await until(
+          () => h.services.settings.viewPrefs().search === '',
+          10_000,
+          'main did not save the emptied search',
+        );
       }
       await context.close();
       await h.close();
 
       // Relaunch: a new host on the same profile and keychain, with the stored session and list.
       ({ context, page } = await newPage(browser));
+      await quiet();
       const beforeRelaunch = emulator.state.requestTotal();
       const cpuProfile = opts.cpuProfileDir
         ? join(opts.cpuProfileDir, `relaunch-${name.split(' ')[0]}-${run + 1}.cpuprofile`)
@@ -256,6 +255,7 @@ export async function measureWorld(
     figures.staticRows = devices.filter((d) => d.isCamera).length;
     for (let run = 0; run < opts.runs; run++) {
       const { context, page } = await newPage(browser);
+      await quiet();
       const startedAt = epochNow();
       await page.goto(`file://${staticFile}`);
       const navigationMs = await firstRowAt(page);
@@ -271,6 +271,7 @@ export async function measureWorld(
       const times: number[] = [];
       for (let run = 0; run < opts.runs; run++) {
         const { context, page } = await newPage(browser);
+        await quiet();
         await page.goto(url);
         times.push(await firstRowAt(page));
         await context.close();
