@@ -2,12 +2,46 @@
 // loopback HTTP to the preview host, guarded by the per-launch secret in the page's URL hash.
 import { CHANNELS, EVENTS } from '../common/channels';
 import type { Channel, EventChannel } from '../common/channels';
+import { FIRST_SCREEN_ATTRIBUTE } from '../common/first-screen';
 import { buildWyzeApi } from '../preload/api';
 import { withFirstCalls } from '../preload/first-calls';
 
 const launch = new URLSearchParams(window.location.hash.slice(1)).get('launch') ?? '';
+
+/** The longest the bridge waits for a first screen's paint (a page that reports none, say). */
+const FIRST_PAINT_WAIT_MS = 300;
+
+/**
+ * Resolves once the first screen main wrote into the page has been painted (docs/first-screen.md),
+ * or at once for a page without one, or hidden. Until then the bridge sends nothing: the app runs
+ * only after that paint (renderer/main.ts), and its event stream and first calls, four requests
+ * whose answers the page parses, only competed with it on the same cores (scripts/README.md,
+ * "The fourteenth pass"). The preload's calls go over Electron's IPC instead, and are sent at once.
+ */
+function firstScreenPainted(): Promise<void> {
+  const hasFirstScreen = document.getElementById('root')?.hasAttribute(FIRST_SCREEN_ATTRIBUTE);
+  if (
+    !hasFirstScreen ||
+    document.visibilityState !== 'visible' ||
+    !PerformanceObserver.supportedEntryTypes.includes('paint')
+  ) {
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    const done = (): void => {
+      observer.disconnect();
+      window.clearTimeout(timer);
+      resolve();
+    };
+    const observer = new PerformanceObserver((list) => {
+      if (list.getEntriesByName('first-contentful-paint').length > 0) done();
+    });
+    const timer = window.setTimeout(done, FIRST_PAINT_WAIT_MS);
+    observer.observe({ type: 'paint', buffered: true });
+  });
+}
+const painted = firstScreenPainted();
 const listeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
-let source: EventSource | null = null;
 /** Resolves once the event stream is connected, so no change can slip between a call and it. */
 let streamReady: Promise<void> = Promise.resolve();
 
@@ -46,12 +80,18 @@ async function resync(): Promise<void> {
   }
 }
 
+let streamAsked = false;
+
 function ensureStream(): void {
-  if (source) return;
+  if (streamAsked) return;
+  streamAsked = true;
+  streamReady = painted.then(openStream);
+}
+
+function openStream(): Promise<void> {
   const stream = new EventSource(`./__events?launch=${encodeURIComponent(launch)}`);
-  source = stream;
   let opened = false;
-  streamReady = new Promise((resolve) => {
+  const ready = new Promise<void>((resolve) => {
     // Never block calls for long if the stream cannot connect.
     const timer = window.setTimeout(resolve, 3000);
     stream.addEventListener('open', () => {
@@ -66,12 +106,15 @@ function ensureStream(): void {
       deliver(event, JSON.parse((message as MessageEvent<string>).data) as unknown);
     });
   }
+  return ready;
 }
 
-// The page start's calls go out now, while the app's script loads (preload/first-calls.ts).
+// The page start's calls are made now, while the app's script loads (preload/first-calls.ts), and
+// sent once a first screen has been painted (`painted`).
 const api = buildWyzeApi(
   withFirstCalls({
     async invoke(channel, arg) {
+      await painted;
       await streamReady;
       return post(channel, arg);
     },
