@@ -107,10 +107,12 @@ function report(r: WorldFigures): void {
   line('static HTML page, goto → painted:', ms(staticTotal));
   const staticHttp = medianOf(r.staticHttp, (s) => s);
   line('  the same page over loopback HTTP, navigation → painted:', ms(staticHttp));
-  const ownPage = medianOf(r.firstScreenFile, (s) => s);
+  const ownPage = r.firstScreenFile.length > 0 ? medianOf(r.firstScreenFile, (s) => s) : null;
   line(
     "the relaunch's own page as a file (first screen, no script), navigation → painted:",
-    `${ms(ownPage)}  (${ratio(ownPage, staticNav)} static)`,
+    ownPage === null
+      ? 'not measured (the relaunch was served no first screen)'
+      : `${ms(ownPage)}  (${ratio(ownPage, staticNav)} static)`,
   );
   line(
     'first row, cold sign-in (click → painted):',
@@ -122,7 +124,7 @@ function report(r: WorldFigures): void {
   );
   line(
     'first row, relaunch (navigation → painted):',
-    `${ms(relaunchNav)}  (${ratio(relaunchNav, staticNav)} static, ${ratio(relaunchNav, staticHttp)} static over HTTP, ${ratio(relaunchNav, ownPage)} its own page as a file)`,
+    `${ms(relaunchNav)}  (${ratio(relaunchNav, staticNav)} static, ${ratio(relaunchNav, staticHttp)} static over HTTP${ownPage === null ? '' : `, ${ratio(relaunchNav, ownPage)} its own page as a file`})`,
   );
   line(
     'first row, relaunch (host start → painted):',

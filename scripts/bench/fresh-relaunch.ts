@@ -36,6 +36,7 @@ export async function measureFreshRelaunches(setup: FreshRelaunchSetup): Promise
   await h.close();
   const figures: number[] = [];
   for (let run = 0; run < setup.runs; run++) {
+    const fresh = await newPage(setup.browser);
     // The host starting is part of the relaunch; the last one's teardown is not.
     await quiet();
     const started = await spawnHost(setup.root, {
@@ -44,12 +45,11 @@ export async function measureFreshRelaunches(setup: FreshRelaunchSetup): Promise
       keychainService: setup.keychainService,
     });
     try {
-      const fresh = await newPage(setup.browser);
       await fresh.page.goto(started.url);
       figures.push(await firstRowAt(fresh.page));
       await settled(fresh.page);
-      await fresh.context.close();
     } finally {
+      await fresh.context.close();
       await stopHost(started.child);
     }
   }

@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Browser } from '@playwright/test';
 import { startEmulator } from '../../emulator/server';
 import type { DeviceDto } from '../../common/view';
@@ -148,7 +149,7 @@ export async function measureWorld(
     typing: [],
   };
   let devices: readonly DeviceDto[] = [];
-  /** The page a relaunch's host serves, with its first screen (the last run's). */
+  /** The page the last relaunch was served, with its first screen, read once it was timed. */
   let served = '';
   try {
     for (let run = 0; run < opts.runs; run++) {
@@ -207,8 +208,9 @@ export async function measureWorld(
           const startedAt = epochNow();
           h = await host();
           const hostMs = epochNow() - startedAt;
-          await page.goto(h.url);
+          const response = await page.goto(h.url);
           const navigationMs = await firstRowAt(page);
+          served = (await response?.text()) ?? '';
           const cloudRequests = emulator.state.requestTotal() - beforeRelaunch;
           if (pageProfile && cpuProfile) {
             const { profile } = await pageProfile.send('Profiler.stop');
@@ -227,7 +229,6 @@ export async function measureWorld(
           };
         }),
       );
-      served = await (await fetch(h.url)).text();
       await h.services.inventory.settled();
       await h.services.session.signOut();
       await h.services.inventory.settled();
@@ -278,12 +279,11 @@ export async function measureWorld(
       }
       return times;
     };
-    // The relaunch's own page, first screen and all, as a static file: what is left of the
-    // relaunch's time beyond it is the transport and the app's scripts (scripts/README.md, the
-    // fourteenth pass).
-    const firstScreenFile = join(profile, 'first-screen.html');
-    writeFileSync(firstScreenFile, firstScreenAsStaticPage(served, join(assets, css)));
-    figures.firstScreenFile = await paintTimes(`file://${firstScreenFile}`);
+    // The relaunch's own page as a static file (none measured when it had no first screen).
+    const ownPage = firstScreenAsStaticPage(served, join(assets, css));
+    const ownFile = join(profile, 'first-screen.html');
+    if (ownPage) writeFileSync(ownFile, ownPage);
+    if (ownPage) figures.firstScreenFile = await paintTimes(pathToFileURL(ownFile).href);
     // And the static page over loopback HTTP, as the preview host serves the app.
     const server = await serveStaticPage(staticPage(devices, 'style.css'), join(assets, css));
     try {

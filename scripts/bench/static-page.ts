@@ -9,6 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import { FIRST_SCREEN_ATTRIBUTE } from '../../common/first-screen';
 import type { DeviceDto } from '../../common/view';
 
 const escapeHtml = (s: string): string =>
@@ -55,21 +57,20 @@ export function staticPage(devices: readonly DeviceDto[], stylesheet: string): s
 /**
  * The page a host served, first screen and all (main/first-screen.ts), as a static file of the
  * same markup: no script, no preload or icon link, no CSP (a page without script has nothing for
- * it to guard), and its one stylesheet linked from `stylesheet` without `crossorigin` (on a
- * file:// page that makes the stylesheet a CORS request, which fails, and the page is painted
- * unstyled). Throws when the page has no first screen or not exactly one stylesheet.
+ * it to guard), and its one stylesheet linked from the file `stylesheet` without `crossorigin` (on
+ * a file:// page that makes the stylesheet a CORS request, which fails, and the page is painted
+ * unstyled). Null when the page has no first screen or not exactly one stylesheet.
  */
-export function firstScreenAsStaticPage(served: string, stylesheet: string): string {
-  if (!served.includes('data-first-screen=')) {
-    throw new Error('bench: the relaunch was served no first screen');
-  }
+export function firstScreenAsStaticPage(served: string, stylesheet: string): string | null {
   const sheets = served.match(/<link\b[^>]*\brel="stylesheet"[^>]*>/g) ?? [];
-  if (sheets.length !== 1) throw new Error(`bench: ${sheets.length} stylesheets in the page`);
+  const sheet = sheets[0];
+  if (!served.includes(`${FIRST_SCREEN_ATTRIBUTE}=`) || sheets.length !== 1 || !sheet) return null;
+  const link = `<link rel="stylesheet" href="${escapeHtml(pathToFileURL(stylesheet).href)}">`;
   return served
     .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
     .replace(/<link\b[^>]*\brel="(?:modulepreload|icon)"[^>]*>/g, '')
     .replace(/<meta\b[^>]*http-equiv="Content-Security-Policy"[^>]*>/g, '')
-    .replace(sheets[0] ?? '', `<link rel="stylesheet" href="${escapeHtml(stylesheet)}">`);
+    .replace(sheet, () => link);
 }
 
 /** A loopback HTTP server of one page and its stylesheet (nothing else, no script). */
