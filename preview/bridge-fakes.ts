@@ -1,7 +1,7 @@
 // Test support for the bridge's tests on a page with a first screen: stand-ins for EventSource,
 // Paint Timing and fetch, and the page they run in (bridge-first-screen.test.ts,
-// bridge-first-paint-wait.test.ts: one import of the bridge a file, as it installs window.wyze for
-// good).
+// bridge-first-paint-wait.test.ts, bridge-hidden.test.ts: one import of the bridge a file, as it
+// installs window.wyze for good).
 import { afterEach, beforeEach, vi } from 'vitest';
 import { emptyCameraList } from '../common/view';
 
@@ -61,8 +61,8 @@ export async function loadBridge(): Promise<void> {
   await import(/* @vite-ignore */ bridge);
 }
 
-/** Installs the fakes and a page holding a first screen before each test. */
-export function withFirstScreenPage(): void {
+/** Installs the fakes and a page holding a first screen, visible or not, before each test. */
+export function withFirstScreenPage(visibility: 'visible' | 'hidden' = 'visible'): void {
   beforeEach(() => {
     FakeEventSource.made = [];
     FakePerformanceObserver.observers = [];
@@ -70,7 +70,7 @@ export function withFirstScreenPage(): void {
     page.location.hash = '#launch=the-secret';
     page.document.body.innerHTML = '<div id="root" data-first-screen="{}"><table></table></div>';
     Object.defineProperty(page.document, 'visibilityState', {
-      value: 'visible',
+      value: visibility,
       configurable: true,
     });
     page.EventSource = FakeEventSource;

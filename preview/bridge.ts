@@ -8,7 +8,10 @@ import { withFirstCalls } from '../preload/first-calls';
 
 const launch = new URLSearchParams(window.location.hash.slice(1)).get('launch') ?? '';
 
-/** The longest the bridge waits for a first screen's paint (a page that reports none, say). */
+/**
+ * The longest the bridge waits for a first screen's paint (a page that reports none, say): the
+ * app's own wait (renderer/after-first-paint.ts; bridge-first-paint-wait.test.ts keeps them equal).
+ */
 const FIRST_PAINT_WAIT_MS = 300;
 
 /**
@@ -20,24 +23,26 @@ const FIRST_PAINT_WAIT_MS = 300;
  */
 function firstScreenPainted(): Promise<void> {
   const hasFirstScreen = document.getElementById('root')?.hasAttribute(FIRST_SCREEN_ATTRIBUTE);
-  if (
-    !hasFirstScreen ||
-    document.visibilityState !== 'visible' ||
-    !PerformanceObserver.supportedEntryTypes.includes('paint')
-  ) {
-    return Promise.resolve();
-  }
+  if (!hasFirstScreen || document.visibilityState !== 'visible') return Promise.resolve();
   return new Promise((resolve) => {
+    let observer: PerformanceObserver | null = null;
     const done = (): void => {
-      observer.disconnect();
+      observer?.disconnect();
       window.clearTimeout(timer);
+      document.removeEventListener('visibilitychange', done);
       resolve();
     };
-    const observer = new PerformanceObserver((list) => {
-      if (list.getEntriesByName('first-contentful-paint').length > 0) done();
-    });
+    // A page hidden meanwhile paints nothing, and its timers may be slowed: send now.
+    document.addEventListener('visibilitychange', done);
     const timer = window.setTimeout(done, FIRST_PAINT_WAIT_MS);
-    observer.observe({ type: 'paint', buffered: true });
+    try {
+      observer = new PerformanceObserver((list) => {
+        if (list.getEntriesByName('first-contentful-paint').length > 0) done();
+      });
+      observer.observe({ type: 'paint', buffered: true });
+    } catch {
+      done(); // no Paint Timing here: no reason to wait
+    }
   });
 }
 const painted = firstScreenPainted();
