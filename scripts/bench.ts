@@ -74,6 +74,8 @@ function rendererJsGzip(): { files: number; bytes: number; gzip: number; entryGz
 const line = (label: string, value: string): void => console.log(`  ${label.padEnd(60)} ${value}`);
 const medianOf = <T>(xs: readonly T[], pick: (x: T) => number | null): number =>
   median(xs.map(pick).filter((v): v is number => v !== null));
+/** The median of figures a world may not have measured: null when there are none. */
+const medianIfAny = (xs: readonly number[]): number | null => (xs.length > 0 ? median(xs) : null);
 
 /** Typing figures as one line: the p95 and how many keystrokes reached the browser's threshold. */
 function typingLine(label: string, runs: readonly TypingFigures[]): void {
@@ -107,7 +109,7 @@ function report(r: WorldFigures): void {
   line('static HTML page, goto → painted:', ms(staticTotal));
   const staticHttp = medianOf(r.staticHttp, (s) => s);
   line('  the same page over loopback HTTP, navigation → painted:', ms(staticHttp));
-  const ownPage = r.firstScreenFile.length > 0 ? medianOf(r.firstScreenFile, (s) => s) : null;
+  const ownPage = medianIfAny(r.firstScreenFile);
   line(
     "the relaunch's own page as a file (first screen, no script), navigation → painted:",
     ownPage === null
@@ -141,7 +143,7 @@ function report(r: WorldFigures): void {
   ] as const) {
     line(`  navigation → ${what}:`, ms(medianOf(r.relaunch, (x) => x.requests[key] ?? null)));
   }
-  const fresh = r.freshRelaunch.length > 0 ? medianOf(r.freshRelaunch, (x) => x) : null;
+  const fresh = medianIfAny(r.freshRelaunch);
   line(
     'first row, relaunch, host in a fresh process (navigation → painted):',
     fresh === null

@@ -192,7 +192,6 @@ export async function measureWorld(
       }
       await context.close();
       await h.close();
-
       // Relaunch: a new host on the same profile and keychain, with the stored session and list.
       ({ context, page } = await newPage(browser));
       await quiet();
@@ -281,9 +280,11 @@ export async function measureWorld(
     };
     // The relaunch's own page as a static file (none measured when it had no first screen).
     const ownPage = firstScreenAsStaticPage(served, join(assets, css));
-    const ownFile = join(profile, 'first-screen.html');
-    if (ownPage) writeFileSync(ownFile, ownPage);
-    if (ownPage) figures.firstScreenFile = await paintTimes(pathToFileURL(ownFile).href);
+    if (ownPage) {
+      const ownFile = join(profile, 'first-screen.html');
+      writeFileSync(ownFile, ownPage);
+      figures.firstScreenFile = await paintTimes(pathToFileURL(ownFile).href);
+    }
     // And the static page over loopback HTTP, as the preview host serves the app.
     const server = await serveStaticPage(staticPage(devices, 'style.css'), join(assets, css));
     try {
