@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppProtocolHandler } from './app-protocol';
 import type { AppProtocolOptions } from './app-protocol';
 import type { FirstScreen } from './first-screen';
-import { CSP } from './protocol';
+import { CSP, styleHashSource } from './protocol';
 
 let root: string;
 beforeEach(() => {
@@ -67,6 +67,21 @@ describe('the app:// handler (docs/security.md, S7, S8, S27)', () => {
     );
     expect(await (await serve(get('app://wyzecam/assets/app.js'))).text()).toBe('export {};');
     expect(pages).toEqual(['<div id="root"></div>']);
+  });
+
+  it("allows the page's own stylesheet by its hash, and nothing a first screen writes", async () => {
+    const sheet = 'body{color:red}';
+    writeFileSync(join(root, 'index.html'), `<style>${sheet}</style><div id="root"></div>`);
+    const firstScreen = {
+      page: async (html: string) => html.replace('</div>', '<style>body{color:blue}</style></div>'),
+    } as FirstScreen;
+    const page = await handler({ firstScreen: () => firstScreen })(get('app://wyzecam/'));
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain(`style-src 'self' ${styleHashSource(sheet)};`);
+    expect(csp).not.toContain(styleHashSource('body{color:blue}'));
+    expect(await page.text()).toContain('body{color:blue}');
+    const script = await handler()(get('app://wyzecam/assets/app.js'));
+    expect(script.headers.get('content-security-policy')).toBe(CSP);
   });
 
   it('asks for the services and the first screen at each request, not when it is made', async () => {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { eventMediaReply, eventMediaRequest } from './events/route';
 import type { FirstScreen } from './first-screen';
-import { CSP, mimeType, resolveAppUrl } from './protocol';
+import { CSP, mimeType, pageCsp, resolveAppUrl } from './protocol';
 import { thumbnailReply, thumbnailRequest } from './thumbnails/route';
 
 export interface AppProtocolOptions {
@@ -31,7 +31,7 @@ const withCsp = (reply: {
 
 /**
  * The app:// handler (Electron's `protocol.handle`; main/index.ts registers it): the UI from the
- * built renderer with the app's CSP and no file:// (docs/security.md, S7), and cameras' pictures
+ * built renderer with the app's CSP (its page's, pageCsp) and no file:// (docs/security.md, S7), and cameras' pictures
  * (S8) and event pictures and clips (S27), fetched and checked by main, never by the page. A URL
  * that is none of these, or a file that cannot be read, is a 404.
  */
@@ -54,12 +54,16 @@ export function createAppProtocolHandler(
     if (!file) return new Response('Not found', { status: 404 });
     try {
       let body: Buffer | string = await readFile(file);
-      const firstScreen = opts.firstScreen();
-      if (file === opts.indexHtml && firstScreen) {
-        body = await firstScreen.page(body.toString('utf8'));
+      let csp = CSP;
+      if (file === opts.indexHtml) {
+        // The policy allows the stylesheet the build wrote into the page, read before any first
+        // screen is: nothing written into the page at run time is ever allowed.
+        const template = body.toString('utf8');
+        csp = pageCsp(template);
+        body = (await opts.firstScreen()?.page(template)) ?? body;
       }
       return new Response(body, {
-        headers: { 'content-type': mimeType(file), 'content-security-policy': CSP },
+        headers: { 'content-type': mimeType(file), 'content-security-policy': csp },
       });
     } catch {
       return new Response('Not found', { status: 404 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CSP, resolveAppUrl, resolveStaticPath } from './protocol';
+import { createHash } from 'node:crypto';
+import { CSP, pageCsp, resolveAppUrl, resolveStaticPath, styleHashSource } from './protocol';
 
 const ROOT = '/opt/wyzecam/renderer';
 
@@ -43,5 +44,21 @@ describe('app:// resolver (security S7)', () => {
     expect(CSP).toContain("frame-ancestors 'none'");
     expect(CSP).toContain("connect-src 'self'");
     expect(CSP).not.toMatch(/unsafe-|\*/);
+  });
+
+  it("allows a page's inline stylesheets by their hashes, and nothing else inline", () => {
+    // The hash of the text between the tags, as the browser takes it (CSP Level 3, "hash source").
+    expect(styleHashSource('a{}')).toBe(
+      "'sha256-" + createHash('sha256').update('a{}').digest('base64') + "'",
+    );
+    const csp = pageCsp('<head><style>a{}</style><style>\nb{}\n</style></head><body></body>');
+    expect(csp).toContain(
+      `style-src 'self' ${styleHashSource('a{}')} ${styleHashSource('\nb{}\n')};`,
+    );
+    expect(csp).not.toMatch(/unsafe-|\*/);
+    expect(csp.replace(/ 'sha256-[^']+'/g, '')).toBe(CSP);
+    expect(pageCsp('<div id="root"></div>')).toBe(CSP);
+    // Only what the build writes: a style element with attributes is not the app's stylesheet.
+    expect(pageCsp('<style media="x">a{}</style>')).toBe(CSP);
   });
 });

@@ -1,22 +1,48 @@
+import { createHash } from 'node:crypto';
 import { extname, join, normalize, sep } from 'node:path';
 import { APP_HOST } from './policy';
 
+/** The policy's directives, with `styles` (hash sources) allowed besides the app's own files. */
+const policy = (styles: readonly string[]): string =>
+  [
+    "default-src 'self'",
+    "script-src 'self'",
+    ["style-src 'self'", ...styles].join(' '),
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'none'",
+  ].join('; ');
+
 /**
- * The content security policy of every page the app serves (security S7, S8): scripts and
- * connections only from the app itself, nothing inline, nothing remote.
+ * The content security policy of everything the app serves (security S7, S8): scripts and
+ * connections only from the app itself, nothing inline, nothing remote. A page gets pageCsp.
  */
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+export const CSP = policy([]);
+
+/**
+ * The CSP source that allows exactly the inline stylesheet `css` (a hash source, CSP Level 3): the
+ * build writes the app's stylesheet into index.html (vite.config.ts, inlineStylesheet), so a
+ * page is painted without waiting for a second file (docs/first-screen.md).
+ */
+export const styleHashSource = (css: string): string =>
+  `'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`;
+
+/** A `<style>` element as the build writes it (no attributes), and its text. */
+const STYLE_ELEMENT = /<style>([\s\S]*?)<\/style>/g;
+
+/**
+ * The CSP of a page served from `template` (the built index.html, read before main writes a first
+ * screen into it): CSP with each stylesheet the template holds inline allowed by its hash, and no
+ * other. Style attributes stay refused (a hash source does not allow them), and a `<style>` in
+ * the cameras' data, were one to get past the first screen's escaping, matches no hash.
+ */
+export function pageCsp(template: string): string {
+  return policy([...template.matchAll(STYLE_ELEMENT)].map((m) => styleHashSource(m[1] ?? '')));
+}
 
 export const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../main/logging/logger';
-import { mimeType, resolveStaticPath } from '../main/protocol';
+import { mimeType, pageCsp, resolveStaticPath } from '../main/protocol';
 import { isTrustedSender } from '../main/policy';
 import { createAppServices } from '../main/services';
 import type { AppServices } from '../main/services';
@@ -119,14 +119,17 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
       res.writeHead(404, SECURITY_HEADERS).end('Not found');
       return;
     }
+    const headers = { ...SECURITY_HEADERS, 'content-type': mimeType(target) };
     if (target.endsWith('index.html')) {
       let page = withBridge(body.toString('utf8'));
+      // The policy allows the stylesheet the build wrote into the page (main/protocol.ts).
+      headers['content-security-policy'] = pageCsp(page);
       if (sameSecret(url.searchParams.get('launch') ?? '', secret)) {
         page = await firstScreen.page(page);
       }
       body = Buffer.from(page);
     }
-    res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': mimeType(target) }).end(body);
+    res.writeHead(200, headers).end(body);
   }
 
   /**

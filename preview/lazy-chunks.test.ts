@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../main/logging/logger';
-import { CSP, mimeType, resolveAppUrl } from '../main/protocol';
+import { CSP, mimeType, resolveAppUrl, styleHashSource } from '../main/protocol';
 import { startPreviewHost } from './host';
 import type { PreviewHost } from './host';
-import { writeStandInBuild } from './test-host';
+import { STAND_IN_STYLE, writeStandInBuild } from './test-host';
 
 /**
  * The renderer loads its dialogs, details pane, pictures view and two-step screen as separate
@@ -62,6 +62,15 @@ describe('lazily loaded chunks', () => {
     const file = resolveAppUrl(`app://wyzecam/${path}`, root);
     expect(file).toBe(join(root, path));
     expect(mimeType(file ?? '')).toMatch(new RegExp(`^${type};`));
+  });
+
+  it("serves the page under its own CSP: the build's inline stylesheet allowed by its hash", async () => {
+    const res = await fetch(host.url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toBe(
+      CSP.replace("style-src 'self'", `style-src 'self' ${styleHashSource(STAND_IN_STYLE)}`),
+    );
+    expect(await res.text()).toContain(`<style>${STAND_IN_STYLE}</style>`);
   });
 
   it('refuses a chunk path that leaves the build folder', async () => {

@@ -11,14 +11,21 @@ import { startPreviewHost } from './host';
 import type { PreviewHost } from './host';
 
 /**
+/** The stand-in build's stylesheet, written into its page as the build writes the app's. */
+export const STAND_IN_STYLE = 'body{margin:0}';
+
+/**
  * Writes the one-page build a test host serves under `dir`: dist/renderer/index.html, a stand-in
- * with the `</head>` the host puts the bridge before (requests.ts, withBridge). Returns the renderer
- * folder.
+ * with the `</head>` the host puts the bridge before (requests.ts, withBridge) and an inline
+ * stylesheet (vite.config.ts, inlineStylesheet). Returns the renderer folder.
  */
 export function writeStandInBuild(dir: string): string {
   const renderer = join(dir, 'dist', 'renderer');
   mkdirSync(renderer, { recursive: true });
-  writeFileSync(join(renderer, 'index.html'), '<!doctype html><head><title>t</title></head>');
+  writeFileSync(
+    join(renderer, 'index.html'),
+    `<!doctype html><head><title>t</title><style>${STAND_IN_STYLE}</style></head>`,
+  );
   return renderer;
 }
 
