@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
 import { APP_CHUNK_ATTRIBUTE } from './common/first-screen';
+import { pageCsp, styleHashSource } from './main/protocol';
 
 /**
  * The renderer's build as vite.config.ts makes it, into a folder of its own. The page's entry
@@ -91,5 +92,22 @@ describe('the renderer build (vite.config.ts)', () => {
       if (name.startsWith('./index-')) continue;
       expect(preloads(html, name.slice(2)), name).toBe(true);
     }
+  });
+
+  it("writes the app's one stylesheet into the page, allowed by its hash there and by main", () => {
+    const html = read('index.html');
+    const sheets = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1] ?? '');
+    expect(sheets).toHaveLength(1);
+    const css = sheets[0] ?? '';
+    // The app's own rules, not an empty or stand-in sheet.
+    expect(css).toContain('.table-wrap{');
+    expect(html).not.toMatch(/<link\b[^>]*rel="stylesheet"/);
+    expect(readdirSync(join(outDir, 'assets')).filter((f) => f.endsWith('.css'))).toEqual([]);
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html)?.[1] ?? '';
+    expect(meta).toContain(`style-src 'self' ${styleHashSource(css)};`);
+    // The header main sends with the page allows the same sheet, and the page's policy is main's
+    // (less what only a header can say).
+    const directives = (policy: string) => policy.split('; ').sort();
+    expect(directives(pageCsp(html))).toEqual(directives(`${meta}; frame-ancestors 'none'`));
   });
 });

@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import type { Plugin, Rolldown } from 'vite';
 import { APP_CHUNK_ATTRIBUTE } from './common/first-screen';
+import { styleHashSource } from './main/protocol';
 
 type ModuleInfoOf = (id: string) => { isEntry: boolean; importers: readonly string[] } | null;
 
@@ -61,12 +62,55 @@ function preloadApp(): Plugin {
 }
 
 /**
+ * Writes the app's one stylesheet into index.html (a `<style>` in place of Vite's link to it) and
+ * allows it in the page's CSP by its hash, which main allows too (main/protocol.ts, pageCsp). A
+ * linked stylesheet holds the first paint until it has come back as a second file: in the
+ * preview that was 12–17 ms over loopback HTTP after the page itself (docs/first-screen.md, "The
+ * stylesheet in the page"). The file itself is left out of the build: nothing else loads it.
+ */
+function inlineStylesheet(): Plugin {
+  const LINK = /<link rel="stylesheet"[^>]*? href="\.\/([^"]+)"[^>]*>/g;
+  return {
+    name: 'wyzecam-inline-stylesheet',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const links = [...html.matchAll(LINK)];
+        const [tag, file] = links[0] ?? [];
+        const asset = file === undefined ? undefined : ctx.bundle?.[file];
+        if (links.length !== 1 || tag === undefined || asset?.type !== 'asset') {
+          throw new Error('vite.config.ts: the page must link exactly one stylesheet of the build');
+        }
+        const source = asset.source;
+        // The browser hashes the text as its parser reads it: with line breaks as LF.
+        const css = (
+          typeof source === 'string' ? source : new TextDecoder().decode(source)
+        ).replace(/\r\n?/g, '\n');
+        if (/<\/style/i.test(css)) {
+          throw new Error('vite.config.ts: the stylesheet would end its own <style> element');
+        }
+        const policy =
+          /(<meta\s+http-equiv="Content-Security-Policy"\s+content="[^"]*?style-src 'self')/;
+        if (!policy.test(html)) {
+          throw new Error("vite.config.ts: the page's CSP has no style-src 'self' to add to");
+        }
+        delete ctx.bundle?.[file as string];
+        return html
+          .replace(policy, (allowed) => `${allowed} ${styleHashSource(css)}`)
+          .replace(tag, () => `<style>${css}</style>`);
+      },
+    },
+  };
+}
+
+/**
  * Builds the renderer (React) into dist/renderer. Relative asset paths let the same build be
  * served from app://wyzecam/ in Electron and from the preview host over loopback.
  */
 export default defineConfig({
   root: 'renderer',
-  plugins: [preloadApp()],
+  plugins: [preloadApp(), inlineStylesheet()],
   base: './',
   build: {
     outDir: '../dist/renderer',
@@ -78,8 +122,9 @@ export default defineConfig({
     // loaded chunks (renderer/README.md, "Bundle budget") come from this computer and carry no
     // CSS of their own, so a plain import() is all they need.
     modulePreload: false,
-    // One stylesheet, linked from index.html: the first screen written into the page is painted
-    // with it before any script runs (docs/first-screen.md), and no chunk loads CSS of its own.
+    // One stylesheet, written into index.html (inlineStylesheet): the first screen written into
+    // the page is painted with it before any script runs (docs/first-screen.md), and no chunk
+    // loads CSS of its own.
     cssCodeSplit: false,
     rolldownOptions: {
       output: {

@@ -27,7 +27,7 @@ const PAGE =
 const BUILT = PAGE.replace(
   '</head>',
   '    <script type="module" crossorigin src="./assets/index-a.js"></script>\n' +
-    '    <link rel="stylesheet" crossorigin href="./assets/style-b.css">\n' +
+    '    <style>body{margin:0}</style>\n' +
     '    <link rel="modulepreload" crossorigin href="./assets/app-c.js" data-app-chunk>\n' +
     '    <link rel="modulepreload" crossorigin href="./assets/runtime-d.js">\n' +
     // Not the app chunk: only the attribute marks it.
@@ -110,7 +110,7 @@ describe('withFirstScreen', () => {
     expect(page).not.toContain('app-c.js');
     expect(page).toContain(
       '    <script type="module" crossorigin src="./assets/index-a.js"></script>\n' +
-        '    <link rel="stylesheet" crossorigin href="./assets/style-b.css">\n' +
+        '    <style>body{margin:0}</style>\n' +
         '    <link rel="modulepreload" crossorigin href="./assets/runtime-d.js">\n' +
         '    <link rel="modulepreload" crossorigin href="./assets/app-chunk-e.js">\n' +
         '  </head>',

@@ -80,14 +80,14 @@ function ipc(channelPath: string, body = '{}'): Promise<{ status: number; body: 
 }
 
 describe('preview host: the bridge in index.html', () => {
-  // As vite writes the built page: the app's scripts and stylesheet in <head>.
+  // As vite writes the built page: the app's scripts and its stylesheet in <head>.
   const BUILT = [
     '<!doctype html>',
     '<html lang="en">',
     '  <head>',
     '    <title>Wyzecam Desktop</title>',
     '    <script type="module" crossorigin src="./assets/index-a.js"></script>',
-    '    <link rel="stylesheet" crossorigin href="./assets/style-b.css">',
+    '    <style>body{margin:0}</style>',
     '    <link rel="modulepreload" crossorigin href="./assets/app-c.js">',
     '  </head>',
     '  <body>',
