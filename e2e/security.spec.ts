@@ -141,6 +141,29 @@ test('the content security policy blocks inline scripts and remote connections',
   await expect.poll(() => violations.join('\n')).toMatch(/connect-src https:\/\/example\.com/);
 });
 
+test("the app's stylesheet, written into the page, applies under the CSP; another style does not", async ({
+  launch,
+}) => {
+  const { page } = await launch();
+  const rootFontSize = () =>
+    page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+  // 15px is the stylesheet's (renderer/styles.css); a page without it would have the default 16px.
+  expect(await rootFontSize()).toBe('15px');
+  const blocked = await page.evaluate(async () => {
+    const violation = new Promise<string>((resolve) =>
+      document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), {
+        once: true,
+      }),
+    );
+    const style = document.createElement('style');
+    style.textContent = 'html { font-size: 40px }';
+    document.head.append(style);
+    return violation;
+  });
+  expect(blocked).toMatch(/^style-src/);
+  expect(await rootFontSize()).toBe('15px');
+});
+
 test('the page has no Node: require, process, module and Buffer are undefined', async ({
   launch,
 }) => {
