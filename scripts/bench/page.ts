@@ -149,6 +149,19 @@ export const QUIET_MS = 1_000;
 /** Waits QUIET_MS. */
 export const quiet = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, QUIET_MS));
 
+/** Navigation to `url` → first row painted, `runs` times, each in a page of its own after quiet. */
+export async function paintTimes(browser: Browser, url: string, runs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const { context, page } = await newPage(browser);
+    await quiet();
+    await page.goto(url);
+    times.push(await firstRowAt(page));
+    await context.close();
+  }
+  return times;
+}
+
 /** Polls `ok` until it holds; throws "bench: <failure>" after `timeoutMs`. */
 export async function until(ok: () => boolean, timeoutMs: number, failure: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;

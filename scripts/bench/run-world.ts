@@ -2,7 +2,7 @@
  * One world of `npm run bench`: for each run, a cold sign-in (then, on that page, the heap,
  * scrolling and search), a relaunch with the stored session, and the static page of the same rows.
  */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +25,7 @@ import {
   lastClickAt,
   longestTaskSince,
   newPage,
+  paintTimes,
   quiet,
   requestTimes,
   until,
@@ -32,7 +33,12 @@ import {
   timeOrigin,
 } from './page';
 import type { BenchGlobal } from './page';
-import { firstScreenAsStaticPage, serveStaticPage, staticPage } from './static-page';
+import {
+  firstScreenAsStaticPage,
+  serveStaticPage,
+  staticPage,
+  writeBuiltStylesheet,
+} from './static-page';
 
 export interface BenchOptions {
   runs: number;
@@ -248,10 +254,9 @@ export async function measureWorld(
     }
 
     // The same rows as a static page, served as a file, in the same browser.
-    const assets = join(opts.distDir, 'renderer/assets');
-    const css = readdirSync(assets).find((f) => f.endsWith('.css')) ?? '';
+    const css = writeBuiltStylesheet(opts.distDir, join(profile, 'style.css'));
     const staticFile = join(profile, 'static.html');
-    writeFileSync(staticFile, staticPage(devices, join(assets, css)));
+    writeFileSync(staticFile, staticPage(devices, css));
     figures.staticRows = devices.filter((d) => d.isCamera).length;
     for (let run = 0; run < opts.runs; run++) {
       const { context, page } = await newPage(browser);
@@ -266,29 +271,17 @@ export async function measureWorld(
       if (typing) figures.staticTyping.push(typing);
       await context.close();
     }
-    /** Navigation → first row painted, once a run, each in a page of its own. */
-    const paintTimes = async (url: string): Promise<number[]> => {
-      const times: number[] = [];
-      for (let run = 0; run < opts.runs; run++) {
-        const { context, page } = await newPage(browser);
-        await quiet();
-        await page.goto(url);
-        times.push(await firstRowAt(page));
-        await context.close();
-      }
-      return times;
-    };
     // The relaunch's own page as a static file (none measured when it had no first screen).
-    const ownPage = firstScreenAsStaticPage(served, join(assets, css));
+    const ownPage = firstScreenAsStaticPage(served);
     if (ownPage) {
       const ownFile = join(profile, 'first-screen.html');
       writeFileSync(ownFile, ownPage);
-      figures.firstScreenFile = await paintTimes(pathToFileURL(ownFile).href);
+      figures.firstScreenFile = await paintTimes(browser, pathToFileURL(ownFile).href, opts.runs);
     }
     // And the static page over loopback HTTP, as the preview host serves the app.
-    const server = await serveStaticPage(staticPage(devices, 'style.css'), join(assets, css));
+    const server = await serveStaticPage(staticPage(devices, 'style.css'), css);
     try {
-      figures.staticHttp = await paintTimes(server.url);
+      figures.staticHttp = await paintTimes(browser, server.url, opts.runs);
     } finally {
       await server.close();
     }

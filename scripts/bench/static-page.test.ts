@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstScreenAsStaticPage } from './static-page';
+import { builtStylesheet, firstScreenAsStaticPage } from './static-page';
 
 // As the preview host serves index.html with a first screen (vite's build, the bridge, the mark).
 const SERVED = [
@@ -15,7 +15,7 @@ const SERVED = [
   '    <title>Wyzecam Desktop</title>',
   '    <script defer src="./__preview/bridge.js"></script>',
   '    <script type="module" crossorigin src="./assets/index-a.js"></script>',
-  '    <link rel="stylesheet" crossorigin href="./assets/style-b.css">',
+  '    <style>body{margin:0}</style>',
   '    <link rel="modulepreload" crossorigin href="./assets/runtime-c.js">',
   '  </head>',
   '  <body>',
@@ -24,37 +24,37 @@ const SERVED = [
   '</html>',
 ].join('\n');
 
+describe('builtStylesheet', () => {
+  it("is the text of the page's one stylesheet, or null when it has not exactly one", () => {
+    expect(builtStylesheet(SERVED)).toBe('body{margin:0}');
+    expect(builtStylesheet(SERVED.replace(/<style>.*<\/style>/, ''))).toBeNull();
+    expect(builtStylesheet(SERVED.replace('</head>', '<style>a{}</style></head>'))).toBeNull();
+  });
+});
+
 describe('firstScreenAsStaticPage', () => {
-  it('keeps the markup and the theme, and links the stylesheet from the file given', () => {
-    const page = firstScreenAsStaticPage(SERVED, '/dist/assets/style-b.css') ?? '';
+  it('keeps the markup, the theme and the stylesheet written into the page', () => {
+    const page = firstScreenAsStaticPage(SERVED) ?? '';
     expect(page).toContain('<html lang="en" data-theme="dark">');
     expect(page).toContain(
       '<div id="root" data-first-screen="{&quot;revision&quot;:7}"><table><tbody><tr><th>Front Door</th></tr></tbody></table></div>',
     );
-    expect(page).toContain('<link rel="stylesheet" href="file:///dist/assets/style-b.css">');
+    expect(page).toContain('<style>body{margin:0}</style>');
   });
 
-  it('links a stylesheet whose path has characters a URL or a replacement would misread', () => {
-    const page = firstScreenAsStaticPage(SERVED, '/tmp/a b#1$&/style.css') ?? '';
-    expect(page).toContain('<link rel="stylesheet" href="file:///tmp/a%20b%231$&amp;/style.css">');
-  });
-
-  it('leaves no script, preload, icon, CSP or crossorigin attribute', () => {
-    const page = firstScreenAsStaticPage(SERVED, '/s.css') ?? '';
+  it('leaves no script, preload, icon or CSP', () => {
+    const page = firstScreenAsStaticPage(SERVED) ?? '';
     for (const gone of ['<script', 'modulepreload', 'rel="icon"', 'Content-Security-Policy']) {
       expect(page).not.toContain(gone);
     }
-    expect(page).not.toContain('crossorigin');
   });
 
-  it('gives nothing for a page with no first screen, or with other than one stylesheet', () => {
-    expect(
-      firstScreenAsStaticPage(SERVED.replace(/ data-first-screen="[^"]*"/, ''), '/s.css'),
-    ).toBeNull();
+  it('gives nothing for a page with no first screen, or not with one stylesheet in it', () => {
+    expect(firstScreenAsStaticPage(SERVED.replace(/ data-first-screen="[^"]*"/, ''))).toBeNull();
+    expect(firstScreenAsStaticPage(SERVED.replace(/<style>.*<\/style>/, ''))).toBeNull();
     expect(
       firstScreenAsStaticPage(
         SERVED.replace('</head>', '<link rel="stylesheet" href="./x.css"></head>'),
-        '/s.css',
       ),
     ).toBeNull();
   });

@@ -6,10 +6,10 @@
  * (with every row in the page: at 5,000 rows slower than the app's virtualised list). Opened as a
  * file, and served over loopback HTTP as the preview host serves the app (`serveStaticPage`).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { FIRST_SCREEN_ATTRIBUTE } from '../../common/first-screen';
 import type { DeviceDto } from '../../common/view';
 
@@ -54,23 +54,48 @@ export function staticPage(devices: readonly DeviceDto[], stylesheet: string): s
   );
 }
 
+/** A `<style>` element as the build writes the app's stylesheet into index.html. */
+const STYLE_ELEMENT = /<style>([\s\S]*?)<\/style>/g;
+
+/**
+ * The app's stylesheet, as the build wrote it into `page` (vite.config.ts, inlineStylesheet), for
+ * the static pages to link as a file of their own; null when the page has not exactly one.
+ */
+export function builtStylesheet(page: string): string | null {
+  const sheets = [...page.matchAll(STYLE_ELEMENT)];
+  return sheets.length === 1 ? (sheets[0]?.[1] ?? null) : null;
+}
+
+/**
+ * Writes the stylesheet of the build in `distDir` (its index.html's) to `file`, for the static
+ * pages to link; returns `file`.
+ */
+export function writeBuiltStylesheet(distDir: string, file: string): string {
+  const stylesheet = builtStylesheet(readFileSync(join(distDir, 'renderer/index.html'), 'utf8'));
+  if (stylesheet === null) throw new Error('bench: the built page has not exactly one stylesheet');
+  writeFileSync(file, stylesheet);
+  return file;
+}
+
 /**
  * The page a host served, first screen and all (main/first-screen.ts), as a static file of the
- * same markup: no script, no preload or icon link, no CSP (a page without script has nothing for
- * it to guard), and its one stylesheet linked from the file `stylesheet` without `crossorigin` (on
- * a file:// page that makes the stylesheet a CORS request, which fails, and the page is painted
- * unstyled). Null when the page has no first screen or not exactly one stylesheet.
+ * same markup and the same stylesheet in it: no script, no preload or icon link, no CSP (a page
+ * without script has nothing for it to guard). Null when the page has no first screen, or not
+ * exactly one stylesheet, written into it as the build writes it.
  */
-export function firstScreenAsStaticPage(served: string, stylesheet: string): string | null {
-  const sheets = served.match(/<link\b[^>]*\brel="stylesheet"[^>]*>/g) ?? [];
-  const sheet = sheets[0];
-  if (!served.includes(`${FIRST_SCREEN_ATTRIBUTE}=`) || sheets.length !== 1 || !sheet) return null;
-  const link = `<link rel="stylesheet" href="${escapeHtml(pathToFileURL(stylesheet).href)}">`;
+export function firstScreenAsStaticPage(served: string): string | null {
+  const linked = /<link\b[^>]*\brel="stylesheet"/.test(served);
+  if (
+    !served.includes(`${FIRST_SCREEN_ATTRIBUTE}=`) ||
+    linked ||
+    builtStylesheet(served) === null
+  ) {
+    return null;
+  }
   return served
     .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
     .replace(/<link\b[^>]*\brel="(?:modulepreload|icon)"[^>]*>/g, '')
-    .replace(/<meta\b[^>]*http-equiv="Content-Security-Policy"[^>]*>/g, '')
-    .replace(sheet, () => link);
+    .replace(/<meta\b[^>]*http-equiv="Content-Security-Policy"[^>]*>/g, '');
 }
 
 /** A loopback HTTP server of one page and its stylesheet (nothing else, no script). */
