@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
 import { APP_CHUNK_ATTRIBUTE } from './common/first-screen';
 import { pageCsp, styleHashSource } from './main/protocol';
+import { stylesheetForPage } from './vite.config';
 
 /**
  * The renderer's build as vite.config.ts makes it, into a folder of its own. The page's entry
@@ -109,5 +110,15 @@ describe('the renderer build (vite.config.ts)', () => {
     // (less what only a header can say).
     const directives = (policy: string) => policy.split('; ').sort();
     expect(directives(pageCsp(html))).toEqual(directives(`${meta}; frame-ancestors 'none'`));
+  });
+
+  it('puts a stylesheet into the page with LF line ends, and refuses one that would break there', () => {
+    expect(stylesheetForPage('a{}\r\nb{}\rc{}')).toBe('a{}\nb{}\nc{}');
+    expect(stylesheetForPage(new TextEncoder().encode('a{content:"▲"}'))).toBe('a{content:"▲"}');
+    expect(stylesheetForPage('a{background:url(data:image/png;base64,AA)}')).toContain('url(');
+    expect(stylesheetForPage("a{background:url( 'data:x')}")).toContain('url(');
+    expect(() => stylesheetForPage('a{}</STYLE><script>')).toThrow(/its own <style>/);
+    expect(() => stylesheetForPage('a{background:url(./logo-1.png)}')).toThrow(/url\(\)/);
+    expect(() => stylesheetForPage('@font-face{src:URL("font.woff2")}')).toThrow(/url\(\)/);
   });
 });

@@ -62,6 +62,26 @@ function preloadApp(): Plugin {
 }
 
 /**
+ * The stylesheet's text as it can go into the page: with line breaks as LF (the browser hashes the
+ * text as its parser reads it, and the parser turns CR LF into LF), and refused when it would end
+ * its own `<style>` element or has a url() that would break there (Vite writes one relative to the
+ * stylesheet's file, in assets/, which the page, one folder up, would resolve elsewhere).
+ */
+export function stylesheetForPage(source: string | Uint8Array): string {
+  const css = (typeof source === 'string' ? source : new TextDecoder().decode(source)).replace(
+    /\r\n?/g,
+    '\n',
+  );
+  if (/<\/style/i.test(css)) {
+    throw new Error('vite.config.ts: the stylesheet would end its own <style> element');
+  }
+  if (/url\(\s*(?!\s|['"]?data:)/i.test(css)) {
+    throw new Error('vite.config.ts: the stylesheet has a url() that would break in the page');
+  }
+  return css;
+}
+
+/**
  * Writes the app's one stylesheet into index.html (a `<style>` in place of Vite's link to it) and
  * allows it in the page's CSP by its hash, which main allows too (main/protocol.ts, pageCsp). A
  * linked stylesheet holds the first paint until it has come back as a second file: in the
@@ -82,14 +102,7 @@ function inlineStylesheet(): Plugin {
         if (links.length !== 1 || tag === undefined || asset?.type !== 'asset') {
           throw new Error('vite.config.ts: the page must link exactly one stylesheet of the build');
         }
-        const source = asset.source;
-        // The browser hashes the text as its parser reads it: with line breaks as LF.
-        const css = (
-          typeof source === 'string' ? source : new TextDecoder().decode(source)
-        ).replace(/\r\n?/g, '\n');
-        if (/<\/style/i.test(css)) {
-          throw new Error('vite.config.ts: the stylesheet would end its own <style> element');
-        }
+        const css = stylesheetForPage(asset.source);
         const policy =
           /(<meta\s+http-equiv="Content-Security-Policy"\s+content="[^"]*?style-src 'self')/;
         if (!policy.test(html)) {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { eventMediaReply, eventMediaRequest } from './events/route';
 import type { FirstScreen } from './first-screen';
-import { CSP, mimeType, pageCsp, resolveAppUrl } from './protocol';
+import { CSP, mimeType, pageAndPolicy, resolveAppUrl } from './protocol';
 import { thumbnailReply, thumbnailRequest } from './thumbnails/route';
 
 export interface AppProtocolOptions {
@@ -31,9 +31,10 @@ const withCsp = (reply: {
 
 /**
  * The app:// handler (Electron's `protocol.handle`; main/index.ts registers it): the UI from the
- * built renderer with the app's CSP (its page's, pageCsp) and no file:// (docs/security.md, S7), and cameras' pictures
- * (S8) and event pictures and clips (S27), fetched and checked by main, never by the page. A URL
- * that is none of these, or a file that cannot be read, is a 404.
+ * built renderer with the app's CSP (the page with its own, pageAndPolicy) and no file://
+ * (docs/security.md, S7), and cameras' pictures (S8) and event pictures and clips (S27), fetched
+ * and checked by main, never by the page. A URL that is none of these, or a file that cannot be
+ * read, is a 404.
  */
 export function createAppProtocolHandler(
   opts: AppProtocolOptions,
@@ -56,11 +57,9 @@ export function createAppProtocolHandler(
       let body: Buffer | string = await readFile(file);
       let csp = CSP;
       if (file === opts.indexHtml) {
-        // The policy allows the stylesheet the build wrote into the page, read before any first
-        // screen is: nothing written into the page at run time is ever allowed.
-        const template = body.toString('utf8');
-        csp = pageCsp(template);
-        body = (await opts.firstScreen()?.page(template)) ?? body;
+        const firstScreen = opts.firstScreen();
+        const write = firstScreen ? (page: string) => firstScreen.page(page) : null;
+        ({ page: body, csp } = await pageAndPolicy(body.toString('utf8'), write));
       }
       return new Response(body, {
         headers: { 'content-type': mimeType(file), 'content-security-policy': csp },

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { CSP, pageCsp, resolveAppUrl, resolveStaticPath, styleHashSource } from './protocol';
+import {
+  CSP,
+  pageAndPolicy,
+  pageCsp,
+  resolveAppUrl,
+  resolveStaticPath,
+  styleHashSource,
+} from './protocol';
 
 const ROOT = '/opt/wyzecam/renderer';
 
@@ -60,5 +67,16 @@ describe('app:// resolver (security S7)', () => {
     expect(pageCsp('<div id="root"></div>')).toBe(CSP);
     // Only what the build writes: a style element with attributes is not the app's stylesheet.
     expect(pageCsp('<style media="x">a{}</style>')).toBe(CSP);
+  });
+
+  it('serves a page with the policy of its template, never of what is written into it', async () => {
+    const template = '<style>a{}</style><div id="root"></div>';
+    const written = await pageAndPolicy(template, async (page) =>
+      page.replace('</div>', '<style>b{}</style></div>'),
+    );
+    expect(written.page).toBe('<style>a{}</style><div id="root"><style>b{}</style></div>');
+    expect(written.csp).toBe(pageCsp(template));
+    expect(written.csp).not.toContain(styleHashSource('b{}'));
+    expect(await pageAndPolicy(template, null)).toEqual({ page: template, csp: pageCsp(template) });
   });
 });

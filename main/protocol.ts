@@ -24,7 +24,7 @@ const policy = (styles: readonly string[]): string =>
 export const CSP = policy([]);
 
 /**
- * The CSP source that allows exactly the inline stylesheet `css` (a hash source, CSP Level 3): the
+ * The CSP source that allows exactly the inline stylesheet `css` (a hash source, CSP Level 2): the
  * build writes the app's stylesheet into index.html (vite.config.ts, inlineStylesheet), so a
  * page is painted without waiting for a second file (docs/first-screen.md).
  */
@@ -35,13 +35,27 @@ export const styleHashSource = (css: string): string =>
 const STYLE_ELEMENT = /<style>([\s\S]*?)<\/style>/g;
 
 /**
- * The CSP of a page served from `template` (the built index.html, read before main writes a first
- * screen into it): CSP with each stylesheet the template holds inline allowed by its hash, and no
- * other. Style attributes stay refused (a hash source does not allow them), and a `<style>` in
- * the cameras' data, were one to get past the first screen's escaping, matches no hash.
+ * The CSP of a page served from `template` (the built index.html): CSP with each stylesheet the
+ * template holds inline allowed by its hash, and no other. Style attributes stay refused (a hash
+ * source does not allow them).
  */
 export function pageCsp(template: string): string {
   return policy([...template.matchAll(STYLE_ELEMENT)].map((m) => styleHashSource(m[1] ?? '')));
+}
+
+/**
+ * A page of the app and the policy it is served with: `write` makes the page from `template` (the
+ * built index.html, with the preview's bridge in the preview) by writing a first screen into it
+ * (main/first-screen.ts), and the policy is `template`'s, taken before: nothing written into the
+ * page at run time is ever allowed, not even a `<style>` in a camera's name were one to get past
+ * React's escaping. main's app:// handler and the preview host both serve the page through it.
+ */
+export async function pageAndPolicy(
+  template: string,
+  write: ((page: string) => Promise<string>) | null,
+): Promise<{ page: string; csp: string }> {
+  const csp = pageCsp(template);
+  return { page: write ? await write(template) : template, csp };
 }
 
 export const MIME: Record<string, string> = {

@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../main/logging/logger';
-import { mimeType, pageCsp, resolveStaticPath } from '../main/protocol';
+import { mimeType, pageAndPolicy, resolveStaticPath } from '../main/protocol';
 import { isTrustedSender } from '../main/policy';
 import { createAppServices } from '../main/services';
 import type { AppServices } from '../main/services';
@@ -121,13 +121,13 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
     }
     const headers = { ...SECURITY_HEADERS, 'content-type': mimeType(target) };
     if (target.endsWith('index.html')) {
-      let page = withBridge(body.toString('utf8'));
-      // The policy allows the stylesheet the build wrote into the page (main/protocol.ts).
-      headers['content-security-policy'] = pageCsp(page);
-      if (sameSecret(url.searchParams.get('launch') ?? '', secret)) {
-        page = await firstScreen.page(page);
-      }
-      body = Buffer.from(page);
+      const launched = sameSecret(url.searchParams.get('launch') ?? '', secret);
+      const served = await pageAndPolicy(
+        withBridge(body.toString('utf8')),
+        launched ? (page) => firstScreen.page(page) : null,
+      );
+      headers['content-security-policy'] = served.csp;
+      body = Buffer.from(served.page);
     }
     res.writeHead(200, headers).end(body);
   }

@@ -10,7 +10,6 @@ import type { BaseUrls } from '../main/wyze/config';
 import { startPreviewHost } from './host';
 import type { PreviewHost } from './host';
 
-/**
 /** The stand-in build's stylesheet, written into its page as the build writes the app's. */
 export const STAND_IN_STYLE = 'body{margin:0}';
 
