@@ -1,49 +1,31 @@
 // The Electron main process: lifecycle only. Everything it wires up lives in plain-Node modules
 // (services.ts, policy.ts, protocol.ts, app-protocol.ts, window*.ts, desktop-options.ts,
-// startup.ts, logging/) that are tested without Electron.
+// startup.ts, logging/) that are tested without Electron, and in the thin Electron modules
+// beside it (desktop-logging.ts, desktop-menus.ts, desktop-services.ts, desktop-window.ts).
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  Menu,
-  Notification,
-  Tray,
   app,
   dialog,
   ipcMain,
-  nativeImage,
-  net,
   protocol,
   screen,
   session as electronSession,
   shell,
 } from 'electron';
 import type { BrowserWindow } from 'electron';
-import { EVENTS } from '../common/channels';
-import { NOTIFY_PAUSE_MS } from '../common/watch';
 import { closeQuestion, createCloseToTray } from './close-to-tray';
-import { desktopEnvironment, desktopServiceOptions } from './desktop-options';
+import { startLogging } from './desktop-logging';
+import { startDesktopMenus } from './desktop-menus';
+import { desktopEnvironment } from './desktop-options';
+import { startDesktopServices } from './desktop-services';
+import { wireMainWindow } from './desktop-window';
 import { appIdentity, appUserModelId } from './identity';
-import { SAVE_FILTERS, saveWithDialog } from './export/save-file';
 import { registerIpc } from './ipc/register';
-import { saveSnapshotWithDialog } from './live/snapshot';
-import {
-  HIDDEN_ARG,
-  autostartDir,
-  autostartEntry,
-  createApplyLoginItem,
-  launchCommand,
-  startHidden,
-  xdgAutostart,
-} from './login-item';
-import { createFileSink } from './logging/file-sink';
-import type { FileSink } from './logging/file-sink';
-import { combineSinks, consoleSink, createLogger } from './logging/logger';
-import { menuTemplate } from './menu';
-import { createNotifier } from './notifier';
+import { HIDDEN_ARG, startHidden } from './login-item';
 import {
   APP_ORIGIN,
   APP_SCHEME,
-  EXTERNAL_URLS,
   allowNavigation,
   allowPermission,
   appOrigins,
@@ -51,13 +33,8 @@ import {
   isTrustedSender,
 } from './policy';
 import { createAppProtocolHandler } from './app-protocol';
-import { createAppServices } from './services';
 import type { AppServices } from './services';
 import { createQuitGuard } from './quit';
-import { createFailureHandlers, showLogsAction } from './startup';
-import { createAppTray, trayIconPaths } from './tray';
-import { pauseItem } from './tray-model';
-import type { TrayAction, TrayActionItem, TrayModel } from './tray-model';
 import { createMainWindow } from './window-factory';
 import {
   createFirstScreen,
@@ -85,35 +62,7 @@ app.setPath(
   'userData',
   environment.userDataDir || join(app.getPath('appData'), identity.userDataName),
 );
-// Packaged: the OS logs folder. Development: beside its own profile, apart from the real app's.
-if (!app.isPackaged) app.setAppLogsPath(join(app.getPath('userData'), 'logs'));
-
-function openLogFile(): FileSink | null {
-  try {
-    return createFileSink({ dir: app.getPath('logs'), appName: app.getName() });
-  } catch (err) {
-    console.error('log file unavailable', err);
-    return null;
-  }
-}
-const logFile = openLogFile();
-const logger = createLogger({
-  level: app.isPackaged ? 'info' : 'debug',
-  sink: logFile ? combineSinks(consoleSink, logFile.write) : consoleSink,
-});
-const failures = createFailureHandlers({
-  showErrorBox: (title, content) => dialog.showErrorBox(title, content),
-  logger,
-  exit: (code) => app.exit(code),
-  logFile: logFile?.file ?? null,
-});
-process.on('uncaughtException', failures.uncaught);
-process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { err: reason }));
-logger.info('starting', {
-  version: app.getVersion(),
-  packaged: app.isPackaged,
-  platform: process.platform,
-});
+const { logger, logFile, failures } = startLogging();
 
 protocol.registerSchemesAsPrivileged([
   // stream: a <video> plays event clips from app:// with range requests (docs/security.md, S27).
@@ -193,18 +142,6 @@ if (!app.requestSingleInstanceLock()) {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
 
-  /** The native save dialog over the main window; the chosen path, or null when cancelled. */
-  const askWhereToSave = async (
-    defaultPath: string,
-    filter: { name: string; extensions: string[] },
-  ): Promise<string | null> => {
-    const options = { defaultPath, filters: [filter] };
-    const chosen = mainWindow
-      ? await dialog.showSaveDialog(mainWindow, options)
-      : await dialog.showSaveDialog(options);
-    return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
-  };
-
   const openUrl = async (url: string): Promise<void> => {
     if (!isAllowedExternal(url)) throw new Error('external URL not allowed');
     await shell.openExternal(url);
@@ -231,58 +168,13 @@ if (!app.requestSingleInstanceLock()) {
         }),
       );
 
-      const linuxAutostart = xdgAutostart({
-        dir: autostartDir(process.env, app.getPath('home')),
-        // A development build's entry is its own, beside the installed app's.
-        fileName: app.isPackaged ? 'wyzecam-desktop.desktop' : 'wyzecam-desktop-dev.desktop',
-        entry: autostartEntry({
-          name: identity.userDataName,
-          command: launchCommand({
-            execPath: process.execPath,
-            appImage: process.env.APPIMAGE,
-            isPackaged: app.isPackaged,
-            appPath: app.getAppPath(),
-          }),
-          icon: 'wyzecam-desktop',
-        }),
-      });
-      services = await createAppServices({
-        ...desktopServiceOptions({
-          app,
-          net,
-          env: process.env,
-          keychainService: identity.keychainService,
-          logger,
-          isTrustedSender: isTrustedSender(origins),
-          openUrl,
-        }),
-        // Export: the native save dialog, in the Downloads folder with a dated name.
-        saveFile: saveWithDialog({
-          choosePath: (file) =>
-            askWhereToSave(
-              join(app.getPath('downloads'), file.suggestedName),
-              SAVE_FILTERS[file.format],
-            ),
-        }),
-        // Live view's snapshot: the same dialog, in the Pictures folder, named after the camera.
-        saveSnapshotFile: saveSnapshotWithDialog({
-          choosePath: (suggestedName) =>
-            askWhereToSave(join(app.getPath('pictures'), suggestedName), {
-              name: 'PNG picture',
-              extensions: ['png'],
-            }),
-        }),
-        notifier: createNotifier({
-          Notification,
-          isSupported: () => Notification.isSupported(),
-          showWindow,
-          logger,
-        }),
-        applyLoginItem: createApplyLoginItem({
-          platform: process.platform,
-          app,
-          linux: linuxAutostart,
-        }),
+      services = await startDesktopServices({
+        identity,
+        isTrustedSender: isTrustedSender(origins),
+        openUrl,
+        showWindow,
+        mainWindow: () => mainWindow,
+        logger,
       });
       registerIpc(ipcMain, services.router);
       const started = services;
@@ -318,79 +210,32 @@ if (!app.requestSingleInstanceLock()) {
         mainWindow = win;
         saveWindowBounds = saveBounds;
         closeToTray.windowOpened();
-        win.on('close', (event) => closeToTray.onClose(event));
-        // Windows: logging off or shutting down closes the window for good.
-        win.on('session-end', () => closeToTray.quitting());
-        const unsubscribe = app_.subscribe((event, payload) => {
-          if (!win.isDestroyed()) win.webContents.send(event, payload);
-        });
-        win.on('hide', () => app_.inventory.setVisible(false));
-        win.on('minimize', () => app_.inventory.setVisible(false));
-        win.on('show', () => app_.inventory.setVisible(true));
-        win.on('restore', () => app_.inventory.setVisible(true));
-        // A renderer that crashed or loaded another page has lost its RTCPeerConnections; the
-        // sessions it held would keep their sockets and slots until the window closed.
-        win.webContents.on('render-process-gone', () => app_.live.endAll('stopped'));
-        win.webContents.on('did-start-navigation', (details) => {
-          if (details.isMainFrame && !details.isSameDocument) app_.live.endAll('stopped');
-        });
-        win.on('closed', () => {
-          // Live view belongs to the window: its signalling sockets close with it.
-          app_.live.endAll('window-closed');
-          unsubscribe();
-          app_.inventory.setVisible(false);
-          mainWindow = null;
-          saveWindowBounds = null;
+        wireMainWindow(win, {
+          services: app_,
+          closeToTray,
+          onClosed: () => {
+            mainWindow = null;
+            saveWindowBounds = null;
+          },
         });
         await win.loadURL(DEV_SERVER ?? `${APP_ORIGIN}/index.html`);
       };
       // macOS convention: the app stays in the Dock and brings its window back on activate.
       app.on('activate', () => void showWindow());
 
-      const refresh = () => void app_.inventory.refresh().catch(() => undefined);
-      const trayActions: Record<TrayAction, () => void> = {
-        open: () => void showWindow(),
-        refresh,
-        pause: () => app_.watch.pauseNotifications(Date.now() + NOTIFY_PAUSE_MS),
-        resume: () => app_.watch.pauseNotifications(null),
+      const { hasTray } = startDesktopMenus({
+        services: app_,
+        isMac,
+        isPackaged: app.isPackaged,
+        resourcesPath: process.resourcesPath,
+        sourceRoot: SOURCE_ROOT,
+        logsDir: logFile?.dir ?? app.getPath('logs'),
+        showWindow,
+        mainWindow: () => mainWindow,
+        openUrl,
         quit: () => app.quit(),
-      };
-      const setAppMenu = (pause: TrayActionItem | null): void =>
-        Menu.setApplicationMenu(
-          Menu.buildFromTemplate(
-            menuTemplate({
-              isMac: process.platform === 'darwin',
-              isPackaged: app.isPackaged,
-              refresh,
-              openApiKeyConsole: () => void openUrl(EXTERNAL_URLS.apiKeyConsole),
-              openApiKeyHelp: () => void openUrl(EXTERNAL_URLS.apiKeyHelp),
-              menuCommand: (command) => {
-                if (mainWindow && !mainWindow.isDestroyed()) {
-                  mainWindow.webContents.send(EVENTS.menuCommand, { command });
-                }
-              },
-              showLogs: showLogsAction({
-                openPath: (path) => shell.openPath(path),
-                dir: logFile?.dir ?? app.getPath('logs'),
-                logger,
-              }),
-              notifications: pause
-                ? { label: pause.label, enabled: pause.enabled, click: trayActions[pause.action] }
-                : undefined,
-            }),
-          ),
-        );
-      // The app menu's pause item follows the tray's, rebuilt only when it changes.
-      let menuPause: string | null = null;
-      const followTray = (model: TrayModel): void => {
-        const pause = pauseItem(model.items);
-        const key = JSON.stringify(pause);
-        if (key === menuPause) return;
-        menuPause = key;
-        setAppMenu(pause);
-      };
-      const tray = createTrayOrNull(app_, trayActions, followTray);
-      if (!tray) setAppMenu(null);
+        logger,
+      });
       const atLogin = isMac && app.getLoginItemSettings().wasOpenedAtLogin;
       const hidden = startHidden({
         argv: process.argv,
@@ -398,7 +243,7 @@ if (!app.requestSingleInstanceLock()) {
         keepWatchingWhenClosed: app_.watch.state().prefs.keepWatchingWhenClosed,
       });
       // Started at login to keep watching: only the tray, unless there is no tray to come back by.
-      if (!hidden || !tray) {
+      if (!hidden || !hasTray) {
         // The page's first screen is rendered while the window opens, not on the page's request
         // (main/first-screen.ts, `prepare`); a page from the dev server is not served by main.
         if (!DEV_SERVER) firstScreen?.prepare();
@@ -407,37 +252,6 @@ if (!app.requestSingleInstanceLock()) {
     })
     // A failure here would otherwise be a silent exit: tell the user and point at the log.
     .catch(failures.startupFailed);
-
-  /** The tray; null (logged) when this desktop cannot make one. */
-  function createTrayOrNull(
-    running: AppServices,
-    actions: Record<TrayAction, () => void>,
-    onModel: (model: TrayModel) => void,
-  ) {
-    try {
-      const paths = trayIconPaths({
-        isMac,
-        isPackaged: app.isPackaged,
-        resourcesPath: process.resourcesPath,
-        sourceRoot: SOURCE_ROOT,
-      });
-      return createAppTray({
-        createTray: (image) => new Tray(image),
-        buildMenu: (template) => Menu.buildFromTemplate(template),
-        images: {
-          normal: nativeImage.createFromPath(paths.normal),
-          offline: nativeImage.createFromPath(paths.offline),
-        },
-        isMac,
-        sources: { session: running.session, inventory: running.inventory, watch: running.watch },
-        actions,
-        onModel,
-      });
-    } catch (err) {
-      logger.warn('no tray on this desktop', { err });
-      return null;
-    }
-  }
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
