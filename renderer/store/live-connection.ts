@@ -1,4 +1,3 @@
-import { MAX_LIVE_SESSIONS } from '../../common/live';
 import type { LiveCandidate, LiveEnd, LiveEvent, LiveIceServer } from '../../common/live';
 import type { ErrorCode } from '../../common/errors';
 import type { ErrorDto, Result } from '../../common/result';
@@ -8,6 +7,7 @@ import type { Peer } from '../features/live/peer';
 import { wyze } from '../api';
 import { useStore } from './index';
 import { LIVE_STATUS, setEntry, statusOf } from './live-entries';
+import { freeSlot, wakeSlotWaiters } from './live-slots';
 
 /**
  * One camera's live session on the page's side (docs/protocol.md, "Live view"): its
@@ -55,35 +55,6 @@ export const sessionWithId = (sessionId: string): Session | undefined =>
 /** The cameras that have a session, as a list of their own (stopping one does not change it). */
 export const camerasWithSessions = (): string[] => [...sessions.keys()];
 
-/**
- * Sessions main may hold: asked for and not yet known to be gone (a stop main has not answered,
- * a start a closed view no longer wants). A new start waits for one of the MAX_LIVE_SESSIONS
- * slots, so main is never asked for a fifth (it would refuse it with LIVE_LIMIT).
- */
-let slotsInUse = 0;
-let slotWaiters: (() => void)[] = [];
-
-/** Waits for a slot for `s`; false when `s` was closed meanwhile (it then holds none). */
-export async function takeSlot(s: Session): Promise<boolean> {
-  while (slotsInUse >= MAX_LIVE_SESSIONS && !s.closed) {
-    await new Promise<void>((resolve) => slotWaiters.push(resolve));
-  }
-  if (s.closed) return false;
-  slotsInUse += 1;
-  s.slot = true;
-  return true;
-}
-
-/** Main no longer holds this session: its slot goes to the starts waiting for one. */
-export function freeSlot(s: Session): void {
-  if (!s.slot) return;
-  s.slot = false;
-  slotsInUse -= 1;
-  const waiting = slotWaiters;
-  slotWaiters = [];
-  for (const wake of waiting) wake();
-}
-
 export async function call<T>(request: (api: WyzeApi) => Promise<Result<T>>): Promise<Result<T>> {
   try {
     return await request(wyze());
@@ -118,7 +89,7 @@ export function stop(mac: string): void {
   s.peer = null;
   release(s);
   // A start of this session still waiting for a slot stops waiting (takeSlot sees it closed).
-  for (const wake of slotWaiters.splice(0)) wake();
+  wakeSlotWaiters();
 }
 
 /** The session is over (main said so, or would not start it): the view says why. */

@@ -8,16 +8,15 @@ import {
   connect,
   deliver,
   end,
-  freeSlot,
   openSession,
   release,
   camerasWithSessions,
   sessionOf,
   sessionWithId,
   stop,
-  takeSlot,
 } from './live-connection';
 import { LIVE_STATUS, removeEntry, setEntry } from './live-entries';
+import { freeSlot, takeSlot } from './live-slots';
 
 /**
  * The live sessions behind the open views (docs/protocol.md, "Live view"): one per camera, each
