@@ -1,8 +1,8 @@
 /**
  * What closing the main window does: hide it and keep watching from the tray, close it as before,
  * or ask the user once which they want (watch preference `keepWatchingWhenClosed`; docs/security.md,
- * S26). Plain Node: main/index.ts hands it the window's `close` event, the dialog and the
- * preference; the decisions and their order are tested here without Electron.
+ * S26). Plain Node: main/index.ts hands it the dialog and the preference, and
+ * main/desktop-window.ts the window's `close` event; the decisions and their order are tested here without Electron.
  */
 import type { Logger } from './logging/logger';
 

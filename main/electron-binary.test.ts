@@ -231,14 +231,18 @@ describe('linuxSandboxFacts', () => {
 });
 
 describe('the packaged app keeps its sandbox', () => {
-  it.each(['main/index.ts', 'main/window.ts', 'main/window-factory.ts'])(
-    '%s never turns the sandbox off',
-    (file) => {
-      const source = readFileSync(new URL(`../${file}`, import.meta.url), 'utf8');
-      expect(source).not.toMatch(/no-sandbox|appendSwitch\(\s*['"]no-sandbox/);
-      expect(source).not.toMatch(/sandbox:\s*false/);
-    },
-  );
+  it.each([
+    'main/index.ts',
+    'main/window.ts',
+    'main/window-factory.ts',
+    ...readdirSync(new URL('.', import.meta.url))
+      .filter((f) => /^desktop-.*\.ts$/.test(f) && !f.endsWith('.test.ts'))
+      .map((f) => `main/${f}`),
+  ])('%s never turns the sandbox off', (file) => {
+    const source = readFileSync(new URL(`../${file}`, import.meta.url), 'utf8');
+    expect(source).not.toMatch(/no-sandbox|appendSwitch\(\s*['"]no-sandbox/);
+    expect(source).not.toMatch(/sandbox:\s*false/);
+  });
 });
 
 describe('npmCommand', () => {

@@ -14,6 +14,8 @@ import { DEFAULT_BASE_URLS } from './wyze/config';
 interface Scenario {
   isPackaged: boolean;
   servicesFail?: boolean;
+  /** This desktop cannot make a tray: Electron's Tray throws. */
+  noTray?: boolean;
 }
 
 /** Electron's Tray as the tray code uses it; each one made is kept for the test to look at. */
@@ -71,7 +73,11 @@ function fakeElectron(root: string, scenario: Scenario) {
       showMessageBox: vi.fn(async () => ({ response: 0, checkboxChecked: false })),
     },
     Notification: Object.assign(vi.fn(), { isSupported: () => true }),
-    Tray: FakeTray,
+    Tray: scenario.noTray
+      ? vi.fn(() => {
+          throw new Error('no system tray');
+        })
+      : FakeTray,
     nativeImage: { createFromPath: (path: string) => path },
     ipcMain: {},
     net: { fetch: vi.fn(async () => new Response('{}')) },
@@ -431,6 +437,24 @@ describe('main/index.ts (with a fake Electron)', () => {
       }
     },
   );
+
+  it('with no tray on this desktop: the app menu still comes, and a start at login opens the window', async () => {
+    const argv = process.argv;
+    process.argv = [...argv, '--hidden'];
+    try {
+      const { electron, createAppServices, createMainWindow } = await start({
+        isPackaged: true,
+        keepWatchingWhenClosed: true,
+        noTray: true,
+      });
+      await createAppServices.mock.results[0]?.value;
+      await vi.waitFor(() => expect(createMainWindow).toHaveBeenCalled());
+      expect(FakeTray.made).toHaveLength(0);
+      expect(electron.Menu.setApplicationMenu).toHaveBeenCalledTimes(1);
+    } finally {
+      process.argv = argv;
+    }
+  });
 
   it('start at login on Linux writes the autostart entry under XDG_CONFIG_HOME', async () => {
     process.env.XDG_CONFIG_HOME = join(root, 'config');

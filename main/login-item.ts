@@ -4,7 +4,7 @@
  * (`$XDG_CONFIG_HOME/autostart/<name>.desktop`) and removes it when turned off. A start at login
  * passes `--hidden` (Windows, Linux) or is reported by the login-item API (macOS): the app then
  * starts in the tray without its window, if the user chose to keep watching. Plain Node: Electron's
- * `app` is handed in by main/index.ts.
+ * `app` is handed in by main/desktop-services.ts.
  */
 import { mkdir, rm } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';

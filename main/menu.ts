@@ -13,9 +13,9 @@ export function menuTemplate(opts: {
   refresh: () => void;
   openApiKeyConsole: () => void;
   openApiKeyHelp: () => void;
-  /** Help → Show logs (main/index.ts always passes it). */
+  /** Help → Show logs (main/desktop-menus.ts always passes it). */
   showLogs: () => void;
-  /** Sends a command to the page (main/index.ts: to the main window). */
+  /** Sends a command to the page (main/desktop-menus.ts: to the main window). */
   menuCommand: (command: MenuCommand) => void;
   /**
    * View → Pause notifications for 1 hour / Resume notifications, as the tray has it

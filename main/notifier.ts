@@ -1,6 +1,7 @@
 /**
  * Native notifications for keeping watch (main/watch/types.ts `Notifier`): Electron's
- * Notification, handed in by main/index.ts so this file runs, and is tested, in plain Node.
+ * Notification, handed in by main/desktop-services.ts so this file runs, and is tested, in plain
+ * Node.
  * A click brings the window up (creating it if it was closed to the tray) and then runs the
  * watch service's onClick, which tells the page which camera to show (docs/protocol.md,
  * "Status history").

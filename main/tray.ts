@@ -2,7 +2,7 @@
  * The tray (the menu-bar item on macOS): main/tray-model.ts decides what it says and offers; this
  * keeps Electron's Tray in step with it, rebuilding the menu when the session, the camera list or
  * the watch state changes, and when a pause runs out. Electron's Tray, Menu and images are handed
- * in by main/index.ts, so this runs, and is tested, in plain Node.
+ * in by main/desktop-menus.ts, so this runs, and is tested, in plain Node.
  */
 import { join } from 'node:path';
 import type { DeviceDto, SessionView } from '../common/view';
