@@ -1,4 +1,4 @@
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { DEMO_ACCOUNT } from '../emulator/demo-account';
 import { startEmulator } from '../emulator/server';
 import type { RunningEmulator } from '../emulator/server';
 import type { WorldInput } from '../emulator/world';
+import { childHostEnv, spawnChildHost, stopChildHost } from '../preview/child-host';
 import { electronBinary, ELECTRON_SKIP_REASON, launchArgs } from './electron-binary';
 import { answerKeepWatching } from './keep-watching-answer';
 
@@ -42,40 +43,6 @@ export interface AppHandle {
   relaunch(): Promise<void>;
   /** What the keychain holds for this app, through the real secret-tool. */
   keychainEntries(): string;
-}
-
-function spawnPreview(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'preview/cli.ts'], { cwd: ROOT, env });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    const timer = setTimeout(
-      () => reject(new Error(`preview host did not start:\n${out}\n${err}`)),
-      20_000,
-    );
-    child.stderr?.on('data', (d: Buffer) => {
-      err += d.toString();
-    });
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const match = /Preview: (\S+)/.exec(out);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1] });
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`preview host exited (${code}):\n${out}\n${err}`));
-    });
-  });
-}
-
-async function stopChild(child: ChildProcess | null): Promise<void> {
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
 }
 
 /** Chromium for the browser transport, started on first use so the Electron project never needs it. */
@@ -113,12 +80,7 @@ export const test = base.extend<
       if (transport === 'electron') answerKeepWatching(profile);
       const keychainService = `Wyzecam E2E ${randomUUID()}`;
       const env: NodeJS.ProcessEnv = {
-        ...process.env,
-        WYZE_AUTH_BASE_URL: emulator.url,
-        WYZE_API_BASE_URL: emulator.url,
-        WYZECAM_USER_DATA: profile,
-        WYZECAM_KEYCHAIN_SERVICE: keychainService,
-        PORT: '0',
+        ...childHostEnv({ cloudUrl: emulator.url, userDataDir: profile, keychainService }),
         ...(opts.keychain === 'broken'
           ? { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' }
           : {}),
@@ -137,7 +99,7 @@ export const test = base.extend<
           });
           return electronApp.firstWindow();
         }
-        const host = await spawnPreview(env);
+        const host = await spawnChildHost(ROOT, env);
         child = host.child;
         const p = await (context ?? (await (await lazyChromium()).newContext())).newPage();
         await p.goto(host.url);
@@ -146,7 +108,7 @@ export const test = base.extend<
       async function stop(): Promise<void> {
         await electronApp?.close();
         electronApp = null;
-        await stopChild(child);
+        await stopChildHost(child);
         child = null;
       }
 

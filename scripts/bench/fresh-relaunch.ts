@@ -5,11 +5,11 @@
  */
 import type { Browser } from '@playwright/test';
 import type { PreviewHost } from '../../preview/host';
-import { spawnHost, stopHost } from './host-process';
-import type { HostSetup } from './host-process';
+import { childHostEnv, spawnChildHost, stopChildHost } from '../../preview/child-host';
+import type { ChildHostSetup } from '../../preview/child-host';
 import { fillSignIn, firstRowAt, newPage, quiet, settled } from './page';
 
-export interface FreshRelaunchSetup extends HostSetup {
+export interface FreshRelaunchSetup extends ChildHostSetup {
   /** The repository root, whose `preview/cli.ts` (and dist/) the host process runs. */
   root: string;
   runs: number;
@@ -39,18 +39,14 @@ export async function measureFreshRelaunches(setup: FreshRelaunchSetup): Promise
     const fresh = await newPage(setup.browser);
     // The host starting is part of the relaunch; the last one's teardown is not.
     await quiet();
-    const started = await spawnHost(setup.root, {
-      cloudUrl: setup.cloudUrl,
-      userDataDir: setup.userDataDir,
-      keychainService: setup.keychainService,
-    });
+    const started = await spawnChildHost(setup.root, childHostEnv(setup));
     try {
       await fresh.page.goto(started.url);
       figures.push(await firstRowAt(fresh.page));
       await settled(fresh.page);
     } finally {
       await fresh.context.close();
-      await stopHost(started.child);
+      await stopChildHost(started.child);
     }
   }
   const last = await setup.host();

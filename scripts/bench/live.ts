@@ -16,7 +16,7 @@ import type { Browser, Page } from '@playwright/test';
 import { DEMO_ACCOUNT } from '../../emulator/demo-account';
 import { startEmulator } from '../../emulator/server';
 import type { RunningEmulator } from '../../emulator/server';
-import { spawnHost, stopHost } from './host-process';
+import { childHostEnv, spawnChildHost, stopChildHost } from '../../preview/child-host';
 import { num } from './page';
 
 export interface LiveOptions {
@@ -189,11 +189,10 @@ export async function measureLive(
   let host: ChildProcess | null = null;
   const figures: LiveFigures = { single: [], four: [], hostCpu: [], emulatorCpu: [] };
   try {
-    const started = await spawnHost(opts.root, {
-      cloudUrl: emulator.url,
-      userDataDir: profile,
-      keychainService,
-    });
+    const started = await spawnChildHost(
+      opts.root,
+      childHostEnv({ cloudUrl: emulator.url, userDataDir: profile, keychainService }),
+    );
     host = started.child;
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
     const page = await context.newPage();
@@ -209,7 +208,7 @@ export async function measureLive(
     await context.close();
     return figures;
   } finally {
-    if (host) await stopHost(host);
+    await stopChildHost(host);
     await emulator.close();
     // The host's keychain entries, through secret-tool, which only Linux has.
     if (process.platform === 'linux') {
