@@ -34,13 +34,17 @@ export const styleHashSource = (css: string): string =>
 /** A `<style>` element as the build writes it (no attributes), and its text. */
 const STYLE_ELEMENT = /<style>([\s\S]*?)<\/style>/g;
 
+/** The text of each `<style>` element in `page` written as the build writes them, in order. */
+export const inlineStylesheets = (page: string): string[] =>
+  [...page.matchAll(STYLE_ELEMENT)].map((m) => m[1] ?? '');
+
 /**
  * The CSP of a page served from `template` (the built index.html): CSP with each stylesheet the
  * template holds inline allowed by its hash, and no other. Style attributes stay refused (a hash
  * source does not allow them).
  */
 export function pageCsp(template: string): string {
-  return policy([...template.matchAll(STYLE_ELEMENT)].map((m) => styleHashSource(m[1] ?? '')));
+  return policy(inlineStylesheets(template).map(styleHashSource));
 }
 
 /**

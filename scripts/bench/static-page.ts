@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { FIRST_SCREEN_ATTRIBUTE } from '../../common/first-screen';
 import type { DeviceDto } from '../../common/view';
+import { inlineStylesheets } from '../../main/protocol';
 
 const escapeHtml = (s: string): string =>
   s.replace(
@@ -54,16 +55,13 @@ export function staticPage(devices: readonly DeviceDto[], stylesheet: string): s
   );
 }
 
-/** A `<style>` element as the build writes the app's stylesheet into index.html. */
-const STYLE_ELEMENT = /<style>([\s\S]*?)<\/style>/g;
-
 /**
  * The app's stylesheet, as the build wrote it into `page` (vite.config.ts, inlineStylesheet), for
  * the static pages to link as a file of their own; null when the page has not exactly one.
  */
 export function builtStylesheet(page: string): string | null {
-  const sheets = [...page.matchAll(STYLE_ELEMENT)];
-  return sheets.length === 1 ? (sheets[0]?.[1] ?? null) : null;
+  const sheets = inlineStylesheets(page);
+  return sheets.length === 1 ? (sheets[0] ?? null) : null;
 }
 
 /**
