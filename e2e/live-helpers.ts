@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { streamSpecSchema } from '../emulator/world';
 import type { StreamSpec, WorldInput } from '../emulator/world';
-import { DEMO_WORLD, expect } from './fixtures';
+import { DEMO_WORLD, expect, signIn } from './fixtures';
 
 export { liveSkipReason } from './netns';
 
@@ -24,6 +24,14 @@ export function demoCamera(name: string): DemoCamera {
   if (!device || matches.length > 1) throw new Error(`no single demo camera named ${name}`);
   return { name, mac: device.mac, stream: streamSpecSchema.parse(device.stream ?? {}) };
 }
+
+/** The demo cameras the live specs watch. */
+export const FRONT_DOOR = demoCamera('Front Door');
+export const BACKYARD = demoCamera('Backyard');
+export const NURSERY = demoCamera('Nursery');
+export const KITCHEN = demoCamera("Mom's Kitchen");
+export const SHED = demoCamera('Shed'); // offline in the demo world
+export const LIVING_ROOM = demoCamera('Living Room'); // privacy mode: online, powered off
 
 /** The row's "Watch … live" button. */
 export const watchButton = (page: Page, name: string): Locator =>
@@ -101,4 +109,10 @@ export function pngSize(bytes: Buffer): { width: number; height: number } {
     throw new Error('not a PNG: IHDR is not the first chunk');
   }
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/** Signed in to the demo account, with the list's Watch buttons showing. */
+export async function signedIn(page: Page): Promise<void> {
+  await signIn(page);
+  await expect(watchButton(page, FRONT_DOOR.name)).toBeVisible();
 }

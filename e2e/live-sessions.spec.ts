@@ -1,30 +1,22 @@
 // Live view's sessions end to end: when they end (a crashed page, a sign-out), the live wall of
 // four, and what never reaches the page; e2e/live.spec.ts has the viewer. Runs inside
 // scripts/with-netns.
-import type { Page } from '@playwright/test';
-import { expect, screenshot, signIn, test } from './fixtures';
+import { expect, screenshot, test } from './fixtures';
 import {
-  demoCamera,
+  BACKYARD,
   expectFramesAdvance,
   expectLive,
+  FRONT_DOOR,
+  KITCHEN,
   liveRegion,
   liveSkipReason,
+  NURSERY,
+  signedIn,
   watch,
-  watchButton,
 } from './live-helpers';
 
 const SKIP = liveSkipReason();
 test.skip(SKIP !== null, SKIP ?? '');
-
-const FRONT_DOOR = demoCamera('Front Door');
-const BACKYARD = demoCamera('Backyard');
-const NURSERY = demoCamera('Nursery');
-const KITCHEN = demoCamera("Mom's Kitchen");
-
-async function signedIn(page: Page): Promise<void> {
-  await signIn(page);
-  await expect(watchButton(page, FRONT_DOOR.name)).toBeVisible();
-}
 
 test('a page that crashes while watching ends its sessions: the emulator sees its sockets close', async ({
   launch,

@@ -4,17 +4,22 @@
 // scripts/with-netns.
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { expect, screenshot, signIn, test } from './fixtures';
+import { expect, screenshot, test } from './fixtures';
 import {
+  BACKYARD,
   decodedFrames,
-  demoCamera,
   expectFramesAdvance,
   expectLive,
+  FRONT_DOOR,
+  KITCHEN,
   liveRegion,
   liveSkipReason,
+  LIVING_ROOM,
+  NURSERY,
   pngSize,
   recordStatus,
+  SHED,
+  signedIn,
   videoSize,
   watch,
   watchButton,
@@ -22,18 +27,6 @@ import {
 
 const SKIP = liveSkipReason();
 test.skip(SKIP !== null, SKIP ?? '');
-
-const FRONT_DOOR = demoCamera('Front Door');
-const BACKYARD = demoCamera('Backyard');
-const NURSERY = demoCamera('Nursery');
-const KITCHEN = demoCamera("Mom's Kitchen");
-const SHED = demoCamera('Shed'); // offline in the demo world
-const LIVING_ROOM = demoCamera('Living Room'); // privacy mode: online, powered off
-
-async function signedIn(page: Page): Promise<void> {
-  await signIn(page);
-  await expect(watchButton(page, FRONT_DOOR.name)).toBeVisible();
-}
 
 test("a demo camera plays live, frames advancing at the camera's own resolution", async ({
   launch,
